@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test of the solution. Installs what the tests need when it is missing:
+#   - Debian: python3-grpcio, python3-protobuf, protobuf-compiler (the Python interop client, run with /usr/bin/python3)
+#   - npm:    @grpc/grpc-js and @grpc/proto-loader (the Node interop client), from tests/interop/node/package-lock.json
+#   - dotnet local tools (.config/dotnet-tools.json)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_missing=()
+/usr/bin/python3 -c 'import grpc, google.protobuf' 2>/dev/null || apt_missing+=(python3-grpcio python3-protobuf)
+command -v protoc >/dev/null 2>&1 || apt_missing+=(protobuf-compiler)
+if [ ${#apt_missing[@]} -gt 0 ]; then
+  echo "Installing Debian packages: ${apt_missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_missing[@]}" >/dev/null
+fi
+
+if [ -f tests/interop/node/package.json ] && [ ! -d tests/interop/node/node_modules/@grpc/grpc-js ]; then
+  echo "Installing the Node interop client (npm ci)"
+  (cd tests/interop/node && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+dotnet tool restore >/dev/null
+
+log=$(mktemp)
+set +e
+dotnet test IomDirectory.sln -c Release --nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+echo "Tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
+exit "$status"

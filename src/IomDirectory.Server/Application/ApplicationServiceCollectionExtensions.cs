@@ -1,0 +1,33 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IomDirectory.Server.Application;
+
+/// <summary>
+/// Registers MediatR (5.x: handlers, behaviours and the service factory by hand) and the validators. The
+/// mediator is scoped: it resolves handlers from the call's request scope.
+/// </summary>
+public static class ApplicationServiceCollectionExtensions
+{
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddScoped<ServiceFactory>(sp => sp.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+        // Behaviours run in registration order: logging (outermost, so it times validation too), then validation.
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+
+        var assembly = typeof(ApplicationServiceCollectionExtensions).Assembly;
+        foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
+            {
+                var definition = contract.GetGenericTypeDefinition();
+                if (definition == typeof(IRequestHandler<,>) || definition == typeof(IValidator<>))
+                    services.AddTransient(contract, type);
+            }
+        }
+        return services;
+    }
+}

@@ -1,0 +1,13 @@
+namespace IomDirectory.Server.Domain;
+
+/// <summary>An organizational unit: department, division, unit, office, workstream…, in a tree.</summary>
+public sealed class UnitRecord : VersionedRecord
+{
+    public UnitKind Kind { get; set; }
+    public string? Acronym { get; set; }
+    public LocalizedText Name { get; set; } = LocalizedText.Empty;
+    public string? ParentId { get; set; }
+    public string OfficeId { get; set; } = "";
+    public LocalizedText Description { get; set; } = LocalizedText.Empty;
+    public LocalizedList Responsibilities { get; set; } = LocalizedList.Empty;
+}

@@ -1,0 +1,67 @@
+using IomDirectory.Grpc;
+using IomDirectory.Server.Application;
+using IomDirectory.Server.Infrastructure;
+using IomDirectory.Server.ReadModel;
+using IomDirectory.Server.Rpc;
+using IomDirectory.Server.Seeding;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace IomDirectory.Server.Hosting;
+
+/// <summary>
+/// Start-up: open the database (migrate, and seed from data/ when empty), load the directory into memory, then
+/// serve gRPC over HTTP/2 on Kestrel.
+/// </summary>
+public static class ServerHost
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var app = await BuildAsync(args);
+        if (app is null) return 1;
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>Builds the server, or returns null (after saying why on stderr) when data/ cannot be loaded.</summary>
+    public static async Task<WebApplication?> BuildAsync(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var settings = ServerSettings.From(builder.Configuration);
+
+        using (var loggerFactory = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true)))
+        {
+            try
+            {
+                await new DatabaseInitializer(settings.DatabasePath, settings.DataDirectory, loggerFactory.CreateLogger("IomDirectory.Startup"))
+                    .InitializeAsync();
+            }
+            catch (DataLoadException ex)
+            {
+                await Console.Error.WriteLineAsync(ex.Message);
+                return null;
+            }
+        }
+
+        // Cleartext gRPC needs an HTTP/2-only endpoint (h2c with prior knowledge). A TLS endpoint configured under
+        // Kestrel:Endpoints may set Http1AndHttp2; HTTP/1.1 clients then get 426 from the gRPC layer.
+        builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(l => l.Protocols = HttpProtocols.Http2));
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+            builder.WebHost.UseUrls(DefaultUrl);
+
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(new DirectorySnapshotProvider(() => DirectoryDbContextFactory.Create(settings.DatabasePath)));
+        builder.Services.AddApplication();
+        builder.Services.AddSingleton<IGrpcExceptionMapper, DirectoryExceptionMapper>();
+        builder.Services.AddGrpcServer(o => builder.Configuration.GetSection("Grpc").Bind(o))
+            .AddDirectoryService()
+            .AddHealthChecks()
+            .AddReflection();
+
+        var app = builder.Build();
+        await app.Services.GetRequiredService<DirectorySnapshotProvider>().ReloadAsync();
+        app.UseGrpcServer();
+        return app;
+    }
+}

@@ -1,0 +1,11 @@
+using IomDirectory.Server.Infrastructure;
+
+namespace IomDirectory.Server.Hosting;
+
+/// <summary>Where the server keeps its database and finds its seed data (<c>--db</c>, <c>IOMDIR_DB</c>, <c>--data</c>).</summary>
+public sealed record ServerSettings(string DatabasePath, string DataDirectory)
+{
+    public static ServerSettings From(IConfiguration configuration) => new(
+        DatabaseLocation.Resolve(configuration["db"]),
+        Path.GetFullPath(configuration["data"] ?? Path.Combine(AppContext.BaseDirectory, "data")));
+}

@@ -1,0 +1,3 @@
+using IomDirectory.Server.Hosting;
+
+return await ServerHost.RunAsync(args);

@@ -1,0 +1,76 @@
+using IomDirectory.Server.Domain;
+
+namespace IomDirectory.Server.ReadModel;
+
+/// <summary>
+/// The org chart in force during one period: every record's in-force version, with the indexes reads need
+/// (children, owners, coverage). Built once per period and shared by all readers.
+/// </summary>
+public sealed class DirectoryView
+{
+    private static readonly IReadOnlyList<UnitRecord> NoUnits = [];
+    private readonly Lazy<SearchIndex> _search;
+
+    internal DirectoryView(DirectorySnapshot snapshot, DateTime instant)
+    {
+        Snapshot = snapshot;
+        Instant = instant;
+        Offices = snapshot.Offices.AllAt(instant).ToDictionary(o => o.Id, StringComparer.Ordinal);
+        Units = snapshot.Units.AllAt(instant).ToDictionary(u => u.Id, StringComparer.Ordinal);
+        Mailboxes = snapshot.Mailboxes.AllAt(instant).OrderBy(m => m.Address, StringComparer.OrdinalIgnoreCase).ToList();
+        FocalPoints = snapshot.FocalPoints.AllAt(instant).OrderBy(f => f.Id, StringComparer.Ordinal).ToList();
+        Committees = snapshot.Committees.AllAt(instant).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
+        Functions = snapshot.OfficeFunctions.AllAt(instant).ToLookup(f => f.OfficeId, StringComparer.Ordinal);
+        Coverage = snapshot.Coverage.AllAt(instant).ToDictionary(c => c.Country, StringComparer.OrdinalIgnoreCase);
+
+        Children = Units.Values.Where(u => u.ParentId is not null && Units.ContainsKey(u.ParentId))
+            .GroupBy(u => u.ParentId!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<UnitRecord>)g.OrderBy(u => u.Name.En, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        Roots = Units.Values.Where(u => u.ParentId is null || !Units.ContainsKey(u.ParentId))
+            .OrderBy(u => u.Name.En, StringComparer.Ordinal).ToList();
+        CoveredCountries = Coverage.Values
+            .SelectMany(c => new[] { (Office: c.RegionalOfficeId, c.Country), (Office: c.SubRegionalOfficeId, c.Country) })
+            .Where(p => p.Office is not null)
+            .GroupBy(p => p.Office!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(p => p.Country).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        OrderedOffices = Offices.Values.OrderBy(o => o.Type).ThenBy(o => o.Name.En, StringComparer.Ordinal).ToList();
+        _search = new Lazy<SearchIndex>(() => new SearchIndex(this));
+    }
+
+    public DirectorySnapshot Snapshot { get; }
+
+    /// <summary>The start of the period this view covers.</summary>
+    public DateTime Instant { get; }
+
+    public IReadOnlyDictionary<string, OfficeRecord> Offices { get; }
+    public IReadOnlyList<OfficeRecord> OrderedOffices { get; }
+    public IReadOnlyDictionary<string, UnitRecord> Units { get; }
+    public IReadOnlyList<UnitRecord> Roots { get; }
+    public IReadOnlyDictionary<string, IReadOnlyList<UnitRecord>> Children { get; }
+    public IReadOnlyList<MailboxRecord> Mailboxes { get; }
+    public IReadOnlyList<FocalPointRecord> FocalPoints { get; }
+    public IReadOnlyList<CommitteeRecord> Committees { get; }
+    public ILookup<string, OfficeFunctionRecord> Functions { get; }
+    public IReadOnlyDictionary<string, CoverageRecord> Coverage { get; }
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> CoveredCountries { get; }
+
+    public SearchIndex Search => _search.Value;
+
+    public IReadOnlyList<UnitRecord> ChildrenOf(string unitId) => Children.GetValueOrDefault(unitId) ?? NoUnits;
+
+    /// <summary>The regional office covering an office's country (an RO covers itself).</summary>
+    public string? RegionalOfficeOf(OfficeRecord office) =>
+        office.Type == OfficeType.RegionalOffice ? office.Id : Coverage.GetValueOrDefault(office.Country)?.RegionalOfficeId;
+
+    /// <summary>Ancestors of a unit from the root down to the unit itself.</summary>
+    public IReadOnlyList<UnitRecord> PathTo(UnitRecord unit)
+    {
+        var path = new List<UnitRecord>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var current = unit; current is not null && seen.Add(current.Id);
+             current = current.ParentId is null ? null : Units.GetValueOrDefault(current.ParentId))
+            path.Add(current);
+        path.Reverse();
+        return path;
+    }
+}

@@ -1,0 +1,135 @@
+using Google.Protobuf.WellKnownTypes;
+using IomDirectory.Contracts.V1;
+using IomDirectory.Server.Domain;
+using IomDirectory.Server.ReadModel;
+using DomainCountry = IomDirectory.Server.Domain.Country;
+
+namespace IomDirectory.Server.Rpc;
+
+/// <summary>From directory records to API messages, in the reader's language, with provenance.</summary>
+internal static class MessageMapping
+{
+    public static Office Office(OfficeRecord o, DirectoryView view, string language)
+    {
+        var message = new Office
+        {
+            Id = o.Id,
+            Type = (Contracts.V1.OfficeType)(int)o.Type,
+            Name = o.Name.In(language),
+            Names = Text(o.Name),
+            City = o.City.In(language),
+            Cities = Text(o.City),
+            CountryCode = o.Country,
+            CountryName = view.Snapshot.Countries.ByCode(o.Country)?.Name.In(language) ?? "",
+            ParentOfficeId = o.ParentId ?? "",
+            RegionalOfficeId = view.RegionalOfficeOf(o) ?? "",
+            Description = o.Description.In(language),
+            Validity = Validity(o),
+            Provenance = Provenance(o, view),
+            Version = o.Version,
+        };
+        message.Responsibilities.AddRange(o.Responsibilities.In(language));
+        message.Functions.AddRange(view.Functions[o.Id].Select(f => new OfficeFunction
+        {
+            Kind = f.Kind,
+            Subregion = f.Subregion.In(language),
+            Description = f.Description.In(language),
+            Validity = Validity(f),
+            Provenance = Provenance(f, view),
+        }));
+        if (o.Type is Domain.OfficeType.RegionalOffice or Domain.OfficeType.SubRegionalOffice)
+            message.CoveredCountries.AddRange(view.CoveredCountries.GetValueOrDefault(o.Id) ?? []);
+        return message;
+    }
+
+    public static Unit Unit(UnitRecord u, DirectoryView view, string language)
+    {
+        var message = new Unit
+        {
+            Id = u.Id,
+            Kind = (Contracts.V1.UnitKind)(int)u.Kind,
+            Acronym = u.Acronym ?? "",
+            Name = u.Name.In(language),
+            Names = Text(u.Name),
+            ParentUnitId = u.ParentId ?? "",
+            OfficeId = u.OfficeId,
+            Description = u.Description.In(language),
+            DescriptionLanguage = u.Description.LanguageOf(language),
+            ChildCount = view.ChildrenOf(u.Id).Count,
+            Validity = Validity(u),
+            Provenance = Provenance(u, view),
+            Version = u.Version,
+        };
+        message.Responsibilities.AddRange(u.Responsibilities.In(language));
+        return message;
+    }
+
+    public static Mailbox Mailbox(MailboxRecord m, DirectoryView view, string language) => new()
+    {
+        Id = m.Id,
+        Address = m.Address,
+        OwnerUnitId = m.OwnerId,
+        OwnerUnitName = view.Units.GetValueOrDefault(m.OwnerId)?.Name.In(language) ?? "",
+        Purpose = m.Purpose.In(language),
+        Validity = Validity(m),
+        Provenance = Provenance(m, view),
+        Version = m.Version,
+    };
+
+    public static FocalPoint FocalPoint(FocalPointRecord f, DirectoryView view, string language)
+    {
+        var office = view.Offices.GetValueOrDefault(f.OfficeId);
+        return new FocalPoint
+        {
+            Id = f.Id,
+            RoleTitle = f.RoleTitle.In(language),
+            OfficeId = f.OfficeId,
+            OfficeName = office?.Name.In(language) ?? "",
+            OfficeCity = office?.City.In(language) ?? "",
+            UnitId = f.UnitId,
+            UnitName = view.Units.GetValueOrDefault(f.UnitId)?.Name.In(language) ?? "",
+            PersonName = f.Person ?? "",
+            Email = f.Email ?? "",
+            Description = f.Description.In(language),
+            Validity = Validity(f),
+            Provenance = Provenance(f, view),
+            Version = f.Version,
+        };
+    }
+
+    public static Committee Committee(CommitteeRecord c, DirectoryView view, string language) => new()
+    {
+        Id = c.Id,
+        Name = c.Name.In(language),
+        Names = Text(c.Name),
+        Acronym = c.Acronym ?? "",
+        Composition = c.Composition.In(language),
+        Description = c.Description.In(language),
+        Validity = Validity(c),
+        Provenance = Provenance(c, view),
+    };
+
+    public static Contracts.V1.Country Country(DomainCountry c, string language) =>
+        new() { Code = c.Code, Name = c.Name.In(language), Names = Text(c.Name) };
+
+    public static Contracts.V1.LocalizedText Text(Domain.LocalizedText t) => new() { En = t.En, Fr = t.Fr, Es = t.Es };
+
+    public static Validity Validity(VersionedRecord r)
+    {
+        var validity = new Validity();
+        if (r.ValidFrom is { } from) validity.ValidFrom = Timestamp.FromDateTime(from);
+        if (r.ValidTo is { } to) validity.ValidTo = Timestamp.FromDateTime(to);
+        return validity;
+    }
+
+    public static Provenance Provenance(VersionedRecord r, DirectoryView view)
+    {
+        var source = view.Snapshot.Source(r.Source);
+        return new Provenance
+        {
+            SourceDocument = r.Source,
+            SourceTitle = source?.Title ?? "",
+            SourceDate = source?.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+        };
+    }
+}

@@ -1,0 +1,29 @@
+using IomDirectory.Server.Domain;
+
+namespace IomDirectory.Server.Seeding;
+
+/// <summary>A record version read from data/, with its file and the position of its record in that file.</summary>
+public sealed record Sourced<T>(string File, int Entry, T Record) where T : VersionedRecord;
+
+/// <summary>Everything data/ holds, read but not yet validated or stored.</summary>
+public sealed class DataSet
+{
+    public List<SourceDocument> Sources { get; } = [];
+    public List<Country> Countries { get; } = [];
+    public List<Sourced<OfficeRecord>> Offices { get; } = [];
+    public List<Sourced<OfficeFunctionRecord>> OfficeFunctions { get; } = [];
+    public List<Sourced<CoverageRecord>> Coverage { get; } = [];
+    public List<Sourced<UnitRecord>> Units { get; } = [];
+    public List<Sourced<MailboxRecord>> Mailboxes { get; } = [];
+    public List<Sourced<FocalPointRecord>> FocalPoints { get; } = [];
+    public List<Sourced<CommitteeRecord>> Committees { get; } = [];
+
+    public IEnumerable<(string Area, string File, int Entry, VersionedRecord Record)> AllVersions() =>
+        Offices.Select(s => ("office", s.File, s.Entry, (VersionedRecord)s.Record))
+            .Concat(OfficeFunctions.Select(s => ("office function", s.File, s.Entry, (VersionedRecord)s.Record)))
+            .Concat(Coverage.Select(s => ("coverage", s.File, s.Entry, (VersionedRecord)s.Record)))
+            .Concat(Units.Select(s => ("unit", s.File, s.Entry, (VersionedRecord)s.Record)))
+            .Concat(Mailboxes.Select(s => ("mailbox", s.File, s.Entry, (VersionedRecord)s.Record)))
+            .Concat(FocalPoints.Select(s => ("focal point", s.File, s.Entry, (VersionedRecord)s.Record)))
+            .Concat(Committees.Select(s => ("committee", s.File, s.Entry, (VersionedRecord)s.Record)));
+}

@@ -1,0 +1,112 @@
+using IomDirectory.Server.Domain;
+
+namespace IomDirectory.Server.Seeding;
+
+/// <summary>
+/// The checks across records that data/ must pass before anything is written: unique ids, resolvable
+/// references, known countries and sources, coherent and non-overlapping versions, no cycles.
+/// </summary>
+public static class DataSetValidator
+{
+    public static IReadOnlyList<DataError> Validate(DataSet data)
+    {
+        var errors = new List<DataError>();
+        var sources = data.Sources.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var countries = data.Countries.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+        var offices = data.Offices.Select(o => o.Record.Id).ToHashSet(StringComparer.Ordinal);
+        var units = data.Units.Select(u => u.Record.Id).ToHashSet(StringComparer.Ordinal);
+
+        CheckIdsAndVersions(data, sources, errors);
+
+        foreach (var (file, _, o) in data.Offices)
+        {
+            Reference(errors, file, o, "parent office", o.ParentId, offices, optional: true);
+            Country(errors, file, o, o.Country, countries);
+        }
+        foreach (var (file, _, f) in data.OfficeFunctions)
+            Reference(errors, file, f, "office", f.OfficeId, offices);
+        foreach (var (file, _, c) in data.Coverage)
+        {
+            Country(errors, file, c, c.Country, countries);
+            Reference(errors, file, c, "regional office", c.RegionalOfficeId, offices);
+            Reference(errors, file, c, "sub-regional office", c.SubRegionalOfficeId, offices, optional: true);
+        }
+        foreach (var (file, _, u) in data.Units)
+        {
+            Reference(errors, file, u, "parent unit", u.ParentId, units, optional: true);
+            Reference(errors, file, u, "office", u.OfficeId, offices);
+        }
+        foreach (var (file, _, m) in data.Mailboxes)
+        {
+            if (string.IsNullOrWhiteSpace(m.OwnerId))
+                errors.Add(new DataError(file, m.Id, $"mailbox {m.Address} has no owner: every mailbox must name its owning unit"));
+            else
+                Reference(errors, file, m, "owner unit", m.OwnerId, units);
+        }
+        foreach (var (file, _, p) in data.FocalPoints)
+        {
+            Reference(errors, file, p, "office", p.OfficeId, offices);
+            Reference(errors, file, p, "unit", p.UnitId, units);
+        }
+
+        TreeCycles.Check(data.Units, u => u.ParentId, "unit", errors);
+        TreeCycles.Check(data.Offices, o => o.ParentId, "office", errors);
+        return errors;
+    }
+
+    private static void CheckIdsAndVersions(DataSet data, HashSet<string> sources, List<DataError> errors)
+    {
+        var seenSources = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in data.Sources.Where(s => s.Id.Length > 0 && !seenSources.Add(s.Id)))
+            errors.Add(new DataError("sources.json", s.Id, "duplicate source id"));
+
+        foreach (var group in data.AllVersions().GroupBy(v => v.Record.Id, StringComparer.Ordinal))
+        {
+            var versions = group.ToList();
+            var first = versions[0];
+            var elsewhere = versions.FirstOrDefault(v => v.File != first.File || v.Entry != first.Entry);
+            if (elsewhere.Record is not null)
+            {
+                errors.Add(new DataError(elsewhere.File, group.Key,
+                    $"duplicate id: already used by a {first.Area} record in {first.File}"));
+                continue;
+            }
+
+            foreach (var (_, file, _, record) in versions)
+            {
+                if (record.ValidFrom is { } from && record.ValidTo is { } to && from >= to)
+                    errors.Add(new DataError(file, record.Id, $"valid_from {from:yyyy-MM-dd} is not before valid_to {to:yyyy-MM-dd}"));
+                if (record.Source.Length > 0 && !sources.Contains(record.Source))
+                    errors.Add(new DataError(file, record.Id, $"unknown source '{record.Source}' (not in sources.json)"));
+            }
+            for (var i = 0; i < versions.Count; i++)
+            for (var j = i + 1; j < versions.Count; j++)
+            {
+                if (versions[i].Record.Overlaps(versions[j].Record))
+                    errors.Add(new DataError(versions[j].File, group.Key,
+                        $"overlapping validity: versions {Period(versions[i].Record)} and {Period(versions[j].Record)} are both in force at once"));
+            }
+        }
+    }
+
+    private static void Reference(List<DataError> errors, string file, VersionedRecord record, string what, string? id,
+        HashSet<string> known, bool optional = false)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            if (!optional) errors.Add(new DataError(file, record.Id, $"{what} is required"));
+            return;
+        }
+        if (!known.Contains(id))
+            errors.Add(new DataError(file, record.Id, $"unknown {what} '{id}'"));
+    }
+
+    private static void Country(List<DataError> errors, string file, VersionedRecord record, string code, HashSet<string> known)
+    {
+        if (code.Length > 0 && !known.Contains(code))
+            errors.Add(new DataError(file, record.Id, $"unknown country code '{code}' (not in countries.csv)"));
+    }
+
+    internal static string Period(VersionedRecord r) =>
+        $"[{r.ValidFrom?.ToString("yyyy-MM-dd") ?? "…"}, {r.ValidTo?.ToString("yyyy-MM-dd") ?? "…"})";
+}

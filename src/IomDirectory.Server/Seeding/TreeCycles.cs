@@ -1,0 +1,45 @@
+using IomDirectory.Server.Domain;
+
+namespace IomDirectory.Server.Seeding;
+
+/// <summary>
+/// Finds cycles in a parent tree at every instant where the tree can change (each version boundary), so a
+/// reorganization that swaps two parents over time is not mistaken for a cycle.
+/// </summary>
+internal static class TreeCycles
+{
+    public static void Check<T>(IReadOnlyList<Sourced<T>> records, Func<T, string?> parentOf, string what, List<DataError> errors)
+        where T : VersionedRecord
+    {
+        var instants = records.SelectMany(r => new[] { r.Record.ValidFrom, r.Record.ValidTo })
+            .Where(d => d is not null).Select(d => d!.Value).Append(DateTime.MinValue).Distinct().Order();
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var instant in instants)
+        {
+            var parents = new Dictionary<string, (string? Parent, string File)>(StringComparer.Ordinal);
+            foreach (var (file, _, record) in records)
+                if (record.IsInForceAt(instant))
+                    parents[record.Id] = (parentOf(record), file);
+            foreach (var start in parents.Keys)
+            {
+                var seen = new List<string>();
+                var current = start;
+                while (current is not null && parents.TryGetValue(current, out var entry))
+                {
+                    var at = seen.IndexOf(current);
+                    if (at >= 0)
+                    {
+                        var cycle = seen.Skip(at).Append(current).ToList();
+                        var key = string.Join(">", cycle.Skip(1).Order(StringComparer.Ordinal));
+                        if (reported.Add(key))
+                            errors.Add(new DataError(parents[cycle[0]].File, cycle[0],
+                                $"cycle in the {what} tree: {string.Join(" → ", cycle)}"));
+                        break;
+                    }
+                    seen.Add(current);
+                    current = entry.Parent;
+                }
+            }
+        }
+    }
+}
