@@ -14,9 +14,18 @@ public static class ApplicationServiceCollectionExtensions
     {
         services.AddScoped<ServiceFactory>(sp => sp.GetService!);
         services.AddScoped<IMediator, Mediator>();
-        // Behaviours run in registration order: logging (outermost, so it times validation too), then validation.
+        // Behaviours run in registration order: logging (outermost, so it times everything), authorization (so an
+        // anonymous caller learns nothing from validation), the write gate (so validators of a write see a state no
+        // other write is changing), then validation.
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(Features.Admin.Common.WriteSerializationBehavior<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        services.AddScoped<Security.Caller>();
+        services.AddSingleton<Features.Admin.Common.WriteGate>();
+        services.AddSingleton<Features.Admin.Common.ChangeFeed>();
+        services.AddSingleton<Features.Admin.Common.AdminView>();
+        services.AddScoped<Features.Admin.Common.DirectoryWriter>();
 
         var assembly = typeof(ApplicationServiceCollectionExtensions).Assembly;
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))

@@ -22,6 +22,9 @@ public abstract class VersionedRecord
     /// <summary>Optimistic-concurrency version of the whole record; bumped by every change.</summary>
     public long Version { get; set; } = 1;
 
+    /// <summary>A copy of this version (same attributes), to become the next version.</summary>
+    public VersionedRecord CloneVersion() => (VersionedRecord)MemberwiseClone();
+
     public bool IsInForceAt(DateTime instant) =>
         (ValidFrom is null || ValidFrom <= instant) && (ValidTo is null || instant < ValidTo);
 

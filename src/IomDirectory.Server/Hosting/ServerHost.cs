@@ -3,6 +3,7 @@ using IomDirectory.Server.Application;
 using IomDirectory.Server.Infrastructure;
 using IomDirectory.Server.ReadModel;
 using IomDirectory.Server.Rpc;
+using IomDirectory.Server.Security;
 using IomDirectory.Server.Seeding;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -53,9 +54,11 @@ public static class ServerHost
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(new DirectorySnapshotProvider(() => DirectoryDbContextFactory.Create(settings.DatabasePath)));
         builder.Services.AddApplication();
+        builder.Services.AddDirectorySecurity(builder.Configuration, settings);
         builder.Services.AddSingleton<IGrpcExceptionMapper, DirectoryExceptionMapper>();
         builder.Services.AddGrpcServer(o => builder.Configuration.GetSection("Grpc").Bind(o))
             .AddDirectoryService()
+            .AddAdminService()
             .AddHealthChecks()
             .AddReflection();
 

@@ -17,6 +17,7 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
     public DbSet<FocalPointRecord> FocalPoints => Set<FocalPointRecord>();
     public DbSet<CommitteeRecord> Committees => Set<CommitteeRecord>();
     public DbSet<MetaEntry> Meta => Set<MetaEntry>();
+    public DbSet<AuditEventRecord> AuditEvents => Set<AuditEventRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -33,6 +34,15 @@ public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> opti
             e.ComplexProperty(c => c.Name);
         });
         modelBuilder.Entity<MetaEntry>(e => e.HasKey(m => m.Key));
+        modelBuilder.Entity<AuditEventRecord>(e =>
+        {
+            e.ToTable("AuditEvents");
+            e.HasKey(a => a.Sequence);
+            e.Property(a => a.Sequence).ValueGeneratedOnAdd();
+            e.HasIndex(a => a.EntityId);
+            e.HasIndex(a => a.Actor);
+            e.HasIndex(a => a.At);
+        });
 
         Versioned<OfficeRecord>(modelBuilder, "Offices", e =>
         {

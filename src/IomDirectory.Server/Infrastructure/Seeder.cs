@@ -8,6 +8,7 @@ internal static class Seeder
     public static void Add(DirectoryDbContext db, DataSet data)
     {
         db.Sources.AddRange(data.Sources);
+        db.Sources.Add(Features.Admin.Common.AuditSource.Document);
         db.Countries.AddRange(data.Countries);
         db.Offices.AddRange(data.Offices.Select(s => s.Record));
         db.OfficeFunctions.AddRange(data.OfficeFunctions.Select(s => s.Record));

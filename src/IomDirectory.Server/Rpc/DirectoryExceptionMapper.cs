@@ -17,6 +17,11 @@ public sealed class DirectoryExceptionMapper : IGrpcExceptionMapper
         ValidationException validation => InvalidArgument(validation.Errors.Select(e => (Field(e.PropertyName), e.ErrorMessage))),
         InvalidRequestException invalid => InvalidArgument([(invalid.Field, invalid.Message)]),
         NotFoundException notFound => new RpcException(new Status(StatusCode.NotFound, notFound.Message)),
+        UnauthenticatedException unauthenticated => new RpcException(new Status(StatusCode.Unauthenticated, unauthenticated.Message)),
+        PermissionDeniedException denied => new RpcException(new Status(StatusCode.PermissionDenied, denied.Message)),
+        ConcurrencyConflictException conflict => new RpcException(new Status(StatusCode.Aborted, conflict.Message),
+            new Metadata { { "current-version", conflict.CurrentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) } }),
+        PreconditionFailedException precondition => new RpcException(new Status(StatusCode.FailedPrecondition, precondition.Message)),
         _ => null,
     };
 

@@ -1,5 +1,8 @@
 using IomDirectory.Grpc;
+using IomDirectory.Server.Security;
 using MediatR;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IomDirectory.Server.Rpc;
@@ -14,6 +17,24 @@ internal static class MediatorCall
     {
         if (context.RequestHeaders.GetValue(RequestIdHeader) is { Length: > 0 } requestId)
             await context.WriteResponseHeadersAsync(new Metadata { { RequestIdHeader, requestId } });
+        await IdentifyCallerAsync(context);
         return await context.RequestServices.GetRequiredService<IMediator>().Send(request, context.CancellationToken);
+    }
+
+    /// <summary>
+    /// Authenticates the bearer token, if the call carries one, and hands the principal (or why the token was
+    /// rejected) to the call's scope. Calls without a token skip authentication entirely.
+    /// </summary>
+    private static async Task IdentifyCallerAsync(ServerCallContext context)
+    {
+        var http = context.HttpContext;
+        if (!http.Request.Headers.ContainsKey("authorization")) return;
+        var result = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+        var caller = context.RequestServices.GetRequiredService<Caller>();
+        if (result.Succeeded)
+            caller.Set(result.Principal, null);
+        else
+            caller.Set(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity()),
+                result.Failure is null ? "the authorization header is not a bearer token" : TokenFailure.Describe(result.Failure));
     }
 }

@@ -11,7 +11,7 @@ public static class DataSetValidator
     public static IReadOnlyList<DataError> Validate(DataSet data)
     {
         var errors = new List<DataError>();
-        var sources = data.Sources.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        var sources = data.Sources.Select(s => s.Id).Append(Features.Admin.Common.AuditSource.Id).ToHashSet(StringComparer.Ordinal);
         var countries = data.Countries.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
         var offices = data.Offices.Select(o => o.Record.Id).ToHashSet(StringComparer.Ordinal);
         var units = data.Units.Select(u => u.Record.Id).ToHashSet(StringComparer.Ordinal);

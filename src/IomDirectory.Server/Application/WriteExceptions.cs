@@ -1,0 +1,11 @@
+namespace IomDirectory.Server.Application;
+
+/// <summary>The record changed since the caller read it. Maps to ABORTED, with the current version.</summary>
+public sealed class ConcurrencyConflictException(string entity, string id, long expected, long current)
+    : Exception($"{entity} '{id}' is at version {current}, not {expected}: it changed since you read it; read it again and retry.")
+{
+    public long CurrentVersion { get; } = current;
+}
+
+/// <summary>The write is valid but the directory's state does not allow it now. Maps to FAILED_PRECONDITION.</summary>
+public sealed class PreconditionFailedException(string message) : Exception(message);

@@ -1,0 +1,36 @@
+using System.Net.Mail;
+using IomDirectory.Server.ReadModel;
+
+namespace IomDirectory.Server.Features.Admin.Mailboxes;
+
+internal static class MailboxRules
+{
+    public static void Check(MailboxFields mailbox, string selfId, DirectoryView view, Func<string, bool> sets, Action<string, string> fail)
+    {
+        if (sets("address"))
+        {
+            var address = mailbox.Address.Trim();
+            if (!IsValidAddress(address))
+                fail("mailbox.address", $"'{mailbox.Address}' is not a valid e-mail address");
+            else if (view.Mailboxes.FirstOrDefault(m => m.Id != selfId && string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)) is { } clash)
+                fail("mailbox.address", $"{address} is already the address of active mailbox '{clash.Id}'");
+        }
+        if (sets("owner_unit_id"))
+        {
+            if (mailbox.OwnerId.Length == 0)
+                fail("mailbox.owner_unit_id", "a mailbox needs an owning unit");
+            else if (!view.Units.ContainsKey(mailbox.OwnerId))
+                fail("mailbox.owner_unit_id", $"unit '{mailbox.OwnerId}' does not exist at the effective date");
+        }
+        if (sets("purpose") && mailbox.Purpose.All().Any(p => p.Length > 1000))
+            fail("mailbox.purpose", "a purpose is at most 1000 characters");
+    }
+
+    public static bool IsValidAddress(string address)
+    {
+        if (address.Length is 0 or > 254 || address.Any(char.IsWhiteSpace)) return false;
+        if (!MailAddress.TryCreate(address, out var parsed) || parsed.Address != address) return false;
+        var domain = parsed.Host;
+        return domain.Contains('.', StringComparison.Ordinal) && !domain.StartsWith('.') && !domain.EndsWith('.');
+    }
+}

@@ -1,0 +1,37 @@
+using IomDirectory.Server.ReadModel;
+
+namespace IomDirectory.Server.Features.Admin.Offices;
+
+internal static class OfficeRules
+{
+    public static void Check(OfficeFields office, string selfId, DirectoryView view, Func<string, bool> sets, Action<string, string> fail)
+    {
+        if (sets("type") && !Enum.IsDefined(office.Type))
+            fail("office.type", "type is required and must be a known office type");
+        if (sets("name"))
+        {
+            if (office.Name.En.Trim().Length == 0 && office.Name.Fr.Trim().Length == 0)
+                fail("office.name", "a name in English or French is required");
+            if (office.Name.All().Any(n => n.Length > 200)) fail("office.name", "a name is at most 200 characters");
+        }
+        if (sets("city") && office.City.All().Any(n => n.Length > 200))
+            fail("office.city", "a city is at most 200 characters");
+        if (sets("country_code") && view.Snapshot.Countries.ByCode(office.Country.Trim()) is null)
+            fail("office.country_code", $"'{office.Country}' is not an ISO 3166-1 alpha-2 country code");
+        if (sets("parent_office_id") && office.ParentId.Length > 0)
+        {
+            if (!view.Offices.TryGetValue(office.ParentId, out var parent))
+                fail("office.parent_office_id", $"office '{office.ParentId}' does not exist at the effective date");
+            else if (Ancestors(view, parent).Contains(selfId))
+                fail("office.parent_office_id", $"'{office.ParentId}' reports to '{selfId}': that would make a cycle");
+        }
+    }
+
+    private static HashSet<string> Ancestors(DirectoryView view, Domain.OfficeRecord office)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var current = office; current is not null && seen.Add(current.Id);
+             current = current.ParentId is null ? null : view.Offices.GetValueOrDefault(current.ParentId)) { }
+        return seen;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Security.Claims;
+
+namespace IomDirectory.Server.Security;
+
+/// <summary>Who is making the current call (per call scope), and why authentication failed if it did.</summary>
+public sealed class Caller
+{
+    public ClaimsPrincipal Principal { get; private set; } = new(new ClaimsIdentity());
+
+    /// <summary>Why a presented token was rejected (expired, bad signature, wrong audience…); null when none was presented.</summary>
+    public string? AuthenticationFailure { get; private set; }
+
+    public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
+
+    public string Name => Principal.FindFirst("name")?.Value ?? Principal.FindFirst("sub")?.Value ?? "anonymous";
+
+    /// <summary>The caller's highest directory role, or empty.</summary>
+    public string Role => Principal.FindAll("role").Select(c => c.Value).Where(r => Roles.Rank(r) > 0)
+        .OrderByDescending(Roles.Rank).FirstOrDefault() ?? "";
+
+    public bool Has(string role) => Roles.Rank(Role) >= Roles.Rank(role);
+
+    public void Set(ClaimsPrincipal principal, string? authenticationFailure)
+    {
+        Principal = principal;
+        AuthenticationFailure = authenticationFailure;
+    }
+}

@@ -1,0 +1,24 @@
+namespace IomDirectory.Server.Security;
+
+/// <summary>
+/// Token validation settings (configuration section <c>Jwt</c>): issuer, audience and the HMAC signing key.
+/// Without a configured key the server uses (and on first start creates) a local key file beside its database.
+/// </summary>
+public sealed class JwtSettings
+{
+    public const string DefaultIssuer = "iomdirectory-local";
+    public const string DefaultAudience = "iomdirectory";
+    public const string KeyFileName = "jwt-signing.key";
+
+    public string Issuer { get; set; } = DefaultIssuer;
+    public string Audience { get; set; } = DefaultAudience;
+
+    /// <summary>Base64 HMAC-SHA256 key (at least 32 bytes). Empty: use <see cref="SigningKeyFile"/>.</summary>
+    public string SigningKey { get; set; } = "";
+
+    /// <summary>Path of the local key file; empty: <see cref="KeyFileName"/> in the database's folder.</summary>
+    public string SigningKeyFile { get; set; } = "";
+
+    /// <summary>When true, directory reads need a token with the reader role too (default: anonymous reads).</summary>
+    public bool RequireReaderRole { get; set; }
+}

@@ -1,0 +1,18 @@
+using Microsoft.IdentityModel.Tokens;
+
+namespace IomDirectory.Server.Security;
+
+/// <summary>Says why a token was rejected, in a sentence safe to send back (no key material, no stack).</summary>
+public static class TokenFailure
+{
+    public static string Describe(Exception failure) => failure switch
+    {
+        SecurityTokenExpiredException => "the token has expired",
+        SecurityTokenNotYetValidException => "the token is not valid yet",
+        SecurityTokenInvalidAudienceException => "the token is for another audience",
+        SecurityTokenInvalidIssuerException => "the token was issued by an issuer this server does not trust",
+        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "the token's signature is not valid",
+        SecurityTokenMalformedException or ArgumentException => "the token is malformed",
+        _ => "the token is not valid",
+    };
+}

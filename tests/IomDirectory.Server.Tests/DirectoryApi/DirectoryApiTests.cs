@@ -1,0 +1,233 @@
+using IomDirectory.Contracts.V1;
+using IomDirectory.Grpc;
+using IomDirectory.Server.Tests.Support;
+
+namespace IomDirectory.Server.Tests.DirectoryApi;
+
+/// <summary>Every DirectoryService RPC through a real socket, the project's HTTP/2 gRPC client and a real SQLite file.</summary>
+[TestFixture]
+public sealed class DirectoryApiTests
+{
+    private RunningServer _server = null!;
+
+    [OneTimeSetUp]
+    public async Task Start() => _server = await RunningServer.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task Stop() => await _server.DisposeAsync();
+
+    [Test]
+    public async Task GetOffice_ReturnsTheOfficeWithProvenanceInThePreferredLanguage()
+    {
+        var office = await _server.Call<GetOfficeRequest, Office>("GetOffice", new GetOfficeRequest { Id = "ro-cairo", Language = "fr" });
+        Assert.Multiple(() =>
+        {
+            Assert.That(office.Type, Is.EqualTo(OfficeType.RegionalOffice));
+            Assert.That(office.City, Is.EqualTo("Le Caire"));
+            Assert.That(office.Cities.En, Is.EqualTo("Cairo"));
+            Assert.That(office.CountryCode, Is.EqualTo("EG"));
+            Assert.That(office.CoveredCountries, Does.Contain("SD"));
+            Assert.That(office.Provenance.SourceDocument, Does.EndWith(".txt"));
+        });
+    }
+
+    [Test]
+    public async Task GetOffice_AsOfBeforeTheRestructuring_FindsTheClosedRegionalOffice()
+    {
+        var office = await _server.Call<GetOfficeRequest, Office>("GetOffice", new GetOfficeRequest { Id = "ro-buenos-aires", AsOf = Api.Date("2023-01-01") });
+        Assert.That(office.Validity.ValidTo.ToDateTime(), Is.EqualTo(new DateTime(2024, 10, 1, 0, 0, 0, DateTimeKind.Utc)));
+
+        var now = await Api.Failure(() => _server.Call<GetOfficeRequest, Office>("GetOffice", new GetOfficeRequest { Id = "ro-buenos-aires" }));
+        Assert.That(now.Code, Is.EqualTo(StatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task ListOffices_FiltersByTypeAndPages()
+    {
+        var first = await _server.Call<ListOfficesRequest, ListOfficesResponse>("ListOffices", new ListOfficesRequest { Type = OfficeType.Copa, PageSize = 4 });
+        var second = await _server.Call<ListOfficesRequest, ListOfficesResponse>("ListOffices", new ListOfficesRequest { Type = OfficeType.Copa, PageSize = 4, PageToken = first.NextPageToken });
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.TotalSize, Is.EqualTo(7));
+            Assert.That(first.Offices, Has.Count.EqualTo(4));
+            Assert.That(second.Offices, Has.Count.EqualTo(3));
+            Assert.That(second.NextPageToken, Is.Empty);
+            Assert.That(first.Offices.Concat(second.Offices).Select(o => o.Id).Distinct().Count(), Is.EqualTo(7));
+        });
+    }
+
+    [Test]
+    public async Task ListOffices_ByRegionAndCountry()
+    {
+        var inRegion = await _server.Call<ListOfficesRequest, ListOfficesResponse>("ListOffices", new ListOfficesRequest { Region = "ro-vienna", PageSize = 100 });
+        var inJapan = await _server.Call<ListOfficesRequest, ListOfficesResponse>("ListOffices", new ListOfficesRequest { Country = "Japon" });
+        Assert.That(inRegion.Offices.Select(o => o.Id), Does.Contain("sro-brussels").And.Contain("co-berlin"));
+        Assert.That(inJapan.Offices.Select(o => o.Id), Is.EqualTo(new[] { "co-tokyo" }));
+    }
+
+    [Test]
+    public async Task GetUnit_ReturnsNamesAcronymResponsibilitiesAndChildCount()
+    {
+        var unit = await _server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "dhrr" });
+        Assert.Multiple(() =>
+        {
+            Assert.That(unit.Acronym, Is.EqualTo("DHRR"));
+            Assert.That(unit.Kind, Is.EqualTo(UnitKind.Department));
+            Assert.That(unit.ChildCount, Is.EqualTo(5));
+            Assert.That(unit.Responsibilities, Is.Not.Empty);
+            Assert.That(unit.Provenance.SourceDate, Is.EqualTo("2024-10-01"));
+        });
+    }
+
+    [Test]
+    public async Task ListUnits_ByParent_ListsDirectChildren()
+    {
+        var children = await _server.Call<ListUnitsRequest, ListUnitsResponse>("ListUnits", new ListUnitsRequest { ParentId = "dhrr" });
+        Assert.That(children.Units.Select(u => u.Id), Does.Contain("pcca").And.Contain("hod").And.Contain("prd").And.Contain("cbi-unit"));
+    }
+
+    [Test]
+    public async Task ListUnits_ByKind()
+    {
+        var departments = await _server.Call<ListUnitsRequest, ListUnitsResponse>("ListUnits", new ListUnitsRequest { Kind = UnitKind.Department, PageSize = 500 });
+        Assert.That(departments.Units.All(u => u.Kind == UnitKind.Department), Is.True);
+        Assert.That(departments.Units.Select(u => u.Id), Does.Contain("dhrr").And.Not.Contain("doe"));
+    }
+
+    [Test]
+    public async Task GetUnitPath_GoesFromTheRootToTheUnit_AndFollowsHistory()
+    {
+        var now = await _server.Call<GetUnitPathRequest, GetUnitPathResponse>("GetUnitPath", new GetUnitPathRequest { Id = "cbi-unit" });
+        var before = await _server.Call<GetUnitPathRequest, GetUnitPathResponse>("GetUnitPath", new GetUnitPathRequest { Id = "cbi-unit", AsOf = Api.Date("2023-01-01") });
+        Assert.That(now.Path.Select(u => u.Id).TakeLast(2), Is.EqualTo(new[] { "dhrr", "cbi-unit" }));
+        Assert.That(before.Path.Select(u => u.Id).TakeLast(2), Is.EqualTo(new[] { "ddg-operations", "cbi-unit" }));
+        Assert.That(now.Path[0].ParentUnitId, Is.Empty, "the path starts at a root");
+    }
+
+    [Test]
+    public async Task GetSubtree_StreamsParentsBeforeChildren()
+    {
+        var nodes = new List<SubtreeNode>();
+        await foreach (var node in _server.Client.ServerStreamingAsync<GetSubtreeRequest, SubtreeNode>(Api.DirectoryMethod("GetSubtree"), new GetSubtreeRequest { Id = "dhrr" }))
+            nodes.Add(node);
+        Assert.That(nodes[0].Unit.Id, Is.EqualTo("dhrr"));
+        Assert.That(nodes[0].Depth, Is.EqualTo(0));
+        var seen = new HashSet<string>();
+        foreach (var node in nodes)
+        {
+            if (node.Depth > 0) Assert.That(seen, Does.Contain(node.Unit.ParentUnitId), node.Unit.Id);
+            seen.Add(node.Unit.Id);
+        }
+        Assert.That(nodes.Select(n => n.Unit.Id), Does.Contain("dhrr-humanitarian-policy"));
+    }
+
+    [Test]
+    public async Task GetSubtree_WithMaxDepth_StopsThere()
+    {
+        var nodes = new List<SubtreeNode>();
+        await foreach (var node in _server.Client.ServerStreamingAsync<GetSubtreeRequest, SubtreeNode>(Api.DirectoryMethod("GetSubtree"), new GetSubtreeRequest { Id = "dhrr", MaxDepth = 1 }))
+            nodes.Add(node);
+        Assert.That(nodes.Max(n => n.Depth), Is.EqualTo(1));
+        Assert.That(nodes, Has.Count.EqualTo(6));
+    }
+
+    [Test]
+    public async Task ListMailboxes_ReturnsTheFiveWithTheirOwners()
+    {
+        var all = await _server.Call<ListMailboxesRequest, ListMailboxesResponse>("ListMailboxes", new ListMailboxesRequest());
+        var cbi = await _server.Call<ListMailboxesRequest, ListMailboxesResponse>("ListMailboxes", new ListMailboxesRequest { UnitId = "cbi-unit" });
+        Assert.That(all.Mailboxes, Has.Count.EqualTo(5));
+        Assert.That(cbi.Mailboxes.Single().Address, Is.EqualTo("cbisupport@iom.int"));
+        Assert.That(cbi.Mailboxes.Single().OwnerUnitName, Does.Contain("Cash-Based Interventions"));
+    }
+
+    [Test]
+    public async Task ListFocalPoints_ByOffice_FindsTheRts()
+    {
+        var all = await _server.Call<ListFocalPointsRequest, ListFocalPointsResponse>("ListFocalPoints", new ListFocalPointsRequest());
+        var nairobi = await _server.Call<ListFocalPointsRequest, ListFocalPointsResponse>("ListFocalPoints", new ListFocalPointsRequest { OfficeId = "ro-nairobi", Language = "es" });
+        Assert.That(all.FocalPoints, Has.Count.EqualTo(6));
+        Assert.That(nairobi.FocalPoints.Single().OfficeCity, Is.EqualTo("Nairobi"));
+        Assert.That(nairobi.FocalPoints.Single().RoleTitle, Does.Contain("RTS"));
+    }
+
+    [Test]
+    public async Task ListCommittees_ReturnsTheThreeCommittees()
+    {
+        var committees = await _server.Call<ListCommitteesRequest, ListCommitteesResponse>("ListCommittees", new ListCommitteesRequest());
+        Assert.That(committees.Committees, Has.Count.EqualTo(3));
+        Assert.That(committees.Committees.All(c => c.Composition.Length > 0 || c.Description.Length > 0), Is.True);
+    }
+
+    [TestCase("SD", "Cairo")]
+    [TestCase("Soudan", "Cairo")]
+    [TestCase("sudan", "Cairo")]
+    [TestCase("Sudán", "Cairo")]
+    [TestCase("Sudan", "Cairo")]
+    [TestCase("Cote d'Ivoire", "Dakar")]
+    [TestCase("argentina", "Panama City")]
+    public async Task ResolveCountry_ByCodeOrNameInAnyLanguage_FindsTheRegionalOfficeAndItsRts(string country, string city)
+    {
+        var answer = await _server.Call<ResolveCountryRequest, ResolveCountryResponse>("ResolveCountry", new ResolveCountryRequest { Country = country });
+        Assert.That(answer.RegionalOffice.Cities.En, Is.EqualTo(city));
+        Assert.That(answer.FocalPoints.Single().RoleTitle, Does.Contain("Regional Thematic Specialist"));
+    }
+
+    [Test]
+    public async Task ResolveCountry_AsOf2023_UsesTheOldRegionalOffice()
+    {
+        var answer = await _server.Call<ResolveCountryRequest, ResolveCountryResponse>("ResolveCountry", new ResolveCountryRequest { Country = "AR", AsOf = Api.Date("2023-01-01") });
+        Assert.That(answer.RegionalOffice.Cities.En, Is.EqualTo("Buenos Aires"));
+    }
+
+    [Test]
+    public async Task ResolveCountry_WithASubRegionalOffice_ReturnsBoth()
+    {
+        var answer = await _server.Call<ResolveCountryRequest, ResolveCountryResponse>("ResolveCountry", new ResolveCountryRequest { Country = "Afrique du Sud" });
+        Assert.That(answer.RegionalOffice.Id, Is.EqualTo("ro-nairobi"));
+        Assert.That(answer.SubRegionalOffice.Id, Is.EqualTo("sro-pretoria"));
+    }
+
+    [Test]
+    public async Task ResolveCountry_WhereTheDirectoryHasACountryOffice_ReturnsIt()
+    {
+        var answer = await _server.Call<ResolveCountryRequest, ResolveCountryResponse>("ResolveCountry", new ResolveCountryRequest { Country = "IT" });
+        Assert.That(answer.CountryOffice.Id, Is.EqualTo("co-rome"));
+    }
+
+    [TestCase("trésorerie")]
+    [TestCase("TRESORERIE")]
+    [TestCase("treasury")]
+    public async Task SearchDirectory_IsCaseAndAccentInsensitive(string text)
+    {
+        var result = await _server.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory", new SearchDirectoryRequest { Query = text });
+        Assert.That(result.Hits.First().Unit?.Names.Fr ?? "", Does.Contain("trésorerie"));
+    }
+
+    [Test]
+    public async Task SearchDirectory_FindsByAcronym_AndFiltersByKind()
+    {
+        var dtm = await _server.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory", new SearchDirectoryRequest { Query = "DTM" });
+        var mailboxes = await _server.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory", new SearchDirectoryRequest { Query = "cash", Kinds = { "mailbox" } });
+        Assert.That(dtm.Hits.First().Unit.Acronym, Is.EqualTo("DTM"));
+        Assert.That(mailboxes.Hits.Select(h => h.Kind).Distinct(), Is.EqualTo(new[] { "mailbox" }));
+        Assert.That(mailboxes.Hits.First().Mailbox.Address, Is.EqualTo("cbisupport@iom.int"));
+    }
+
+    [Test]
+    public async Task SearchDirectory_Pages()
+    {
+        var first = await _server.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory", new SearchDirectoryRequest { Query = "division", PageSize = 3 });
+        var second = await _server.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory", new SearchDirectoryRequest { Query = "division", PageSize = 3, PageToken = first.NextPageToken });
+        Assert.That(first.TotalSize, Is.GreaterThan(6));
+        Assert.That(second.Hits.Select(h => h.Id), Is.Not.EquivalentTo(first.Hits.Select(h => h.Id)));
+    }
+
+    [Test]
+    public async Task RequestId_IsEchoedInResponseHeaders()
+    {
+        var result = await _server.Client.UnaryWithMetadataAsync<GetUnitRequest, Unit>(Api.DirectoryMethod("GetUnit"), new GetUnitRequest { Id = "pcca" },
+            new CallOptions { Headers = new Metadata { { "x-request-id", "ticket-42" } } });
+        Assert.That(result.ResponseHeaders.GetValue("x-request-id"), Is.EqualTo("ticket-42"));
+    }
+}

@@ -1,0 +1,80 @@
+using IomDirectory.Contracts.V1;
+using IomDirectory.Grpc;
+using IomDirectory.Server.Tests.Support;
+
+namespace IomDirectory.Server.Tests.DirectoryApi;
+
+/// <summary>Bad input gets the right status, names the field, and says why.</summary>
+[TestFixture]
+public sealed class DirectoryErrorTests
+{
+    private RunningServer _server = null!;
+
+    [OneTimeSetUp]
+    public async Task Start() => _server = await RunningServer.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task Stop() => await _server.DisposeAsync();
+
+    [Test]
+    public async Task GetUnit_WithoutId_IsInvalidArgumentNamingId()
+    {
+        var failure = await Api.Failure(() => _server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest()));
+        Assert.That(failure.Code, Is.EqualTo(StatusCode.InvalidArgument));
+        Assert.That(failure.Fields, Is.EqualTo(new[] { "id" }));
+        Assert.That(failure.Message, Does.Contain("id is required"));
+    }
+
+    [Test]
+    public async Task GetUnit_Unknown_IsNotFound()
+    {
+        var failure = await Api.Failure(() => _server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "no-such-unit" }));
+        Assert.That(failure.Code, Is.EqualTo(StatusCode.NotFound));
+        Assert.That(failure.Message, Does.Contain("no-such-unit"));
+    }
+
+    [Test]
+    public async Task ListOffices_WithSeveralBadFields_ReportsThemAll()
+    {
+        var failure = await Api.Failure(() => _server.Call<ListOfficesRequest, ListOfficesResponse>("ListOffices",
+            new ListOfficesRequest { PageSize = 10_000, PageToken = "garbage!", Language = "de", Type = (OfficeType)99 }));
+        Assert.That(failure.Code, Is.EqualTo(StatusCode.InvalidArgument));
+        Assert.That(failure.Fields, Is.EquivalentTo(new[] { "page_size", "page_token", "language", "type" }));
+    }
+
+    [Test]
+    public async Task ListOffices_UnknownCountry_IsInvalidArgumentNamingCountry()
+    {
+        var failure = await Api.Failure(() => _server.Call<ListOfficesRequest, ListOfficesResponse>("ListOffices", new ListOfficesRequest { Country = "Atlantis" }));
+        Assert.That(failure.Code, Is.EqualTo(StatusCode.InvalidArgument));
+        Assert.That(failure.Fields, Is.EqualTo(new[] { "country" }));
+    }
+
+    [Test]
+    public async Task ResolveCountry_Unknown_IsInvalidArgumentNamingCountry()
+    {
+        var failure = await Api.Failure(() => _server.Call<ResolveCountryRequest, ResolveCountryResponse>("ResolveCountry", new ResolveCountryRequest { Country = "Narnia" }));
+        Assert.That(failure.Code, Is.EqualTo(StatusCode.InvalidArgument));
+        Assert.That(failure.Fields, Is.EqualTo(new[] { "country" }));
+    }
+
+    [Test]
+    public async Task SearchDirectory_EmptyQueryAndUnknownKind_AreInvalid()
+    {
+        var failure = await Api.Failure(() => _server.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory",
+            new SearchDirectoryRequest { Query = "  ", Kinds = { "person" } }));
+        Assert.That(failure.Fields, Is.EquivalentTo(new[] { "query", "kinds" }));
+    }
+
+    [Test]
+    public async Task GetSubtree_UnknownUnit_IsNotFound()
+    {
+        var failure = await Api.Failure(async () =>
+        {
+            await foreach (var _ in _server.Client.ServerStreamingAsync<GetSubtreeRequest, SubtreeNode>(Api.DirectoryMethod("GetSubtree"), new GetSubtreeRequest { Id = "nope" }))
+            {
+            }
+        });
+        Assert.That(failure.Code, Is.EqualTo(StatusCode.NotFound));
+    }
+}
