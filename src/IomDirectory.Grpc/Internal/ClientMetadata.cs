@@ -13,7 +13,10 @@ internal static class ClientMetadata
         foreach (var header in headers.NonValidated)
         {
             var key = header.Key;
-            if (GrpcProtocol.IsReservedRequestHeader(key) || key.Equals("date", StringComparison.OrdinalIgnoreCase)
+            // grpc-status-details-bin is protocol-reserved but is the rich error callers need, so it stays visible.
+            var reserved = GrpcProtocol.IsReservedRequestHeader(key)
+                           && !key.Equals(GrpcProtocol.StatusDetailsHeader, StringComparison.OrdinalIgnoreCase);
+            if (reserved || key.Equals("date", StringComparison.OrdinalIgnoreCase)
                 || key.Equals("server", StringComparison.OrdinalIgnoreCase))
             {
                 continue;

@@ -63,7 +63,7 @@ public sealed class DirectoryErrorTests
     {
         var failure = await Api.Failure(() => _server.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory",
             new SearchDirectoryRequest { Query = "  ", Kinds = { "person" } }));
-        Assert.That(failure.Fields, Is.EquivalentTo(new[] { "query", "kinds" }));
+        Assert.That(failure.Fields, Is.EquivalentTo(new[] { "query", "kinds[0]" }));
     }
 
     [Test]
