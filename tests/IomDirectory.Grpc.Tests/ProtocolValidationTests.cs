@@ -49,7 +49,11 @@ public sealed class ProtocolValidationTests : ServerTestBase
     [Test]
     public async Task GetRequest_Is405()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, RawGrpc.EchoPath);
+        using var request = new HttpRequestMessage(HttpMethod.Get, RawGrpc.EchoPath)
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
         request.Headers.TryAddWithoutValidation("content-type", "application/grpc");
 
         using var response = await Http.SendAsync(request);
@@ -63,7 +67,7 @@ public sealed class ProtocolValidationTests : ServerTestBase
     {
         await using var server = await TestServer.StartAsync(tls: true, protocols: HttpProtocols.Http1AndHttp2);
         using var http = server.CreateHttpClient(HttpVersion.Version11);
-        var request = RawGrpc.Request(RawGrpc.EchoPath, new ByteArrayContent(RawGrpc.Frame(new EchoRequest())));
+        var request = RawGrpc.Request(RawGrpc.EchoPath, new ByteArrayContent(RawGrpc.Frame(new EchoRequest())), HttpVersion.Version11);
 
         using var response = await http.SendAsync(request);
 
@@ -85,13 +89,22 @@ public sealed class ProtocolValidationTests : ServerTestBase
     }
 
     [Test]
-    public async Task Http11Request_OnCleartextHttp2OnlyEndpoint_FailsAtConnectionLevel()
+    public async Task Http11Request_OnCleartextHttp2OnlyEndpoint_IsRejectedByKestrelAndConnectionClosed()
     {
+        // Kestrel answers an HTTP/1.x preface on an HTTP/2-only endpoint itself (400 + Connection: close);
+        // the gRPC middleware never sees the request.
         using var http = Server.CreateHttpClient(HttpVersion.Version11);
-        var request = RawGrpc.Request(RawGrpc.EchoPath, new ByteArrayContent(RawGrpc.Frame(new EchoRequest())));
+        var request = RawGrpc.Request(RawGrpc.EchoPath, new ByteArrayContent(RawGrpc.Frame(new EchoRequest())), HttpVersion.Version11);
 
-        var error = Assert.ThrowsAsync<HttpRequestException>(() => http.SendAsync(request));
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
 
-        Assert.That(error!.HttpRequestError, Is.AnyOf(HttpRequestError.InvalidResponse, HttpRequestError.ResponseEnded));
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(response.Headers.ConnectionClose, Is.True);
+            Assert.That(body, Does.Contain("HTTP/2"));
+            Assert.That(RawResponse.Header(response.Headers, "grpc-status"), Is.Null);
+        });
     }
 }

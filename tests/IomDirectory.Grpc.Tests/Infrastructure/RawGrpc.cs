@@ -20,6 +20,13 @@ public static class RawGrpc
         return frame;
     }
 
+    public static HttpRequestMessage Request(string path, HttpContent? content, Version version, string? contentType = "application/grpc")
+    {
+        var request = Request(path, content, contentType);
+        request.Version = version;
+        return request;
+    }
+
     public static HttpRequestMessage Request(string path, HttpContent? content, string? contentType = "application/grpc",
         params (string Name, string Value)[] headers)
     {
@@ -29,7 +36,12 @@ public static class RawGrpc
             content.Headers.TryAddWithoutValidation("content-type", contentType);
         }
 
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
+        var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = content,
+            Version = System.Net.HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
         request.Headers.TryAddWithoutValidation("te", "trailers");
         foreach (var (name, value) in headers)
         {
