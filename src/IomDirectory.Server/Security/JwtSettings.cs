@@ -6,19 +6,18 @@ namespace IomDirectory.Server.Security;
 /// </summary>
 public sealed class JwtSettings
 {
-    public const string DefaultIssuer = "iomdirectory-local";
-    public const string DefaultAudience = "iomdirectory";
-    public const string KeyFileName = "jwt-signing.key";
-
-    public string Issuer { get; set; } = DefaultIssuer;
-    public string Audience { get; set; } = DefaultAudience;
+    public string Issuer { get; set; } = IomDirectory.Security.LocalDefaults.Issuer;
+    public string Audience { get; set; } = IomDirectory.Security.LocalDefaults.Audience;
 
     /// <summary>Base64 HMAC-SHA256 key (at least 32 bytes). Empty: use <see cref="SigningKeyFile"/>.</summary>
     public string SigningKey { get; set; } = "";
 
-    /// <summary>Path of the local key file; empty: <see cref="KeyFileName"/> in the database's folder.</summary>
+    /// <summary>Path of the local key file; empty: the key file beside the database.</summary>
     public string SigningKeyFile { get; set; } = "";
 
     /// <summary>When true, directory reads need a token with the reader role too (default: anonymous reads).</summary>
     public bool RequireReaderRole { get; set; }
+
+    public string KeyFile(string databasePath) =>
+        SigningKeyFile.Length > 0 ? Path.GetFullPath(SigningKeyFile) : IomDirectory.Security.LocalDefaults.KeyFileBeside(databasePath);
 }

@@ -13,7 +13,7 @@ public static class SecurityServiceCollectionExtensions
     public static IServiceCollection AddDirectorySecurity(this IServiceCollection services, IConfiguration configuration, ServerSettings settings)
     {
         var jwt = configuration.GetSection("Jwt").Get<JwtSettings>() ?? new JwtSettings();
-        var key = SigningKey.Resolve(jwt, settings.DatabasePath);
+        var key = IomDirectory.Security.SigningKey.Resolve(jwt.SigningKey, jwt.KeyFile(settings.DatabasePath));
         services.AddSingleton(jwt);
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(o =>
         {

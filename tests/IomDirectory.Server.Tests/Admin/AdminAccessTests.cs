@@ -69,7 +69,7 @@ public sealed class AdminAccessTests
     [Test]
     public async Task ForgedToken_IsUnauthenticated()
     {
-        var forged = LocalTokenIssuer.Mint(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), "mallory", Roles.Admin, TimeSpan.FromMinutes(5));
+        var forged = IomDirectory.Security.LocalTokenIssuer.Mint(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), "mallory", Roles.Admin, TimeSpan.FromMinutes(5));
         var failure = await Api.Failure(() => _server.Admin<ListAuditEventsRequest, ListAuditEventsResponse>("ListAuditEvents", new ListAuditEventsRequest(), forged));
         Assert.That(failure.Code, Is.EqualTo(StatusCode.Unauthenticated));
         Assert.That(failure.Message, Does.Contain("signature"));

@@ -47,8 +47,8 @@ public sealed class RunningServer : IAsyncDisposable
     }
 
     /// <summary>A token signed with the server's local key (as <c>iomdir token</c> mints them).</summary>
-    public string Token(string name, string role, TimeSpan? lifetime = null, string audience = Security.JwtSettings.DefaultAudience, DateTime? issuedAt = null) =>
-        Security.LocalTokenIssuer.Mint(Security.SigningKey.Read(_folder.File(Security.JwtSettings.KeyFileName)), name, role,
+    public string Token(string name, string role, TimeSpan? lifetime = null, string audience = IomDirectory.Security.LocalDefaults.Audience, DateTime? issuedAt = null) =>
+        IomDirectory.Security.LocalTokenIssuer.Mint(IomDirectory.Security.SigningKey.Read(IomDirectory.Security.LocalDefaults.KeyFileBeside(DatabasePath)), name, role,
             lifetime ?? TimeSpan.FromMinutes(10), audience: audience, now: issuedAt);
 
     public static CallOptions Bearer(string token) => new() { Headers = new Metadata { { "authorization", "Bearer " + token } } };

@@ -2,13 +2,13 @@ using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace IomDirectory.Server.Security;
+namespace IomDirectory.Security;
 
 /// <summary>Mints short-lived tokens with the local signing key, for development and the command-line client.</summary>
 public static class LocalTokenIssuer
 {
     public static string Mint(byte[] key, string name, string role, TimeSpan lifetime,
-        string issuer = JwtSettings.DefaultIssuer, string audience = JwtSettings.DefaultAudience, DateTime? now = null)
+        string issuer = LocalDefaults.Issuer, string audience = LocalDefaults.Audience, DateTime? now = null)
     {
         var issuedAt = now ?? DateTime.UtcNow;
         var descriptor = new SecurityTokenDescriptor

@@ -1,22 +1,17 @@
 using System.Security.Cryptography;
 
-namespace IomDirectory.Server.Security;
+namespace IomDirectory.Security;
 
 /// <summary>The HMAC key tokens are signed with: configured, or a local file created on first start (mode 600).</summary>
 public static class SigningKey
 {
-    public static byte[] Resolve(JwtSettings settings, string databasePath)
+    /// <summary>A configured base64 key, else the key file (created on first use).</summary>
+    public static byte[] Resolve(string configuredBase64Key, string keyFile)
     {
-        if (settings.SigningKey.Length > 0)
-            return Checked(Convert.FromBase64String(settings.SigningKey), "Jwt:SigningKey");
-        var file = KeyFile(settings, databasePath);
-        return File.Exists(file) ? Read(file) : Create(file);
+        if (configuredBase64Key.Length > 0)
+            return Checked(Convert.FromBase64String(configuredBase64Key), "the configured signing key");
+        return File.Exists(keyFile) ? Read(keyFile) : Create(keyFile);
     }
-
-    public static string KeyFile(JwtSettings settings, string databasePath) =>
-        settings.SigningKeyFile.Length > 0
-            ? Path.GetFullPath(settings.SigningKeyFile)
-            : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, JwtSettings.KeyFileName);
 
     public static byte[] Read(string file) => Checked(Convert.FromBase64String(File.ReadAllText(file).Trim()), file);
 

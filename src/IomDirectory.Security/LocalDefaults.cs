@@ -1,0 +1,32 @@
+namespace IomDirectory.Security;
+
+/// <summary>Where a local installation keeps its files, and the token parameters it uses unless configured otherwise.</summary>
+public static class LocalDefaults
+{
+    public const string Issuer = "iomdirectory-local";
+    public const string Audience = "iomdirectory";
+    public const string KeyFileName = "jwt-signing.key";
+    public const string DatabaseEnvironmentVariable = "IOMDIR_DB";
+
+    /// <summary>The user's local data folder for IomDirectory (~/.local/share/IomDirectory on Linux).</summary>
+    public static string DataFolder()
+    {
+        var root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
+        if (string.IsNullOrEmpty(root))
+            root = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share");
+        return Path.Combine(root, "IomDirectory");
+    }
+
+    /// <summary>The database path: the given one, else IOMDIR_DB, else directory.db in <see cref="DataFolder"/>.</summary>
+    public static string DatabasePath(string? given)
+    {
+        var path = given;
+        if (string.IsNullOrWhiteSpace(path)) path = Environment.GetEnvironmentVariable(DatabaseEnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(path)) path = Path.Combine(DataFolder(), "directory.db");
+        return Path.GetFullPath(path);
+    }
+
+    /// <summary>The local signing key file beside a database.</summary>
+    public static string KeyFileBeside(string databasePath) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, KeyFileName);
+}
