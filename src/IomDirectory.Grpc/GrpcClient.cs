@@ -77,14 +77,12 @@ public sealed class GrpcClient : IDisposable
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(request);
         options ??= new CallOptions();
+        using var linked = cancellationToken.CanBeCanceled && options.CancellationToken.CanBeCanceled
+            ? CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken, cancellationToken)
+            : null;
         if (cancellationToken.CanBeCanceled)
         {
-            options = options with
-            {
-                CancellationToken = options.CancellationToken.CanBeCanceled
-                    ? CancellationTokenSource.CreateLinkedTokenSource(options.CancellationToken, cancellationToken).Token
-                    : cancellationToken,
-            };
+            options = options with { CancellationToken = linked?.Token ?? cancellationToken };
         }
 
         using var call = new ClientCall<TResponse>(_http, _options, options);

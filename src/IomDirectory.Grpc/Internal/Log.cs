@@ -23,6 +23,4 @@ internal static partial class Log
     [LoggerMessage(6, LogLevel.Debug, "Rejected {Protocol} {HttpMethod} request to {Path}: HTTP {HttpStatus}.")]
     public static partial void RequestRejected(ILogger logger, string protocol, string httpMethod, string path, int httpStatus);
 
-    [LoggerMessage(7, LogLevel.Debug, "Ignored undecodable base64 value of request header '{Header}'.")]
-    public static partial void InvalidBinaryHeader(ILogger logger, string header);
 }
