@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using IomDirectory.Contracts.V1;
+using IomDirectory.Grpc;
+
+namespace IomDirectory.Server.Tests.Support;
+
+/// <summary>
+/// The server as a separate OS process (the built IomDirectory.Server.dll), for what an in-process host cannot
+/// show: being killed with SIGKILL, stopped with SIGTERM, restarted on the same database file.
+/// </summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly System.Text.StringBuilder _output = new();
+
+    private ServerProcess(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+        Client = new GrpcClient(address);
+        process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public Uri Address { get; }
+    public GrpcClient Client { get; }
+    public int Id => _process.Id;
+    public bool HasExited => _process.HasExited;
+    public int ExitCode => _process.ExitCode;
+
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    public static async Task<ServerProcess> StartAsync(string databasePath, params string[] extraArgs)
+    {
+        var port = FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in (string[])[ServerAssembly(), "--db", databasePath, "--data", RepositoryPaths.Data, "--urls", address.ToString(), .. extraArgs])
+            info.ArgumentList.Add(arg);
+        var server = new ServerProcess(Process.Start(info)!, address);
+        await server.WaitUntilServingAsync(TimeSpan.FromSeconds(60));
+        return server;
+    }
+
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    /// <summary>SIGTERM: what a service manager sends to stop the server gracefully.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    public Task WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        return _process.WaitForExitAsync(cts.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private async Task WaitUntilServingAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var check = Grpc.Health.V1.HealthReflection.Descriptor.Services[0].FindMethodByName("Check");
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"The server exited with {_process.ExitCode}:\n{Output}");
+            try
+            {
+                var reply = await Client.UnaryAsync<Grpc.Health.V1.HealthCheckRequest, Grpc.Health.V1.HealthCheckResponse>(check,
+                    new Grpc.Health.V1.HealthCheckRequest(), new CallOptions { Deadline = DateTime.UtcNow.AddSeconds(2) });
+                if (reply.Status == Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving) return;
+            }
+            catch (RpcException)
+            {
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"The server did not start serving within {timeout}:\n{Output}");
+    }
+
+    private static string ServerAssembly()
+    {
+        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+        var path = Path.Combine(RepositoryPaths.Root, "src", "IomDirectory.Server", "bin", configuration, "net10.0", "IomDirectory.Server.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException("Build the server first", path);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
