@@ -1,0 +1,76 @@
+namespace IomDirectory.Server.Routing;
+
+/// <summary>What a question says, as far as routing is concerned: its words, the concepts it names, the countries
+/// and sub-regions it mentions. Pure function of the question and the index.</summary>
+public sealed class QueryAnalysis
+{
+    private QueryAnalysis(List<Word> words, string[] contentStems) { Words = words; ContentStems = contentStems; }
+
+    public List<Word> Words { get; }
+    public string[] ContentStems { get; }
+    public Dictionary<Concept, double> Concepts { get; } = [];
+    public List<string> Countries { get; } = [];
+    public List<string> Subregions { get; } = [];
+
+    public bool HasTag(string tag) => Concepts.Keys.Any(c => c.Tag == tag);
+
+    public static QueryAnalysis Analyze(string query, RoutingIndex index)
+    {
+        var words = RoutingText.Words(query);
+        var content = words.Where(w => !index.Lexicon.IsStopword(w.Folded) || w.Capitals).ToList();
+        var analysis = new QueryAnalysis(words, content.Select(w => w.Stem).Distinct(StringComparer.Ordinal).ToArray());
+        var stems = new HashSet<string>(analysis.ContentStems, StringComparer.Ordinal);
+        var capitalStems = new HashSet<string>(content.Where(w => w.Capitals).Select(w => w.Stem), StringComparer.Ordinal);
+        foreach (var stem in analysis.ContentStems)
+        foreach (var term in index.TermsStartingWith(stem))
+            if (Contains(term, stems, capitalStems)) analysis.Note(term);
+        for (var i = 0; i < words.Count; i++)
+        foreach (var term in index.ExactTermsStartingWith(words[i].Stem))
+            if (Sequence(term, words, i)) analysis.Note(term);
+        analysis.FindPlaces(index);
+        return analysis;
+    }
+
+    private void Note(RoutingIndex.TermEntry term) =>
+        Concepts[term.Concept] = Math.Max(Concepts.GetValueOrDefault(term.Concept), term.Weight);
+
+    private static bool Contains(RoutingIndex.TermEntry term, HashSet<string> stems, HashSet<string> capitalStems)
+    {
+        for (var i = 0; i < term.Stems.Length; i++)
+            if (!(term.NeedsCapitals[i] ? capitalStems : stems).Contains(term.Stems[i])) return false;
+        return true;
+    }
+
+    private static bool Sequence(RoutingIndex.TermEntry term, List<Word> words, int start)
+    {
+        if (start + term.Stems.Length > words.Count) return false;
+        for (var i = 0; i < term.Stems.Length; i++)
+            if (!string.Equals(words[start + i].Stem, term.Stems[i], StringComparison.Ordinal)) return false;
+        return true;
+    }
+
+    /// <summary>Longest-first scan of word n-grams for country names, nationality adjectives and sub-regions.</summary>
+    private void FindPlaces(RoutingIndex index)
+    {
+        var max = Math.Max(index.MaxCountryWords, 3);
+        for (var i = 0; i < Words.Count; i++)
+        {
+            for (var n = Math.Min(max, Words.Count - i); n >= 1; n--)
+            {
+                var key = string.Join(' ', Words.Skip(i).Take(n).Select(w => w.Folded));
+                if (index.Countries.TryGetValue(key, out var code))
+                {
+                    if (!Countries.Contains(code)) Countries.Add(code);
+                    i += n - 1;
+                    break;
+                }
+                if (index.Subregions.ContainsKey(key))
+                {
+                    if (!Subregions.Contains(key)) Subregions.Add(key);
+                    i += n - 1;
+                    break;
+                }
+            }
+        }
+    }
+}
