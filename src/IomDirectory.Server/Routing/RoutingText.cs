@@ -57,6 +57,7 @@ public static class RoutingText
         var w = word;
         if (w.Length <= 3) return w;
         if (w.EndsWith("iones", StringComparison.Ordinal)) w = w[..^2];
+        else if (w.EndsWith("eaux", StringComparison.Ordinal)) w = w[..^1];
         else if (w.EndsWith("aux", StringComparison.Ordinal) && w.Length > 4) w = w[..^3] + "al";
         else if (w.EndsWith("ies", StringComparison.Ordinal) && w.Length > 4) w = w[..^3] + "y";
         else if (w.EndsWith('s') && !w.EndsWith("ss", StringComparison.Ordinal) && !w.EndsWith("us", StringComparison.Ordinal)
