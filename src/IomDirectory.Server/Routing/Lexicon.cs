@@ -55,6 +55,8 @@ public sealed record Lexicon(
     }
 
     /// <summary>A word no language gives a topic to: a function word of any language or a generic word.</summary>
-    public bool IsStopword(string folded) =>
-        GenericWords.Contains(folded) || Stopwords.Values.Any(s => s.Contains(folded));
+    public bool IsStopword(string folded) => _allStopwords.Contains(folded);
+
+    private readonly HashSet<string> _allStopwords =
+        Stopwords.Values.SelectMany(s => s).Concat(GenericWords).ToHashSet(StringComparer.Ordinal);
 }

@@ -52,25 +52,23 @@ public sealed class QueryAnalysis
     /// <summary>Longest-first scan of word n-grams for country names, nationality adjectives and sub-regions.</summary>
     private void FindPlaces(RoutingIndex index)
     {
-        var max = Math.Max(index.MaxCountryWords, 3);
+        var key = new System.Text.StringBuilder();
         for (var i = 0; i < Words.Count; i++)
         {
-            for (var n = Math.Min(max, Words.Count - i); n >= 1; n--)
+            if (!index.PlaceFirstWords.Contains(Words[i].Folded)) continue;
+            var (matched, matchedKey) = (0, "");
+            key.Clear();
+            for (var n = 1; n <= index.MaxPlaceWords && i + n <= Words.Count; n++)
             {
-                var key = string.Join(' ', Words.Skip(i).Take(n).Select(w => w.Folded));
-                if (index.Countries.TryGetValue(key, out var code))
-                {
-                    if (!Countries.Contains(code)) Countries.Add(code);
-                    i += n - 1;
-                    break;
-                }
-                if (index.Subregions.ContainsKey(key))
-                {
-                    if (!Subregions.Contains(key)) Subregions.Add(key);
-                    i += n - 1;
-                    break;
-                }
+                if (n > 1) key.Append(' ');
+                key.Append(Words[i + n - 1].Folded);
+                var candidate = key.ToString();
+                if (index.Countries.ContainsKey(candidate) || index.Subregions.ContainsKey(candidate)) (matched, matchedKey) = (n, candidate);
             }
+            if (matched == 0) continue;
+            if (index.Countries.TryGetValue(matchedKey, out var code)) { if (!Countries.Contains(code)) Countries.Add(code); }
+            else if (!Subregions.Contains(matchedKey)) Subregions.Add(matchedKey);
+            i += matched - 1;
         }
     }
 }

@@ -42,12 +42,14 @@ public sealed class RoutingIndex
         IndexUnitTexts(view);
 
         Countries = CountryNames(view, lexicon);
-        MaxCountryWords = Countries.Keys.Max(k => k.Count(c => c == ' ') + 1);
         Subregions = view.Offices.Values
             .SelectMany(o => view.Functions[o.Id].Where(f => f.Kind == "coordination" && !f.Subregion.IsEmpty).Select(f => (Office: o, Function: f)))
             .SelectMany(p => p.Function.Subregion.All().Select(name => (Key: Key(name), p.Office, p.Function)))
             .GroupBy(p => p.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<(OfficeRecord, OfficeFunctionRecord)>)g.Select(p => (p.Office, p.Function)).Distinct().ToList(), StringComparer.Ordinal);
+        var placeNames = Countries.Keys.Concat(Subregions.Keys).ToList();
+        PlaceFirstWords = placeNames.Select(k => k.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
+        MaxPlaceWords = placeNames.Max(k => k.Count(c => c == ' ') + 1);
         OfficesByType = view.OrderedOffices.GroupBy(o => o.Type).ToDictionary(g => g.Key, g => (IReadOnlyList<OfficeRecord>)g.ToList());
     }
 
@@ -56,7 +58,9 @@ public sealed class RoutingIndex
     public LanguageDetector Detector { get; }
     public IReadOnlyDictionary<string, UnitEntry> Units { get; }
     public IReadOnlyDictionary<string, string> Countries { get; }
-    public int MaxCountryWords { get; }
+    /// <summary>First words of country and sub-region names: a question is scanned for places only from these.</summary>
+    public IReadOnlySet<string> PlaceFirstWords { get; }
+    public int MaxPlaceWords { get; }
     public IReadOnlyDictionary<string, IReadOnlyList<(OfficeRecord Office, OfficeFunctionRecord Function)>> Subregions { get; }
     public IReadOnlyDictionary<OfficeType, IReadOnlyList<OfficeRecord>> OfficesByType { get; }
 
