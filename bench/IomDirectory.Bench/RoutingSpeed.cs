@@ -44,6 +44,9 @@ internal static class RoutingSpeed
         Console.WriteLine($"routing-speed: {calls} SuggestContacts calls in-process over {queries.Count} distinct questions (after 3000 warm-up calls)");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"p50 {Ms(0.50):0.000} ms  p90 {Ms(0.90):0.000} ms  p99 {Ms(0.99):0.000} ms  max {Ms(1.0):0.000} ms"));
+        // Percentiles of wall-clock time include any time the OS gives the CPU to other processes: say how busy it was.
+        if (File.Exists("/proc/loadavg"))
+            Console.WriteLine($"machine: {Environment.ProcessorCount} CPUs, load average {File.ReadAllText("/proc/loadavg").Trim()}");
         return 0;
     }
 
