@@ -2,6 +2,7 @@ using IomDirectory.Grpc;
 using IomDirectory.Server.Application;
 using IomDirectory.Server.Infrastructure;
 using IomDirectory.Server.ReadModel;
+using IomDirectory.Server.Routing;
 using IomDirectory.Server.Rpc;
 using IomDirectory.Server.Security;
 using IomDirectory.Server.Seeding;
@@ -45,6 +46,23 @@ public static class ServerHost
             }
         }
 
+        // The directory is loaded before the host is built: the routing lexicon is checked against it, and a bad
+        // lexicon stops start-up like bad seed data. Each new snapshot warms today's routing index before it is served.
+        var snapshots = new DirectorySnapshotProvider(() => DirectoryDbContextFactory.Create(settings.DatabasePath));
+        await snapshots.ReloadAsync();
+        RoutingIndexCache routing;
+        try
+        {
+            routing = new RoutingIndexCache(LexiconLoader.Load(settings.DataDirectory, snapshots.Current));
+        }
+        catch (DataLoadException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return null;
+        }
+        routing.Warm(snapshots.Current);
+        snapshots.Loading += routing.Warm;
+
         // Cleartext gRPC needs an HTTP/2-only endpoint (h2c with prior knowledge). A TLS endpoint configured under
         // Kestrel:Endpoints may set Http1AndHttp2; HTTP/1.1 clients then get 426 from the gRPC layer.
         builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(l => l.Protocols = HttpProtocols.Http2));
@@ -52,18 +70,19 @@ public static class ServerHost
             builder.WebHost.UseUrls(DefaultUrl);
 
         builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton(new DirectorySnapshotProvider(() => DirectoryDbContextFactory.Create(settings.DatabasePath)));
+        builder.Services.AddSingleton(snapshots);
+        builder.Services.AddSingleton(routing);
         builder.Services.AddApplication();
         builder.Services.AddDirectorySecurity(builder.Configuration, settings);
         builder.Services.AddSingleton<IGrpcExceptionMapper, DirectoryExceptionMapper>();
         builder.Services.AddGrpcServer(o => builder.Configuration.GetSection("Grpc").Bind(o))
             .AddDirectoryService()
+            .AddRoutingService()
             .AddAdminService()
             .AddHealthChecks()
             .AddReflection();
 
         var app = builder.Build();
-        await app.Services.GetRequiredService<DirectorySnapshotProvider>().ReloadAsync();
         app.UseGrpcServer();
         return app;
     }

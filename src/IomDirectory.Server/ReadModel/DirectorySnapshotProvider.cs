@@ -12,6 +12,9 @@ public sealed class DirectorySnapshotProvider(Func<DirectoryDbContext> createCon
     private DirectorySnapshot? _current;
     private long _generation;
 
+    /// <summary>Runs on every new snapshot before readers see it (caches built per view warm themselves here).</summary>
+    public event Action<DirectorySnapshot>? Loading;
+
     public DirectorySnapshot Current => _current ?? throw new InvalidOperationException("The directory has not been loaded yet.");
 
     public async Task ReloadAsync(CancellationToken cancellationToken = default)
@@ -23,6 +26,7 @@ public sealed class DirectorySnapshotProvider(Func<DirectoryDbContext> createCon
             var content = await DirectoryContent.LoadAsync(db, Interlocked.Increment(ref _generation), cancellationToken);
             var snapshot = new DirectorySnapshot(content);
             snapshot.At(DateTime.UtcNow);   // build today's view (and its indexes) before readers need it
+            Loading?.Invoke(snapshot);
             Volatile.Write(ref _current, snapshot);
         }
         finally

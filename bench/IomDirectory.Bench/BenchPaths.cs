@@ -1,0 +1,27 @@
+namespace IomDirectory.Bench;
+
+/// <summary>The repository (for data/) and the shared reference folder beside it.</summary>
+internal static class BenchPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Data => Path.Combine(Root, "data");
+
+    public static string DevSet => Path.GetFullPath(Path.Combine(Root, "..", "shared", "reference", "routing-dev-set.tsv"));
+
+    public static string TempDatabase()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "iomdir-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, "directory.db");
+    }
+
+    private static string FindRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "IomDirectory.sln")))
+                    return dir.FullName;
+        throw new InvalidOperationException("IomDirectory.sln not found above the current or the program's folder.");
+    }
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using IomDirectory.Contracts.V1;
+using IomDirectory.Grpc;
+using IomDirectory.Server.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IomDirectory.Bench;
+
+/// <summary>
+/// Starts the real server in-process on a loopback port over a fresh SQLite file, sends every dev-set question over
+/// gRPC with the project's client, and prints top-1 / top-3 accuracy and every miss with what came back.
+/// </summary>
+internal static class RoutingAccuracy
+{
+    private sealed record Item(string Id, string Language, string Country, string Query, DevSetLabel Top1, DevSetLabel Top3);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var devSet = args.FirstOrDefault() ?? BenchPaths.DevSet;
+        var items = File.ReadLines(devSet).Skip(1).Where(l => l.Trim().Length > 0).Select(Parse).ToList();
+        var app = await ServerHost.BuildAsync(["--db", BenchPaths.TempDatabase(), "--data", BenchPaths.Data, "--urls", "http://127.0.0.1:0",
+            "--Logging:LogLevel:Default=Warning"]) ?? throw new InvalidOperationException("The server did not start.");
+        await app.StartAsync();
+        try
+        {
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            using var client = new GrpcClient(new Uri(address));
+            var method = RoutingReflection.Descriptor.Services.Single(s => s.Name == "RoutingService").FindMethodByName("SuggestContacts");
+            int top1 = 0, top3 = 0;
+            var misses = new List<string>();
+            foreach (var item in items)
+            {
+                var request = new SuggestContactsRequest { Query = item.Query, AskerCountry = item.Country };
+                var response = await client.UnaryAsync<SuggestContactsRequest, SuggestContactsResponse>(method, request);
+                var list = response.Suggestions;
+                var hit1 = list.Count > 0 && item.Top1.Matches(list[0]);
+                var hit3 = list.Take(3).Any(item.Top1.Matches) && (item.Top3.IsEmpty || list.Take(3).Any(item.Top3.Matches));
+                top1 += hit1 ? 1 : 0;
+                top3 += hit3 ? 1 : 0;
+                if (!hit1 || !hit3) misses.Add(Describe(item, response, hit1, hit3));
+            }
+            Console.WriteLine($"routing-accuracy: {items.Count} questions from {devSet}");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"top-1 accuracy: {(double)top1 / items.Count:0.000} ({top1}/{items.Count})"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"top-3 accuracy: {(double)top3 / items.Count:0.000} ({top3}/{items.Count})"));
+            Console.WriteLine($"misses: {misses.Count}");
+            foreach (var miss in misses) Console.WriteLine(miss);
+            return 0;
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    private static Item Parse(string line)
+    {
+        var f = line.Split('\t');
+        string At(int i) => i < f.Length ? f[i].Trim() : "";
+        return new Item(At(0), At(1), At(2), At(3), new DevSetLabel(At(4)), new DevSetLabel(At(5)));
+    }
+
+    private static string Describe(Item item, SuggestContactsResponse response, bool hit1, bool hit3)
+    {
+        var lines = new List<string>
+        {
+            $"- {item.Id} [{item.Language}{(item.Country.Length > 0 ? " " + item.Country : "")}] {item.Query}",
+            $"    expected top1 {item.Top1.Text}{(item.Top3.IsEmpty ? "" : $", top3 {item.Top3.Text}")}; top1 {(hit1 ? "ok" : "MISS")}, top3 {(hit3 ? "ok" : "MISS")}; detected {response.DetectedLanguage}, confident {response.Confident}",
+        };
+        lines.AddRange(response.Suggestions.Take(3).Select((s, i) => string.Create(CultureInfo.InvariantCulture,
+            $"    {i + 1}. {s.ContactKind} {s.DisplayName} <{s.Email}> unit={s.UnitName} office={s.OfficeName}/{s.OfficeCity} score={s.Score:0.000}")));
+        return string.Join(Environment.NewLine, lines);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Globalization;
+using IomDirectory.Server.Features.Routing;
+using IomDirectory.Server.Infrastructure;
+using IomDirectory.Server.ReadModel;
+using IomDirectory.Server.Routing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace IomDirectory.Bench;
+
+/// <summary>
+/// SuggestContacts in-process (the handler, as the RPC runs it, minus the socket): warm-up, then many calls over
+/// varied questions (the dev set, every lexicon term on its own, terms in pairs, with and without an asker country),
+/// timed one by one with Stopwatch; prints p50 / p90 / p99 / max.
+/// </summary>
+internal static class RoutingSpeed
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var calls = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
+        var database = BenchPaths.TempDatabase();
+        await new DatabaseInitializer(database, BenchPaths.Data, NullLogger.Instance).InitializeAsync();
+        var snapshots = new DirectorySnapshotProvider(() => DirectoryDbContextFactory.Create(database));
+        await snapshots.ReloadAsync();
+        var indexes = new RoutingIndexCache(LexiconLoader.Load(BenchPaths.Data, snapshots.Current));
+        indexes.Warm(snapshots.Current);
+        var handler = new SuggestContactsHandler(snapshots, indexes);
+        var queries = Queries(indexes.Lexicon);
+        string[] countries = ["", "", "KE", "CO", "SY", "Mali", "", "Japon"];
+
+        SuggestContactsQuery Query(int i) => new(queries[i % queries.Count], countries[i % countries.Length], 0, ReadContext.Now(""));
+        for (var i = 0; i < 3_000; i++) await handler.Handle(Query(i), CancellationToken.None);
+
+        var ticks = new long[calls];
+        for (var i = 0; i < calls; i++)
+        {
+            var query = Query(i * 7);
+            var start = Stopwatch.GetTimestamp();
+            await handler.Handle(query, CancellationToken.None);
+            ticks[i] = Stopwatch.GetTimestamp() - start;
+        }
+        Array.Sort(ticks);
+        double Ms(double quantile) => ticks[Math.Min(calls - 1, (int)Math.Ceiling(quantile * calls) - 1)] * 1000.0 / Stopwatch.Frequency;
+        Console.WriteLine($"routing-speed: {calls} SuggestContacts calls in-process over {queries.Count} distinct questions (after 3000 warm-up calls)");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"p50 {Ms(0.50):0.000} ms  p90 {Ms(0.90):0.000} ms  p99 {Ms(0.99):0.000} ms  max {Ms(1.0):0.000} ms"));
+        // Percentiles of wall-clock time include any time the OS gives the CPU to other processes: say how busy it was.
+        if (File.Exists("/proc/loadavg"))
+            Console.WriteLine($"machine: {Environment.ProcessorCount} CPUs, load average {File.ReadAllText("/proc/loadavg").Trim()}");
+        return 0;
+    }
+
+    private static List<string> Queries(Lexicon lexicon)
+    {
+        var queries = new List<string>();
+        if (File.Exists(BenchPaths.DevSet))
+            queries.AddRange(File.ReadLines(BenchPaths.DevSet).Skip(1).Select(l => l.Split('\t')).Where(f => f.Length > 3).Select(f => f[3]));
+        var terms = lexicon.Concepts.SelectMany(c => c.Terms.Values.SelectMany(t => t)).ToList();
+        queries.AddRange(terms);
+        for (var i = 0; i + 7 < terms.Count; i += 5)
+            queries.Add($"Who can help our office with {terms[i]} and {terms[i + 7]} for displaced families?");
+        queries.Add("Quelle est la météo demain à Genève ?");
+        queries.Add(string.Join(' ', Enumerable.Repeat("Necesitamos orientación sobre vivienda y agua potable en la emergencia.", 25)));
+        return queries;
+    }
+}

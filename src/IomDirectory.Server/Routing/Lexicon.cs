@@ -1,0 +1,62 @@
+namespace IomDirectory.Server.Routing;
+
+/// <summary>One topic staff ask about: its terms per language and who answers for it (see data/lexicon/topics.json).</summary>
+public sealed record Concept(
+    string Id,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Terms,
+    IReadOnlyList<string> Units,
+    IReadOnlyList<string> AlsoUnits,
+    IReadOnlyList<string> Offices,
+    IReadOnlyList<string> OfficeTypes,
+    string? Tag,
+    double Weight,
+    bool Exact)
+{
+    public const string RegionalOfficeTag = "regional_office";
+    public const string ResourceMobilizationTag = "resource_mobilization";
+    public const string CoordinationTag = "coordination";
+    public const string OfficeCueTag = "office_cue";
+    public static readonly string[] Tags = [RegionalOfficeTag, ResourceMobilizationTag, CoordinationTag, OfficeCueTag];
+
+    /// <summary>The concept's name in a language: its first term there, else its first English term.</summary>
+    public string Label(string language) =>
+        Terms.GetValueOrDefault(language) is { Count: > 0 } terms ? terms[0] : Terms.Values.First(t => t.Count > 0)[0];
+}
+
+/// <summary>Policy of the routing rules (data/lexicon/routing.json).</summary>
+public sealed record RoutingRules(
+    IReadOnlyList<string> EmergencyUnits,
+    IReadOnlyList<string> ResourceMobilizationOfficeTypes,
+    IReadOnlyList<string> FallbackUnits,
+    IReadOnlyList<string> FallbackOffices);
+
+/// <summary>
+/// The reviewable configuration of routing, loaded from data/lexicon/ at start-up: concepts, stop words per
+/// language, reason templates, nationality adjectives and the routing rules.
+/// </summary>
+public sealed record Lexicon(
+    IReadOnlyList<Concept> Concepts,
+    IReadOnlyDictionary<string, IReadOnlySet<string>> Stopwords,
+    IReadOnlySet<string> GenericWords,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Phrases,
+    IReadOnlyDictionary<string, string> Demonyms,
+    RoutingRules Rules)
+{
+    public static readonly string[] Languages = ["en", "fr", "es"];
+
+    /// <summary>A reason in <paramref name="language"/> with its {placeholders} filled.</summary>
+    public string Phrase(string key, string language, params (string Name, string Value)[] values)
+    {
+        var templates = Phrases[key];
+        var text = templates.GetValueOrDefault(language) ?? templates["en"];
+        foreach (var (name, value) in values)
+            text = text.Replace("{" + name + "}", value, StringComparison.Ordinal);
+        return text;
+    }
+
+    /// <summary>A word no language gives a topic to: a function word of any language or a generic word.</summary>
+    public bool IsStopword(string folded) => _allStopwords.Contains(folded);
+
+    private readonly HashSet<string> _allStopwords =
+        Stopwords.Values.SelectMany(s => s).Concat(GenericWords).ToHashSet(StringComparer.Ordinal);
+}

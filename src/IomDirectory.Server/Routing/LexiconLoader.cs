@@ -1,0 +1,146 @@
+using System.Text.Json;
+using IomDirectory.Server.Domain;
+using IomDirectory.Server.ReadModel;
+using IomDirectory.Server.Seeding;
+
+namespace IomDirectory.Server.Routing;
+
+/// <summary>
+/// Reads data/lexicon/ and checks it against the directory: every unit and office id a concept names must exist
+/// in some period of the org chart, every office type must be known, every reason template must exist in English.
+/// A bad lexicon stops start-up with the file and entry named, like bad seed data.
+/// </summary>
+public static class LexiconLoader
+{
+    public const string Folder = "lexicon";
+    private static readonly string[] RequiredPhrases =
+        ["topic", "responsibility", "part_of", "rts_first", "escalation", "no_rts", "regional_office", "sub_regional_office",
+         "coordination", "resource_mobilization", "office_type", "fallback", "fallback_regional", "weak_match"];
+
+    public static Lexicon Load(string dataDirectory, DirectorySnapshot snapshot)
+    {
+        var folder = Path.Combine(dataDirectory, Folder);
+        var errors = new List<DataError>();
+        var concepts = ReadConcepts(folder, errors);
+        var (stopwords, generic) = ReadStopwords(folder);
+        var phrases = ReadPhrases(folder, errors);
+        var demonyms = ReadDemonyms(folder, snapshot, errors);
+        var rules = ReadRules(folder);
+        Validate(concepts, rules, snapshot, errors);
+        if (errors.Count > 0) throw new DataLoadException(errors);
+        return new Lexicon(concepts, stopwords, generic, phrases, demonyms, rules);
+    }
+
+    private static JsonElement Read(string folder, string file)
+    {
+        var path = Path.Combine(folder, file);
+        if (!File.Exists(path)) throw new DataLoadException([new DataError($"{Folder}/{file}", "-", "file is missing")]);
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            return document.RootElement.Clone();
+        }
+        catch (JsonException ex)
+        {
+            throw new DataLoadException([new DataError($"{Folder}/{file}", "-", "not valid JSON: " + ex.Message)]);
+        }
+    }
+
+    private static List<Concept> ReadConcepts(string folder, List<DataError> errors)
+    {
+        var concepts = new List<Concept>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in Read(folder, "topics.json").GetProperty("concepts").EnumerateArray())
+        {
+            var id = entry.TryGetProperty("id", out var idValue) ? idValue.GetString() ?? "" : "";
+            if (!ids.Add(id)) errors.Add(new DataError($"{Folder}/topics.json", id, "duplicate or missing concept id"));
+            var terms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            if (entry.TryGetProperty("terms", out var termsValue))
+                foreach (var language in termsValue.EnumerateObject())
+                    terms[language.Name] = language.Value.EnumerateArray().Select(t => t.GetString() ?? "").Where(t => t.Length > 0).ToList();
+            if (terms.Values.Sum(t => t.Count) == 0) errors.Add(new DataError($"{Folder}/topics.json", id, "concept has no terms"));
+            foreach (var language in terms.Keys.Where(l => !Lexicon.Languages.Contains(l)))
+                errors.Add(new DataError($"{Folder}/topics.json", id, $"unknown language '{language}'"));
+            var tag = entry.TryGetProperty("tag", out var tagValue) ? tagValue.GetString() : null;
+            if (tag is not null && !Concept.Tags.Contains(tag)) errors.Add(new DataError($"{Folder}/topics.json", id, $"unknown tag '{tag}'"));
+            concepts.Add(new Concept(id, terms, Strings(entry, "units"), Strings(entry, "also"), Strings(entry, "offices"),
+                Strings(entry, "office_types"), tag,
+                entry.TryGetProperty("weight", out var weight) ? weight.GetDouble() : 1.0,
+                entry.TryGetProperty("exact", out var exact) && exact.GetBoolean()));
+        }
+        return concepts;
+    }
+
+    private static (Dictionary<string, IReadOnlySet<string>>, IReadOnlySet<string>) ReadStopwords(string folder)
+    {
+        var root = Read(folder, "stopwords.json");
+        var perLanguage = Lexicon.Languages.ToDictionary(l => l, l => (IReadOnlySet<string>)FoldedSet(root, l), StringComparer.Ordinal);
+        return (perLanguage, FoldedSet(root, "generic"));
+    }
+
+    private static HashSet<string> FoldedSet(JsonElement root, string property) =>
+        root.TryGetProperty(property, out var list)
+            ? list.EnumerateArray().SelectMany(w => RoutingText.Words(w.GetString() ?? "")).Select(w => w.Folded).ToHashSet(StringComparer.Ordinal)
+            : [];
+
+    private static Dictionary<string, IReadOnlyDictionary<string, string>> ReadPhrases(string folder, List<DataError> errors)
+    {
+        var phrases = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var phrase in Read(folder, "phrases.json").EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Object))
+            phrases[phrase.Name] = phrase.Value.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.Ordinal);
+        foreach (var key in RequiredPhrases)
+            if (!phrases.TryGetValue(key, out var templates) || !templates.ContainsKey("en"))
+                errors.Add(new DataError($"{Folder}/phrases.json", key, "reason template is missing (at least in English)"));
+        return phrases;
+    }
+
+    private static Dictionary<string, string> ReadDemonyms(string folder, DirectorySnapshot snapshot, List<DataError> errors)
+    {
+        var demonyms = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var country in Read(folder, "demonyms.json").GetProperty("demonyms").EnumerateObject())
+        {
+            if (snapshot.Countries.ByCode(country.Name) is null)
+                errors.Add(new DataError($"{Folder}/demonyms.json", country.Name, "unknown country code"));
+            foreach (var word in country.Value.EnumerateArray())
+                demonyms.TryAdd(string.Join(' ', RoutingText.Words(word.GetString() ?? "").Select(w => w.Folded)), country.Name);
+        }
+        return demonyms;
+    }
+
+    private static RoutingRules ReadRules(string folder)
+    {
+        var root = Read(folder, "routing.json");
+        return new RoutingRules(Strings(root, "emergency_units"), Strings(root, "resource_mobilization_office_types"),
+            Strings(root, "fallback_units"), Strings(root, "fallback_offices"));
+    }
+
+    private static void Validate(List<Concept> concepts, RoutingRules rules, DirectorySnapshot snapshot, List<DataError> errors)
+    {
+        var unitIds = snapshot.Units.AllVersions.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
+        var officeIds = snapshot.Offices.AllVersions.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var concept in concepts)
+        {
+            foreach (var unit in concept.Units.Concat(concept.AlsoUnits).Where(u => !unitIds.Contains(u)))
+                errors.Add(new DataError($"{Folder}/topics.json", concept.Id, $"unknown unit '{unit}'"));
+            foreach (var office in concept.Offices.Where(o => !officeIds.Contains(o)))
+                errors.Add(new DataError($"{Folder}/topics.json", concept.Id, $"unknown office '{office}'"));
+            foreach (var type in concept.OfficeTypes.Where(t => OfficeTypeOf(t) is null))
+                errors.Add(new DataError($"{Folder}/topics.json", concept.Id, $"unknown office type '{type}'"));
+        }
+        foreach (var unit in rules.EmergencyUnits.Concat(rules.FallbackUnits).Where(u => !unitIds.Contains(u)))
+            errors.Add(new DataError($"{Folder}/routing.json", unit, "unknown unit"));
+        foreach (var office in rules.FallbackOffices.Where(o => !officeIds.Contains(o)))
+            errors.Add(new DataError($"{Folder}/routing.json", office, "unknown office"));
+        foreach (var type in rules.ResourceMobilizationOfficeTypes.Where(t => OfficeTypeOf(t) is null))
+            errors.Add(new DataError($"{Folder}/routing.json", type, "unknown office type"));
+    }
+
+    /// <summary>"sub_regional_office" → <see cref="OfficeType.SubRegionalOffice"/>.</summary>
+    public static OfficeType? OfficeTypeOf(string snakeCase) =>
+        Enum.TryParse<OfficeType>(snakeCase.Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var type) ? type : null;
+
+    private static List<string> Strings(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Select(v => v.GetString() ?? "").ToList()
+            : [];
+}

@@ -1,0 +1,74 @@
+namespace IomDirectory.Server.Routing;
+
+/// <summary>What a question says, as far as routing is concerned: its words, the concepts it names, the countries
+/// and sub-regions it mentions. Pure function of the question and the index.</summary>
+public sealed class QueryAnalysis
+{
+    private QueryAnalysis(List<Word> words, string[] contentStems) { Words = words; ContentStems = contentStems; }
+
+    public List<Word> Words { get; }
+    public string[] ContentStems { get; }
+    public Dictionary<Concept, double> Concepts { get; } = [];
+    public List<string> Countries { get; } = [];
+    public List<string> Subregions { get; } = [];
+
+    public bool HasTag(string tag) => Concepts.Keys.Any(c => c.Tag == tag);
+
+    public static QueryAnalysis Analyze(string query, RoutingIndex index)
+    {
+        var words = RoutingText.Words(query);
+        var content = words.Where(w => !index.Lexicon.IsStopword(w.Folded) || w.Capitals).ToList();
+        var analysis = new QueryAnalysis(words, content.Select(w => w.Stem).Distinct(StringComparer.Ordinal).ToArray());
+        var stems = new HashSet<string>(analysis.ContentStems, StringComparer.Ordinal);
+        var capitalStems = new HashSet<string>(content.Where(w => w.Capitals).Select(w => w.Stem), StringComparer.Ordinal);
+        foreach (var stem in analysis.ContentStems)
+        foreach (var term in index.TermsStartingWith(stem))
+            if (Contains(term, stems, capitalStems)) analysis.Note(term);
+        for (var i = 0; i < words.Count; i++)
+        foreach (var term in index.ExactTermsStartingWith(words[i].Stem))
+            if (Sequence(term, words, i)) analysis.Note(term);
+        analysis.FindPlaces(index);
+        return analysis;
+    }
+
+    private void Note(RoutingIndex.TermEntry term) =>
+        Concepts[term.Concept] = Math.Max(Concepts.GetValueOrDefault(term.Concept), term.Weight);
+
+    private static bool Contains(RoutingIndex.TermEntry term, HashSet<string> stems, HashSet<string> capitalStems)
+    {
+        for (var i = 0; i < term.Stems.Length; i++)
+            if (!(term.NeedsCapitals[i] ? capitalStems : stems).Contains(term.Stems[i])) return false;
+        return true;
+    }
+
+    private static bool Sequence(RoutingIndex.TermEntry term, List<Word> words, int start)
+    {
+        if (start + term.Stems.Length > words.Count) return false;
+        for (var i = 0; i < term.Stems.Length; i++)
+            if (!string.Equals(words[start + i].Stem, term.Stems[i], StringComparison.Ordinal)) return false;
+        return true;
+    }
+
+    /// <summary>Longest-first scan of word n-grams for country names, nationality adjectives and sub-regions.</summary>
+    private void FindPlaces(RoutingIndex index)
+    {
+        var key = new System.Text.StringBuilder();
+        for (var i = 0; i < Words.Count; i++)
+        {
+            if (!index.PlaceFirstWords.Contains(Words[i].Folded)) continue;
+            var (matched, matchedKey) = (0, "");
+            key.Clear();
+            for (var n = 1; n <= index.MaxPlaceWords && i + n <= Words.Count; n++)
+            {
+                if (n > 1) key.Append(' ');
+                key.Append(Words[i + n - 1].Folded);
+                var candidate = key.ToString();
+                if (index.Countries.ContainsKey(candidate) || index.Subregions.ContainsKey(candidate)) (matched, matchedKey) = (n, candidate);
+            }
+            if (matched == 0) continue;
+            if (index.Countries.TryGetValue(matchedKey, out var code)) { if (!Countries.Contains(code)) Countries.Add(code); }
+            else if (!Subregions.Contains(matchedKey)) Subregions.Add(matchedKey);
+            i += matched - 1;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using System.Runtime.CompilerServices;
+using IomDirectory.Server.ReadModel;
+
+namespace IomDirectory.Server.Routing;
+
+/// <summary>
+/// One <see cref="RoutingIndex"/> per view of the org chart, built on first use and kept as long as the view
+/// lives. A new snapshot (a change to the org chart) brings new views, hence new indexes; <see cref="Warm"/>
+/// builds today's before the snapshot is published, so no request pays for it.
+/// </summary>
+public sealed class RoutingIndexCache(Lexicon lexicon)
+{
+    private readonly ConditionalWeakTable<DirectoryView, RoutingIndex> _indexes = new();
+
+    public Lexicon Lexicon { get; } = lexicon;
+
+    public RoutingIndex For(DirectoryView view) => _indexes.GetValue(view, v => new RoutingIndex(v, Lexicon));
+
+    public void Warm(DirectorySnapshot snapshot) => For(snapshot.At(DateTime.UtcNow));
+}

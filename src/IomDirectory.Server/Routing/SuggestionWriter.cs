@@ -1,0 +1,99 @@
+using IomDirectory.Server.Domain;
+
+namespace IomDirectory.Server.Routing;
+
+/// <summary>
+/// Turns scored units and offices into suggestions with their reasons, in the answer's language. Office cities
+/// are given in English (a stable name, "Cairo" not "Le Caire"); names and reasons follow the language.
+/// </summary>
+public sealed class SuggestionWriter(RoutingIndex index, string language, QueryAnalysis analysis)
+{
+    private const double FallbackScore = 0.05;
+    private Lexicon Lexicon => index.Lexicon;
+
+    public static double Squash(double raw) => Math.Round(raw / (raw + 1.5), 4);
+
+    public RoutedContact Unit(RoutingIndex.UnitEntry entry, double raw, Concept? concept, bool escalation, bool weak = false)
+    {
+        var contact = entry.ContactUnit;
+        var reasons = new List<string> { Topic(entry, concept, weak) };
+        if (entry.Unit.Id != contact.Id)
+            reasons.Add(Lexicon.Phrase("part_of", language, ("unit", UnitName(entry.Unit)), ("owner", UnitName(contact))));
+        if (escalation) reasons.Add(Lexicon.Phrase("escalation", language));
+        var office = index.View.Offices.GetValueOrDefault(contact.OfficeId);
+        return new RoutedContact(
+            entry.Mailbox is null ? "unit" : "mailbox",
+            UnitName(contact),
+            entry.Mailbox?.Address ?? "",
+            contact.Id,
+            UnitName(contact),
+            office?.Id ?? "",
+            office?.Name.In(language) ?? "",
+            office?.City.En ?? "",
+            "",
+            weak ? Math.Min(Squash(raw), 0.3) : Squash(raw),
+            reasons);
+    }
+
+    public RoutedContact Office(OfficeRecord office, double raw, Concept? concept, string? reason, bool weak = false) =>
+        OfficeContact(office, weak ? Math.Min(Squash(raw), 0.3) : Squash(raw),
+            weak ? Lexicon.Phrase("weak_match", language, ("topic", concept?.Label(language) ?? office.Name.In(language)))
+                 : reason ?? Lexicon.Phrase("topic", language, ("topic", concept?.Label(language) ?? office.Name.In(language))));
+
+    public RoutedContact RegionalSpecialist(FocalPointRecord focalPoint, Asker asker, double raw, Concept? concept)
+    {
+        var office = index.View.Offices.GetValueOrDefault(focalPoint.OfficeId);
+        var unit = index.View.Units.GetValueOrDefault(focalPoint.UnitId);
+        var role = focalPoint.RoleTitle.In(language);
+        var officeName = office?.Name.In(language) ?? "";
+        var reasons = new List<string>
+        {
+            Lexicon.Phrase("rts_first", language, ("office", officeName), ("country", asker.Country.Name.In(language))),
+        };
+        if (concept is not null) reasons.Add(Lexicon.Phrase("topic", language, ("topic", concept.Label(language))));
+        return new RoutedContact("focal_point", $"{role}, {officeName}", focalPoint.Email ?? "", focalPoint.UnitId,
+            unit is null ? "" : UnitName(unit), focalPoint.OfficeId, officeName, office?.City.En ?? "", role,
+            Math.Min(1.0, Squash(raw) + 0.0001), reasons);
+    }
+
+    public RoutedContact RegionalOfficeWithoutSpecialist(Asker asker, double raw) =>
+        OfficeContact(asker.RegionalOffice, Squash(raw), Lexicon.Phrase("no_rts", language,
+            ("office", asker.RegionalOffice.Name.In(language)), ("country", asker.Country.Name.In(language))));
+
+    public RoutedContact FallbackRegionalOffice(Asker asker) =>
+        OfficeContact(asker.RegionalOffice, FallbackScore * 2, Lexicon.Phrase("fallback_regional", language, ("office", asker.RegionalOffice.Name.In(language))));
+
+    public RoutedContact Fallback(RoutingIndex.UnitEntry entry) =>
+        Unit(entry, 0, null, escalation: false) with { Score = FallbackScore, Reasons = [Lexicon.Phrase("fallback", language)] };
+
+    public RoutedContact Fallback(OfficeRecord office) => OfficeContact(office, FallbackScore, Lexicon.Phrase("fallback", language));
+
+    private RoutedContact OfficeContact(OfficeRecord office, double score, string reason) =>
+        new("office", office.Name.In(language), "", "", "", office.Id, office.Name.In(language), office.City.En, "", score, [reason]);
+
+    private string UnitName(UnitRecord unit)
+    {
+        var name = unit.Name.In(language);
+        return unit.Acronym is { Length: > 0 } acronym && !name.Contains(acronym, StringComparison.Ordinal) ? $"{name} ({acronym})" : name;
+    }
+
+    /// <summary>Why this unit: the concept matched, else the responsibility sharing most words with the question.</summary>
+    private string Topic(RoutingIndex.UnitEntry entry, Concept? concept, bool weak)
+    {
+        var topic = concept?.Label(language) ?? BestPhrase(entry) ?? UnitName(entry.Unit);
+        return Lexicon.Phrase(weak ? "weak_match" : concept is null ? "responsibility" : "topic", language, ("topic", topic));
+    }
+
+    private string? BestPhrase(RoutingIndex.UnitEntry entry)
+    {
+        string? best = null;
+        var bestScore = 0.0;
+        foreach (var (phraseLanguage, phrase, stems) in entry.Phrases)
+        {
+            var overlap = stems.Count(s => Array.IndexOf(analysis.ContentStems, s) >= 0);
+            var score = overlap + (phraseLanguage == language ? 0.5 : 0);
+            if (overlap > 0 && score > bestScore) { best = phrase; bestScore = score; }
+        }
+        return best;
+    }
+}
