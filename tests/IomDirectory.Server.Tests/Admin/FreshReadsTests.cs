@@ -1,0 +1,58 @@
+using IomDirectory.Contracts.V1;
+using IomDirectory.Server.Security;
+using IomDirectory.Server.Tests.Support;
+using FieldMask = Google.Protobuf.WellKnownTypes.FieldMask;
+
+namespace IomDirectory.Server.Tests.Admin;
+
+/// <summary>Search, ResolveCountry and SuggestContacts see a committed change on the next call, without a restart.</summary>
+[TestFixture]
+public sealed class FreshReadsTests
+{
+    private RunningServer _server = null!;
+
+    [SetUp]
+    public async Task Start() => _server = await RunningServer.StartAsync();
+
+    [TearDown]
+    public async Task Stop() => await _server.DisposeAsync();
+
+    private async Task<ContactSuggestion> Ask(string query) =>
+        (await _server.Client.UnaryAsync<SuggestContactsRequest, SuggestContactsResponse>(
+            RoutingReflection.Descriptor.Services[0].FindMethodByName("SuggestContacts"), new SuggestContactsRequest { Query = query })).Suggestions[0];
+
+    [Test]
+    public async Task RoutingAnswer_ChangesRightAfterAMailboxIsReassigned()
+    {
+        var before = await Ask("cash vouchers");
+        Assert.That(before.Email, Is.EqualTo("cbisupport@iom.int"));
+        Assert.That(before.UnitId, Is.EqualTo("cbi-unit"));
+
+        var mailbox = (await _server.Call<ListMailboxesRequest, ListMailboxesResponse>("ListMailboxes", new ListMailboxesRequest { UnitId = "cbi-unit" })).Mailboxes.Single();
+        var reassigned = await _server.Admin<UpdateMailboxRequest, Mailbox>("UpdateMailbox", new UpdateMailboxRequest
+        {
+            Id = mailbox.Id, ExpectedVersion = mailbox.Version, Mailbox = new MailboxInput { OwnerUnitId = "hod" },
+            UpdateMask = new FieldMask { Paths = { "owner_unit_id" } }, Write = Api.Because("CBI mailbox handed to Humanitarian Operations"),
+        }, _server.Token("erin.editor", Roles.Editor));
+        Assert.That(reassigned.OwnerUnitId, Is.EqualTo("hod"));
+
+        var after = await Ask("cash vouchers");
+        Assert.That(after.Email, Is.Not.EqualTo("cbisupport@iom.int"), "the CBI Unit no longer owns that mailbox");
+        Assert.That(after.Email, Is.EqualTo("dhrr@iom.int"), "so its topics go to the mailbox of the department above it");
+    }
+
+    [Test]
+    public async Task ResolveCountry_SeesNewCoverageOnTheNextCall()
+    {
+        var before = await _server.Call<ResolveCountryRequest, ResolveCountryResponse>("ResolveCountry", new ResolveCountryRequest { Country = "SS" });
+        await _server.Admin<SetCoverageRequest, SetCoverageResponse>("SetCoverage", new SetCoverageRequest
+        {
+            OfficeId = "sro-pretoria",
+            CountryCodes = { (await _server.Call<GetOfficeRequest, Office>("GetOffice", new GetOfficeRequest { Id = "sro-pretoria" })).CoveredCountries.Append("SS") },
+            Write = Api.Because("South Sudan joins the Pretoria sub-region"),
+        }, _server.Token("ann.admin", Roles.Admin));
+        var after = await _server.Call<ResolveCountryRequest, ResolveCountryResponse>("ResolveCountry", new ResolveCountryRequest { Country = "SS" });
+        Assert.That(before.SubRegionalOffice, Is.Null);
+        Assert.That(after.SubRegionalOffice.Id, Is.EqualTo("sro-pretoria"));
+    }
+}
