@@ -1,22 +1,11 @@
-using FluentValidation;
 using IomDirectory.Server.Features.Admin.Common;
 
 namespace IomDirectory.Server.Features.Admin.Units;
 
-public sealed class CreateUnitCommandValidator : AbstractValidator<CreateUnitCommand>
-{
-    public CreateUnitCommandValidator(AdminView admin)
+public sealed class CreateUnitCommandValidator(AdminView admin) : CreateRecordValidator<CreateUnitCommand>(admin, c => c.Id,
+    (c, view, sets, fail) =>
     {
-        this.NewIdRules(c => c.Id);
-        this.WriteContextRules();
-        RuleFor(c => c).Custom((c, context) =>
-        {
-            var view = admin.At(c.Write);
-            if (AdminIds.Taken(view.Snapshot, c.Id))
-                context.AddFailure("id", $"id '{c.Id}' is already used (ids are never reused, even after a record is retired)");
-            if (c.Unit.ParentId.Length > 0 && !view.Units.ContainsKey(c.Unit.ParentId))
-                context.AddFailure("unit.parent_unit_id", $"parent unit '{c.Unit.ParentId}' does not exist at the effective date");
-            UnitRules.Check(c.Unit, c.Id, view, _ => true, context.AddFailure);
-        });
-    }
-}
+        if (c.Unit.ParentId.Length > 0 && !view.Units.ContainsKey(c.Unit.ParentId))
+            fail("unit.parent_unit_id", $"parent unit '{c.Unit.ParentId}' does not exist at the effective date");
+        UnitRules.Check(c.Unit, c.Id, view, sets, fail);
+    });
