@@ -29,7 +29,7 @@ public static class ServerHost
     /// <summary>Builds the server, or returns null (after saying why on stderr) when data/ cannot be loaded.</summary>
     public static async Task<WebApplication?> BuildAsync(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var settings = ServerSettings.From(builder.Configuration);
 
         using (var loggerFactory = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true)))
