@@ -1,0 +1,3 @@
+using IomDirectory.Cli;
+
+return await CliApp.RunAsync(args);

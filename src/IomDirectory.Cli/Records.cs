@@ -1,0 +1,58 @@
+using Google.Protobuf.WellKnownTypes;
+using IomDirectory.Contracts.V1;
+
+namespace IomDirectory.Cli;
+
+/// <summary>Reading one record by id: units and offices directly, mailboxes and focal points by listing.</summary>
+public static class Records
+{
+    private const int PageSize = 500;
+
+    public static Task<Unit?> UnitAsync(CliContext context, string id, Timestamp? asOf = null) =>
+        OrNull(context.CallAsync<GetUnitRequest, Unit>(Api.Directory("GetUnit"), new GetUnitRequest { Id = id, AsOf = asOf }));
+
+    public static Task<Office?> OfficeAsync(CliContext context, string id, Timestamp? asOf = null) =>
+        OrNull(context.CallAsync<GetOfficeRequest, Office>(Api.Directory("GetOffice"), new GetOfficeRequest { Id = id, AsOf = asOf }));
+
+    public static async Task<Mailbox?> MailboxAsync(CliContext context, string id, Timestamp? asOf = null)
+    {
+        var request = new ListMailboxesRequest { PageSize = PageSize, AsOf = asOf };
+        while (true)
+        {
+            var page = await context.CallAsync<ListMailboxesRequest, ListMailboxesResponse>(Api.Directory("ListMailboxes"), request);
+            if (page.Mailboxes.FirstOrDefault(m => m.Id == id) is { } found)
+                return found;
+            if (page.NextPageToken.Length == 0)
+                return null;
+            request.PageToken = page.NextPageToken;
+        }
+    }
+
+    public static async Task<FocalPoint?> FocalPointAsync(CliContext context, string id, Timestamp? asOf = null)
+    {
+        var request = new ListFocalPointsRequest { PageSize = PageSize, AsOf = asOf };
+        while (true)
+        {
+            var page = await context.CallAsync<ListFocalPointsRequest, ListFocalPointsResponse>(Api.Directory("ListFocalPoints"), request);
+            if (page.FocalPoints.FirstOrDefault(f => f.Id == id) is { } found)
+                return found;
+            if (page.NextPageToken.Length == 0)
+                return null;
+            request.PageToken = page.NextPageToken;
+        }
+    }
+
+    public static CliFailure NotFound(string kind, string id) => new(ExitCodes.NotFound, $"no {kind} with id '{id}'");
+
+    private static async Task<T?> OrNull<T>(Task<T> call) where T : class
+    {
+        try
+        {
+            return await call;
+        }
+        catch (CliFailure failure) when (failure.ExitCode == ExitCodes.NotFound)
+        {
+            return null;
+        }
+    }
+}
