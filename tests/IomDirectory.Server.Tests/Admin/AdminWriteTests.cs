@@ -49,6 +49,32 @@ public sealed class AdminWriteTests
     }
 
     [Test]
+    public async Task Update_OfOneLanguageOfTheName_KeepsTheOthersAndIsValid()
+    {
+        var before = await Get("pcca");
+        await _server.Admin<UpdateUnitRequest, Unit>("UpdateUnit", new UpdateUnitRequest
+        {
+            Id = "pcca", ExpectedVersion = before.Version, Unit = new UnitInput { Name = new LocalizedText { Es = "División de Acción Climática" } },
+            UpdateMask = new FieldMask { Paths = { "name.es" } }, Write = Api.Because("TICKET-3"),
+        }, _editor);
+        var after = await Get("pcca");
+        Assert.That(after.Names.Es, Is.EqualTo("División de Acción Climática"));
+        Assert.That(after.Names.En, Is.EqualTo(before.Names.En));
+    }
+
+    [Test]
+    public async Task Update_ThatWouldLeaveNoEnglishOrFrenchName_IsInvalidArgument()
+    {
+        var before = await Get("pcca");
+        var failure = await Api.Failure(() => _server.Admin<UpdateUnitRequest, Unit>("UpdateUnit", new UpdateUnitRequest
+        {
+            Id = "pcca", ExpectedVersion = before.Version, Unit = new UnitInput { Name = new LocalizedText() },
+            UpdateMask = new FieldMask { Paths = { "name.en", "name.fr" } }, Write = Api.Because("TICKET-4"),
+        }, _editor));
+        Assert.That(failure.Fields, Is.EqualTo(new[] { "unit.name" }));
+    }
+
+    [Test]
     public async Task Update_WithAStaleVersion_IsAbortedWithTheCurrentVersion()
     {
         var before = await Get("pcca");

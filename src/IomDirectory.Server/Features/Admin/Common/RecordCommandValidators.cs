@@ -4,7 +4,8 @@ using IomDirectory.Server.ReadModel;
 namespace IomDirectory.Server.Features.Admin.Common;
 
 /// <summary>Checks a record's fields against the org chart at the effective date, reporting (field path, message).</summary>
-public delegate void RecordCheck<in TCommand>(TCommand command, DirectoryView view, Func<string, bool> sets, Action<string, string> fail);
+/// <remarks>The mask says which fields the command sets (<see cref="FieldMask.All"/> for a create), so rules can check the values that will result.</remarks>
+public delegate void RecordCheck<in TCommand>(TCommand command, DirectoryView view, FieldMask mask, Action<string, string> fail);
 
 /// <summary>What every create validates: a new, well-formed id never used before, a write context, and the record's own rules.</summary>
 public abstract class CreateRecordValidator<TCommand> : AbstractValidator<TCommand> where TCommand : IWriteCommand
@@ -18,7 +19,7 @@ public abstract class CreateRecordValidator<TCommand> : AbstractValidator<TComma
             var view = admin.At(c.Write);
             if (AdminIds.Taken(view.Snapshot, id(c)))
                 context.AddFailure("id", $"id '{id(c)}' is already used (ids are never reused, even after a record is retired)");
-            check(c, view, _ => true, context.AddFailure);
+            check(c, view, FieldMask.All, context.AddFailure);
         });
     }
 }
@@ -36,7 +37,7 @@ public abstract class UpdateRecordValidator<TCommand> : AbstractValidator<TComma
         {
             foreach (var path in mask(c).Unknown(paths))
                 context.AddFailure("update_mask", $"'{path}' is not a field of {kind} that can be updated" + (path.StartsWith("parent_unit", StringComparison.Ordinal) ? " (use MoveUnit)" : ""));
-            check(c, admin.At(c.Write), mask(c).Sets, context.AddFailure);
+            check(c, admin.At(c.Write), mask(c), context.AddFailure);
         });
     }
 }

@@ -5,19 +5,20 @@ namespace IomDirectory.Server.Features.Admin.FocalPoints;
 
 internal static class FocalPointRules
 {
-    public static void Check(FocalPointFields f, DirectoryView view, Func<string, bool> sets, Action<string, string> fail)
+    public static void Check(FocalPointFields f, string selfId, DirectoryView view, Features.Admin.Common.FieldMask mask, Action<string, string> fail)
     {
-        if (sets("role_title") && f.RoleTitle.En.Trim().Length == 0 && f.RoleTitle.Fr.Trim().Length == 0)
+        var title = mask.Apply("role_title", view.FocalPoints.FirstOrDefault(p => p.Id == selfId)?.RoleTitle ?? Domain.LocalizedText.Empty, f.RoleTitle);
+        if (mask.Sets("role_title") && title.En.Trim().Length == 0 && title.Fr.Trim().Length == 0)
             fail("focal_point.role_title", "a role title in English or French is required");
-        if (sets("role_title") && f.RoleTitle.All().Any(t => t.Length > 200))
+        if (mask.Sets("role_title") && title.All().Any(t => t.Length > 200))
             fail("focal_point.role_title", "a role title is at most 200 characters");
-        if (sets("office_id") && !view.Offices.ContainsKey(f.OfficeId))
+        if (mask.Sets("office_id") && !view.Offices.ContainsKey(f.OfficeId))
             fail("focal_point.office_id", $"office '{f.OfficeId}' does not exist at the effective date");
-        if (sets("unit_id") && !view.Units.ContainsKey(f.UnitId))
+        if (mask.Sets("unit_id") && !view.Units.ContainsKey(f.UnitId))
             fail("focal_point.unit_id", $"unit '{f.UnitId}' does not exist at the effective date");
-        if (sets("person_name") && f.Person.Length > 200)
+        if (mask.Sets("person_name") && f.Person.Length > 200)
             fail("focal_point.person_name", "a name is at most 200 characters");
-        if (sets("email") && f.Email.Trim().Length > 0 && !MailboxRules.IsValidAddress(f.Email.Trim()))
+        if (mask.Sets("email") && f.Email.Trim().Length > 0 && !MailboxRules.IsValidAddress(f.Email.Trim()))
             fail("focal_point.email", $"'{f.Email}' is not a valid e-mail address");
     }
 }

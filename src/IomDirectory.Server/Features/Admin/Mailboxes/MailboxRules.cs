@@ -5,9 +5,9 @@ namespace IomDirectory.Server.Features.Admin.Mailboxes;
 
 internal static class MailboxRules
 {
-    public static void Check(MailboxFields mailbox, string selfId, DirectoryView view, Func<string, bool> sets, Action<string, string> fail)
+    public static void Check(MailboxFields mailbox, string selfId, DirectoryView view, Features.Admin.Common.FieldMask mask, Action<string, string> fail)
     {
-        if (sets("address"))
+        if (mask.Sets("address"))
         {
             var address = mailbox.Address.Trim();
             if (!IsValidAddress(address))
@@ -15,14 +15,14 @@ internal static class MailboxRules
             else if (view.Mailboxes.FirstOrDefault(m => m.Id != selfId && string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)) is { } clash)
                 fail("mailbox.address", $"{address} is already the address of active mailbox '{clash.Id}'");
         }
-        if (sets("owner_unit_id"))
+        if (mask.Sets("owner_unit_id"))
         {
             if (mailbox.OwnerId.Length == 0)
                 fail("mailbox.owner_unit_id", "a mailbox needs an owning unit");
             else if (!view.Units.ContainsKey(mailbox.OwnerId))
                 fail("mailbox.owner_unit_id", $"unit '{mailbox.OwnerId}' does not exist at the effective date");
         }
-        if (sets("purpose") && mailbox.Purpose.All().Any(p => p.Length > 1000))
+        if (mask.Sets("purpose") && mailbox.Purpose.All().Any(p => p.Length > 1000))
             fail("mailbox.purpose", "a purpose is at most 1000 characters");
     }
 

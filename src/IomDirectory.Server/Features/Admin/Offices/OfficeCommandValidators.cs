@@ -4,11 +4,11 @@ using IomDirectory.Server.Features.Admin.Common;
 namespace IomDirectory.Server.Features.Admin.Offices;
 
 public sealed class CreateOfficeCommandValidator(AdminView admin) : CreateRecordValidator<CreateOfficeCommand>(admin, c => c.Id,
-    (c, view, sets, fail) => OfficeRules.Check(c.Office, c.Id, view, sets, fail));
+    (c, view, mask, fail) => OfficeRules.Check(c.Office, c.Id, view, mask, fail));
 
 public sealed class UpdateOfficeCommandValidator(AdminView admin) : UpdateRecordValidator<UpdateOfficeCommand>(admin, "an office",
     c => c.Id, c => c.ExpectedVersion, c => c.Mask, OfficeFields.Paths,
-    (c, view, sets, fail) => OfficeRules.Check(c.Office, c.Id, view, sets, fail));
+    (c, view, mask, fail) => OfficeRules.Check(c.Office, c.Id, view, mask, fail));
 
 public sealed class RetireOfficeCommandValidator : AbstractValidator<RetireOfficeCommand>
 {

@@ -4,21 +4,22 @@ namespace IomDirectory.Server.Features.Admin.Offices;
 
 internal static class OfficeRules
 {
-    public static void Check(OfficeFields office, string selfId, DirectoryView view, Func<string, bool> sets, Action<string, string> fail)
+    public static void Check(OfficeFields office, string selfId, DirectoryView view, Features.Admin.Common.FieldMask mask, Action<string, string> fail)
     {
-        if (sets("type") && !Enum.IsDefined(office.Type))
+        if (mask.Sets("type") && !Enum.IsDefined(office.Type))
             fail("office.type", "type is required and must be a known office type");
-        if (sets("name"))
+        if (mask.Sets("name"))
         {
-            if (office.Name.En.Trim().Length == 0 && office.Name.Fr.Trim().Length == 0)
+            var name = mask.Apply("name", view.Offices.GetValueOrDefault(selfId)?.Name ?? Domain.LocalizedText.Empty, office.Name);
+            if (name.En.Trim().Length == 0 && name.Fr.Trim().Length == 0)
                 fail("office.name", "a name in English or French is required");
-            if (office.Name.All().Any(n => n.Length > 200)) fail("office.name", "a name is at most 200 characters");
+            if (name.All().Any(n => n.Length > 200)) fail("office.name", "a name is at most 200 characters");
         }
-        if (sets("city") && office.City.All().Any(n => n.Length > 200))
+        if (mask.Sets("city") && office.City.All().Any(n => n.Length > 200))
             fail("office.city", "a city is at most 200 characters");
-        if (sets("country_code") && view.Snapshot.Countries.ByCode(office.Country.Trim()) is null)
+        if (mask.Sets("country_code") && view.Snapshot.Countries.ByCode(office.Country.Trim()) is null)
             fail("office.country_code", $"'{office.Country}' is not an ISO 3166-1 alpha-2 country code");
-        if (sets("parent_office_id") && office.ParentId.Length > 0)
+        if (mask.Sets("parent_office_id") && office.ParentId.Length > 0)
         {
             if (!view.Offices.TryGetValue(office.ParentId, out var parent))
                 fail("office.parent_office_id", $"office '{office.ParentId}' does not exist at the effective date");

@@ -5,27 +5,28 @@ namespace IomDirectory.Server.Features.Admin.Units;
 /// <summary>Unit rules shared by create and update, checked against the org chart at the effective date.</summary>
 internal static class UnitRules
 {
-    public static void Check(UnitFields unit, string selfId, DirectoryView view, Func<string, bool> sets, Action<string, string> fail)
+    public static void Check(UnitFields unit, string selfId, DirectoryView view, Features.Admin.Common.FieldMask mask, Action<string, string> fail)
     {
-        if (sets("kind") && !Enum.IsDefined(unit.Kind))
+        if (mask.Sets("kind") && !Enum.IsDefined(unit.Kind))
             fail("unit.kind", "kind is required and must be a known unit kind");
-        if (sets("name"))
+        if (mask.Sets("name"))
         {
-            if (unit.Name.En.Trim().Length == 0 && unit.Name.Fr.Trim().Length == 0)
+            var name = mask.Apply("name", view.Units.GetValueOrDefault(selfId)?.Name ?? Domain.LocalizedText.Empty, unit.Name);
+            if (name.En.Trim().Length == 0 && name.Fr.Trim().Length == 0)
                 fail("unit.name", "a name in English or French is required");
-            foreach (var (lang, text) in new[] { ("en", unit.Name.En), ("fr", unit.Name.Fr), ("es", unit.Name.Es) })
+            foreach (var (lang, text) in new[] { ("en", name.En), ("fr", name.Fr), ("es", name.Es) })
                 if (text.Length > 200) fail($"unit.name.{lang}", "a name is at most 200 characters");
         }
-        if (sets("acronym") && unit.Acronym.Trim().Length > 0)
+        if (mask.Sets("acronym") && unit.Acronym.Trim().Length > 0)
         {
             var acronym = unit.Acronym.Trim();
             if (acronym.Length > 20) fail("unit.acronym", "an acronym is at most 20 characters");
             var clash = view.Units.Values.FirstOrDefault(u => u.Id != selfId && string.Equals(u.Acronym, acronym, StringComparison.OrdinalIgnoreCase));
             if (clash is not null) fail("unit.acronym", $"acronym {acronym} is already used by active unit '{clash.Id}'");
         }
-        if (sets("office_id") && unit.OfficeId.Length > 0 && !view.Offices.ContainsKey(unit.OfficeId))
+        if (mask.Sets("office_id") && unit.OfficeId.Length > 0 && !view.Offices.ContainsKey(unit.OfficeId))
             fail("unit.office_id", $"office '{unit.OfficeId}' does not exist at the effective date");
-        if (sets("description"))
+        if (mask.Sets("description"))
             foreach (var (lang, text) in new[] { ("en", unit.Description.En), ("fr", unit.Description.Fr), ("es", unit.Description.Es) })
                 if (text.Length > 10_000) fail($"unit.description.{lang}", "a description is at most 10000 characters");
     }

@@ -4,4 +4,4 @@ namespace IomDirectory.Server.Features.Admin.Units;
 
 public sealed class UpdateUnitCommandValidator(AdminView admin) : UpdateRecordValidator<UpdateUnitCommand>(admin, "a unit",
     c => c.Id, c => c.ExpectedVersion, c => c.Mask, UnitFields.Paths,
-    (c, view, sets, fail) => UnitRules.Check(c.Unit, c.Id, view, sets, fail));
+    (c, view, mask, fail) => UnitRules.Check(c.Unit, c.Id, view, mask, fail));
