@@ -7,7 +7,7 @@ internal static class Seeder
 {
     public static void Add(DirectoryDbContext db, DataSet data)
     {
-        db.Sources.AddRange(data.Sources);
+        db.Sources.AddRange(data.Sources.Select(s => s.Document));
         db.Sources.Add(Features.Admin.Common.AuditSource.Document);
         db.Countries.AddRange(data.Countries);
         db.Offices.AddRange(data.Offices.Select(s => s.Record));

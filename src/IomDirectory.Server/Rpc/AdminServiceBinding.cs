@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using IomDirectory.Contracts.V1;
 using IomDirectory.Grpc;
@@ -5,6 +6,7 @@ using IomDirectory.Server.Features.Admin.Audit;
 using IomDirectory.Server.Features.Admin.Common;
 using IomDirectory.Server.Features.Admin.Coverage;
 using IomDirectory.Server.Features.Admin.FocalPoints;
+using IomDirectory.Server.Features.Admin.Interchange;
 using IomDirectory.Server.Features.Admin.Mailboxes;
 using IomDirectory.Server.Features.Admin.Offices;
 using IomDirectory.Server.Features.Admin.Units;
@@ -17,6 +19,9 @@ namespace IomDirectory.Server.Rpc;
 /// <summary>iom.directory.v1.AdminService: map the message, send the command, map the result (as read right after the commit).</summary>
 public static class AdminServiceBinding
 {
+    /// <summary>The most document bytes one <see cref="ExportChunk"/> carries.</summary>
+    public const int ExportChunkSize = 64 * 1024;
+
     public static IGrpcServerBuilder AddAdminService(this IGrpcServerBuilder builder) =>
         builder.AddService(AdminReflection.Descriptor.Services.Single(s => s.Name == "AdminService"), Bind);
 
@@ -59,6 +64,27 @@ public static class AdminServiceBinding
             var response = new SetCoverageResponse { Sequence = outcome.Sequence };
             response.ChangedCountries.AddRange(outcome.ChangedCountries);
             return response;
+        });
+
+        b.Unary<ImportDirectoryRequest, ImportDirectoryResponse>("ImportDirectory", async (r, c) =>
+        {
+            var outcome = await c.Send(new ImportDirectoryCommand(r.Content.Memory, r.DryRun,
+                new Features.Admin.Common.WriteContext(r.Reason, DateTime.UtcNow)));
+            var response = new ImportDirectoryResponse { Applied = outcome.Applied, Unchanged = outcome.Unchanged, Sequence = outcome.Sequence };
+            response.Changes.AddRange(outcome.Changes.Select(change =>
+            {
+                var message = new RecordChange { Kind = change.Kind, Id = change.Id, Change = change.Change };
+                message.Fields.AddRange(change.Fields);
+                return message;
+            }));
+            return response;
+        });
+        b.ServerStreaming<ExportDirectoryRequest, ExportChunk>("ExportDirectory", async (r, stream, c) =>
+        {
+            var document = await c.Send(new ExportDirectoryQuery(Instant(r.AsOf)));
+            for (var offset = 0; offset < document.Length; offset += ExportChunkSize)
+                await stream.WriteAsync(new ExportChunk { Data = ByteString.CopyFrom(document, offset, Math.Min(ExportChunkSize, document.Length - offset)) },
+                    c.CancellationToken);
         });
 
         b.Unary<ListAuditEventsRequest, ListAuditEventsResponse>("ListAuditEvents", async (r, c) =>

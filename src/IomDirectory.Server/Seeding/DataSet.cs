@@ -5,10 +5,13 @@ namespace IomDirectory.Server.Seeding;
 /// <summary>A record version read from data/, with its file and the position of its record in that file.</summary>
 public sealed record Sourced<T>(string File, int Entry, T Record) where T : VersionedRecord;
 
+/// <summary>A source document read from data/, with where it was read.</summary>
+public sealed record SourcedDocument(string File, SourceDocument Document);
+
 /// <summary>Everything data/ holds, read but not yet validated or stored.</summary>
 public sealed class DataSet
 {
-    public List<SourceDocument> Sources { get; } = [];
+    public List<SourcedDocument> Sources { get; } = [];
     public List<Country> Countries { get; } = [];
     public List<Sourced<OfficeRecord>> Offices { get; } = [];
     public List<Sourced<OfficeFunctionRecord>> OfficeFunctions { get; } = [];

@@ -4,33 +4,24 @@ using IomDirectory.Server.Domain;
 namespace IomDirectory.Server.Seeding;
 
 /// <summary>
-/// Reads data/ (see data/README.md) into a <see cref="DataSet"/>. Every malformed file or record is reported,
-/// then <see cref="DataSetValidator"/> checks the references across files.
+/// Reads the data/ format (see data/README.md) into a <see cref="DataSet"/>: from the data/ folder, or from one
+/// interchange document holding every area. Both find their arrays of records (<see cref="AreaSource"/>) and
+/// read them here the same way; every malformed record is reported, then <see cref="DataSetValidator"/> checks
+/// the references across areas.
 /// </summary>
 public static class DataSetReader
 {
-    private static readonly JsonDocumentOptions JsonOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    internal static readonly JsonDocumentOptions JsonOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
+    /// <summary>Reads and validates the data/ folder; throws <see cref="DataLoadException"/> with every problem.</summary>
     public static DataSet Read(string dataDirectory)
     {
         if (!Directory.Exists(dataDirectory))
             throw new DataLoadException([new DataError(dataDirectory, "-", "the data folder does not exist")]);
 
         var errors = new List<DataError>();
-        var data = new DataSet();
-        ReadSources(dataDirectory, data, errors);
+        var data = ReadAreas(DataFolder.Areas(dataDirectory, errors), errors);
         data.Countries.AddRange(CountryFile.Read(Path.Combine(dataDirectory, "countries.csv"), errors));
-
-        ReadArea(dataDirectory, "offices.json", "offices", errors, data.Offices, RecordMappers.Office);
-        ReadArea(dataDirectory, "office-functions.json", "functions", errors, data.OfficeFunctions, RecordMappers.OfficeFunction);
-        ReadArea(dataDirectory, "coverage.json", "coverage", errors, data.Coverage, RecordMappers.Coverage);
-        var unitsFolder = Path.Combine(dataDirectory, "units");
-        string[] unitFiles = Directory.Exists(unitsFolder) ? [.. Directory.GetFiles(unitsFolder, "*.json").Order(StringComparer.Ordinal)] : [];
-        foreach (var file in unitFiles)
-            ReadArea(dataDirectory, Path.GetRelativePath(dataDirectory, file), "units", errors, data.Units, RecordMappers.Unit);
-        ReadArea(dataDirectory, "mailboxes.json", "mailboxes", errors, data.Mailboxes, RecordMappers.Mailbox);
-        ReadArea(dataDirectory, "focal-points.json", "focal_points", errors, data.FocalPoints, RecordMappers.FocalPoint);
-        ReadArea(dataDirectory, "committees.json", "committees", errors, data.Committees, RecordMappers.Committee);
 
         errors.AddRange(DataSetValidator.Validate(data));
         if (errors.Count > 0)
@@ -38,50 +29,76 @@ public static class DataSetReader
         return data;
     }
 
-    private static void ReadSources(string dataDirectory, DataSet data, List<DataError> errors)
+    /// <summary>Reads a one-file interchange document; problems go to <paramref name="errors"/>, nothing is validated across records.</summary>
+    public static DataSet ReadDocument(ReadOnlyMemory<byte> content, List<DataError> errors) =>
+        ReadAreas(InterchangeDocument.Areas(content, errors), errors);
+
+    private static DataSet ReadAreas(IEnumerable<AreaSource> areas, List<DataError> errors)
     {
-        foreach (var (file, element) in Elements(dataDirectory, "sources.json", "sources", errors))
+        var data = new DataSet();
+        foreach (var area in areas)
         {
-            var id = element.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() ?? "" : "";
-            var fields = new RecordFields(file, id, element.EnumerateObject().ToDictionary(p => p.Name, p => p.Value), errors);
-            if (id.Length == 0) fields.Error("'id' is required");
-            data.Sources.Add(new SourceDocument
+            switch (area.Area)
+            {
+                case DataAreas.Sources: ReadSources(area, data, errors); break;
+                case DataAreas.Offices: ReadArea(area, errors, data.Offices, RecordMappers.Office); break;
+                case DataAreas.Functions: ReadArea(area, errors, data.OfficeFunctions, RecordMappers.OfficeFunction); break;
+                case DataAreas.Coverage: ReadArea(area, errors, data.Coverage, RecordMappers.Coverage); break;
+                case DataAreas.Units: ReadArea(area, errors, data.Units, RecordMappers.Unit); break;
+                case DataAreas.Mailboxes: ReadArea(area, errors, data.Mailboxes, RecordMappers.Mailbox); break;
+                case DataAreas.FocalPoints: ReadArea(area, errors, data.FocalPoints, RecordMappers.FocalPoint); break;
+                case DataAreas.Committees: ReadArea(area, errors, data.Committees, RecordMappers.Committee); break;
+                default: throw new ArgumentException($"unknown area '{area.Area}'", nameof(areas));
+            }
+        }
+        return data;
+    }
+
+    private static void ReadSources(AreaSource area, DataSet data, List<DataError> errors)
+    {
+        for (var index = 0; index < area.Items.Count; index++)
+        {
+            var file = area.Location(index);
+            if (Properties(area.Items[index], file, errors) is not { } properties) continue;
+            var id = properties.TryGetValue("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() ?? "" : "";
+            var fields = new RecordFields(file, id, properties, errors);
+            if (id.Length == 0) fields.Error("id", "'id' is required");
+            data.Sources.Add(new SourcedDocument(file, new SourceDocument
             {
                 Id = id,
                 Title = fields.OptionalString("title") ?? "",
                 Language = fields.OptionalString("language") ?? "",
                 Date = fields.Date("date"),
                 DateBasis = fields.OptionalString("date_basis") ?? "",
-            });
+            }));
         }
     }
 
-    private static void ReadArea<T>(string dataDirectory, string relativePath, string arrayName, List<DataError> errors,
-        List<Sourced<T>> target, Func<RecordFields, T> map) where T : VersionedRecord
+    private static void ReadArea<T>(AreaSource area, List<DataError> errors, List<Sourced<T>> target, Func<RecordFields, T> map)
+        where T : VersionedRecord
     {
-        var entry = 0;
-        foreach (var (file, element) in Elements(dataDirectory, relativePath, arrayName, errors))
+        for (var index = 0; index < area.Items.Count; index++)
         {
-            entry++;
-            var id = element.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() ?? "" : "";
-            var shared = element.EnumerateObject().Where(p => p.Name is not ("id" or "versions"))
-                .ToDictionary(p => p.Name, p => p.Value);
+            var file = area.Location(index);
+            if (Properties(area.Items[index], file, errors) is not { } properties) continue;
+            var id = properties.TryGetValue("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() ?? "" : "";
             if (id.Length == 0)
             {
-                errors.Add(new DataError(file, "(no id)", "'id' is required"));
+                errors.Add(new DataError(file, "(no id)", "'id' is required", "id"));
                 continue;
             }
-            if (!element.TryGetProperty("versions", out var versions) || versions.ValueKind != JsonValueKind.Array
+            if (!properties.TryGetValue("versions", out var versions) || versions.ValueKind != JsonValueKind.Array
                 || versions.GetArrayLength() == 0)
             {
-                errors.Add(new DataError(file, id, "'versions' must list at least one version"));
+                errors.Add(new DataError(file, id, "'versions' must list at least one version", "versions"));
                 continue;
             }
+            var shared = properties.Where(p => p.Key is not ("id" or "versions")).ToDictionary();
             foreach (var version in versions.EnumerateArray())
             {
                 if (version.ValueKind != JsonValueKind.Object)
                 {
-                    errors.Add(new DataError(file, id, "each version must be an object"));
+                    errors.Add(new DataError(file, id, "each version must be an object", "versions"));
                     continue;
                 }
                 var merged = new Dictionary<string, JsonElement>(shared);
@@ -92,36 +109,16 @@ public static class DataSetReader
                 record.ValidFrom = fields.Date("valid_from");
                 record.ValidTo = fields.Date("valid_to");
                 record.Source = fields.RequiredString("source");
-                target.Add(new Sourced<T>(file, entry, record));
+                target.Add(new Sourced<T>(file, index + 1, record));
             }
         }
     }
 
-    private static IEnumerable<(string File, JsonElement Element)> Elements(string dataDirectory, string relativePath,
-        string arrayName, List<DataError> errors)
+    private static Dictionary<string, JsonElement>? Properties(JsonElement element, string file, List<DataError> errors)
     {
-        var path = Path.Combine(dataDirectory, relativePath);
-        var file = relativePath.Replace('\\', '/');
-        if (!File.Exists(path))
-        {
-            errors.Add(new DataError(file, "-", "file is missing"));
-            return [];
-        }
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path), JsonOptions);
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty(arrayName, out var array) || array.ValueKind != JsonValueKind.Array)
-            {
-                errors.Add(new DataError(file, "-", $"expected an object with an array '{arrayName}'"));
-                return [];
-            }
-            return array.EnumerateArray().Select(e => (file, e.Clone())).ToList();
-        }
-        catch (JsonException ex)
-        {
-            errors.Add(new DataError(file, "-", $"not valid JSON: {ex.Message}"));
-            return [];
-        }
+        if (element.ValueKind == JsonValueKind.Object)
+            return element.EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
+        errors.Add(new DataError(file, "-", "each record must be an object"));
+        return null;
     }
 }

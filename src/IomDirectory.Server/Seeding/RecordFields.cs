@@ -21,20 +21,29 @@ internal sealed class RecordFields(string file, string id, Dictionary<string, Js
     {
         var value = OptionalString(name);
         if (string.IsNullOrWhiteSpace(value))
-            Error($"'{name}' is required");
+            Error(name, $"'{name}' is required");
         return value ?? "";
     }
 
+    /// <summary>A date YYYY-MM-DD (UTC midnight), or a UTC instant YYYY-MM-DDTHH:MM:SS[.fffffff]Z for a change made at a time of day.</summary>
     public DateTime? Date(string name)
     {
         var text = OptionalString(name);
         if (text is null) return null;
-        if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture,
+        if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture,
                 DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
             return DateTime.SpecifyKind(date, DateTimeKind.Utc);
-        Error($"'{name}' must be a date YYYY-MM-DD, not '{text}'");
+        Error(name, $"'{name}' must be a date YYYY-MM-DD (or a UTC instant YYYY-MM-DDTHH:MM:SSZ), not '{text}'");
         return null;
     }
+
+    /// <summary>How dates are written: the day alone when it is a midnight, else the exact instant (lossless).</summary>
+    public static string FormatDate(DateTime date) =>
+        date.TimeOfDay == TimeSpan.Zero
+            ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : date.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"];
 
     public TEnum Enum<TEnum>(string name) where TEnum : struct, System.Enum
     {
@@ -43,7 +52,7 @@ internal sealed class RecordFields(string file, string id, Dictionary<string, Js
         if (System.Enum.TryParse<TEnum>(normalized, ignoreCase: true, out var value) && !int.TryParse(normalized, out _))
             return value;
         if (text.Length > 0)
-            Error($"'{name}' has unknown value '{text}'");
+            Error(name, $"'{name}' has unknown value '{text}'");
         return default;
     }
 
@@ -53,7 +62,7 @@ internal sealed class RecordFields(string file, string id, Dictionary<string, Js
         if (v.ValueKind == JsonValueKind.String) return new LocalizedText(v.GetString() ?? "", "", "");
         if (v.ValueKind != JsonValueKind.Object)
         {
-            Error($"'{name}' must be an object with en/fr/es texts");
+            Error(name, $"'{name}' must be an object with en/fr/es texts");
             return LocalizedText.Empty;
         }
         return new LocalizedText(Lang(v, "en"), Lang(v, "fr"), Lang(v, "es"));
@@ -64,23 +73,23 @@ internal sealed class RecordFields(string file, string id, Dictionary<string, Js
         if (!values.TryGetValue(name, out var v) || v.ValueKind == JsonValueKind.Null) return LocalizedList.Empty;
         if (v.ValueKind != JsonValueKind.Object)
         {
-            Error($"'{name}' must be an object with en/fr/es lists");
+            Error(name, $"'{name}' must be an object with en/fr/es lists");
             return LocalizedList.Empty;
         }
-        return new LocalizedList(Phrases(v, "en"), Phrases(v, "fr"), Phrases(v, "es"));
+        return new LocalizedList(Phrases(v, name, "en"), Phrases(v, name, "fr"), Phrases(v, name, "es"));
     }
 
-    public void Error(string message) => errors.Add(new DataError(file, id, message));
+    public void Error(string field, string message) => errors.Add(new DataError(file, id, message, field));
 
     private static string Lang(JsonElement obj, string language) =>
         obj.TryGetProperty(language, out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() ?? "" : "";
 
-    private string[] Phrases(JsonElement obj, string language)
+    private string[] Phrases(JsonElement obj, string name, string language)
     {
         if (!obj.TryGetProperty(language, out var list)) return [];
         if (list.ValueKind != JsonValueKind.Array || list.EnumerateArray().Any(p => p.ValueKind != JsonValueKind.String))
         {
-            Error($"responsibilities in '{language}' must be a list of strings");
+            Error($"{name}.{language}", $"{name} in '{language}' must be a list of strings");
             return [];
         }
         return list.EnumerateArray().Select(p => p.GetString()!).Where(p => p.Length > 0).ToArray();

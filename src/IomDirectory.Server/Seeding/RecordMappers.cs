@@ -72,7 +72,7 @@ internal static class RecordMappers
     private static LocalizedText RequiredText(RecordFields f, string name)
     {
         var text = f.Text(name);
-        if (text.IsEmpty) f.Error($"'{name}' is required");
+        if (text.IsEmpty) f.Error(name, $"'{name}' is required");
         return text;
     }
 }

@@ -29,11 +29,11 @@ internal static class TreeCycles
                     var at = seen.IndexOf(current);
                     if (at >= 0)
                     {
-                        var cycle = seen.Skip(at).Append(current).ToList();
+                        var cycle = Rotated(seen.Skip(at).ToList(), parents);
                         var key = string.Join(">", cycle.Skip(1).Order(StringComparer.Ordinal));
                         if (reported.Add(key))
                             errors.Add(new DataError(parents[cycle[0]].File, cycle[0],
-                                $"cycle in the {what} tree: {string.Join(" → ", cycle)}"));
+                                $"cycle in the {what} tree: {string.Join(" → ", cycle)}", "parent"));
                         break;
                     }
                     seen.Add(current);
@@ -41,5 +41,14 @@ internal static class TreeCycles
                 }
             }
         }
+    }
+
+    /// <summary>The cycle, closed, starting at a member of the data set rather than one the directory already holds.</summary>
+    private static List<string> Rotated(List<string> members, Dictionary<string, (string? Parent, string File)> parents)
+    {
+        var start = Math.Max(0, members.FindIndex(m => parents[m].File != KnownRecords.Location));
+        var rotated = members.Skip(start).Concat(members.Take(start)).ToList();
+        rotated.Add(rotated[0]);
+        return rotated;
     }
 }

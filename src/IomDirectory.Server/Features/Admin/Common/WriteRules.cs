@@ -8,6 +8,10 @@ public static class WriteRules
     public static readonly DateTime Earliest = new(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     public static readonly DateTime Latest = new(2200, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>What a new id looks like: lower-case kebab-case.</summary>
+    public const string IdPattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
+    public const int IdMaxLength = 100;
+
     public static void WriteContextRules<T>(this AbstractValidator<T> validator, string prefix = "write.") where T : IWriteCommand
     {
         validator.RuleFor(c => c.Write.Reason)
@@ -22,8 +26,8 @@ public static class WriteRules
     public static void NewIdRules<T>(this AbstractValidator<T> validator, Func<T, string> id) =>
         validator.RuleFor(c => id(c))
             .NotEmpty().WithMessage("id is required")
-            .MaximumLength(100).WithMessage("id is at most 100 characters")
-            .Matches("^[a-z0-9]+(-[a-z0-9]+)*$").WithMessage("id must be lower-case kebab-case (letters, digits, hyphens)")
+            .MaximumLength(IdMaxLength).WithMessage("id is at most 100 characters")
+            .Matches(IdPattern).WithMessage("id must be lower-case kebab-case (letters, digits, hyphens)")
             .OverridePropertyName("id");
 
     public static void ExpectedVersionRule<T>(this AbstractValidator<T> validator, Func<T, long> version) =>
