@@ -1,17 +1,37 @@
 using IomDirectory.Bench;
+using IomDirectory.Bench.Reliability;
+using IomDirectory.Bench.Scale;
+using IomDirectory.Bench.Wire;
 
-// dotnet run -c Release --project bench/IomDirectory.Bench -- routing-accuracy [DEV_SET.tsv]
-// dotnet run -c Release --project bench/IomDirectory.Bench -- routing-speed [CALLS]
+// Benchmarks and long reliability runs of IomDirectory (Release build):
+//   dotnet run -c Release --project bench/IomDirectory.Bench -- COMMAND [options]
+// wire, scale and reliability-long start the built server as a process, print a table and save CSV (and PNG
+// charts) under bench/results/.
+var rest = args.Skip(1).ToArray();
 return args.FirstOrDefault() switch
 {
-    "routing-accuracy" => await RoutingAccuracy.RunAsync(args.Skip(1).ToArray()),
-    "routing-speed" => await RoutingSpeed.RunAsync(args.Skip(1).ToArray()),
+    "routing-accuracy" => await RoutingAccuracy.RunAsync(rest),
+    "routing-speed" => await RoutingSpeed.RunAsync(rest),
     "all" => await RoutingAccuracy.RunAsync([]) | await RoutingSpeed.RunAsync([]),
+    "wire" => await WireBenchmark.RunAsync(WireOptions.Parse(rest)),
+    "scale" => await ScaleBenchmark.RunAsync(ScaleOptions.Parse(rest)),
+    "reliability-long" => await LongReliabilityRun.RunAsync(rest),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: IomDirectory.Bench routing-accuracy [DEV_SET.tsv] | routing-speed [CALLS] | all");
+    Console.Error.WriteLine("""
+        usage: dotnet run -c Release --project bench/IomDirectory.Bench -- COMMAND [options]
+          routing-accuracy [DEV_SET.tsv]   top-1/top-3 accuracy of SuggestContacts over the dev set
+          routing-speed [CALLS]            SuggestContacts latency in-process
+          all                              both routing benchmarks
+          wire                             h2load throughput/latency of GetUnit, SearchDirectory, SuggestContacts vs the bare endpoint
+                                           [--connections 4] [--streams 16] [--seconds 10] [--warm-up 3] [--rounds 3]
+          scale                            synthetic orgs of 1k/10k/100k units: start-up, memory, p50/p99 per RPC
+                                           [--sizes 1000,10000,100000] [--mailboxes 20000] [--calls 2000] [--concurrency 8] [--runs 3]
+          reliability-long                 200k calls at 256 streams, 100k junk requests, deadlines under saturation
+                                           [--requests 200000] [--junk 100000]
+        """);
     return 2;
 }

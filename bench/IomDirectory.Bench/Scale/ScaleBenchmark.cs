@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using IomDirectory.Bench.Support;
+
+namespace IomDirectory.Bench.Scale;
+
+/// <summary>
+/// `scale`: for each org size, generate the data folder, then (several times) start the server on it with a fresh
+/// database, timing start-up to the first SERVING health check, warm up, read resident memory, and time each
+/// RPC at modest concurrency with a real client. Medians over the runs.
+/// </summary>
+public static class ScaleBenchmark
+{
+    public static async Task<int> RunAsync(ScaleOptions options)
+    {
+        var pools = WordPools.Read(RepositoryRoot.Data);
+        var measurements = new List<ScaleMeasurement>();
+        foreach (var size in options.Sizes)
+        {
+            using var work = new ScratchFolder();
+            var clock = Stopwatch.StartNew();
+            var org = new OrgGenerator(pools).Write(work.File("data"), size, options.Mailboxes);
+            Console.WriteLine($"{size} units, {org.Mailboxes} mailboxes: generated in {clock.Elapsed.TotalSeconds:0.0} s");
+            var runs = new List<ScaleMeasurement>();
+            for (var run = 1; run <= options.Runs; run++)
+            {
+                var measurement = await MeasureAsync(org, pools, work.File($"run{run}.db"), options);
+                Console.WriteLine("  run " + run + ": " + measurement.Describe());
+                runs.Add(measurement);
+            }
+            measurements.Add(ScaleMeasurement.Median(runs));
+        }
+        var report = new ScaleReport(measurements, options);
+        report.Print(Console.Out);
+        return report.AllServed ? 0 : 1;
+    }
+
+    private static async Task<ScaleMeasurement> MeasureAsync(OrgGenerator.Generated org, WordPools pools, string database, ScaleOptions options)
+    {
+        await using var server = await ServerUnderTest.StartAsync(database, org.Folder);
+        var workload = new ScaleWorkload(server.Client, org.Units, pools);
+        foreach (var rpc in ScaleWorkload.Rpcs)
+            await LatencyProbe.RunAsync(Math.Max(100, options.Calls / 4), options.Concurrency, workload.Call(rpc));
+        var resident = server.ResidentBytes();
+        var latencies = new Dictionary<string, LatencyProbe.Result>();
+        foreach (var rpc in ScaleWorkload.Rpcs)
+            latencies[rpc] = await LatencyProbe.RunAsync(options.Calls, options.Concurrency, workload.Call(rpc));
+        return new ScaleMeasurement(org.Units.Count, org.Mailboxes, server.StartUpTime.TotalSeconds, Stats.ToMegabytes(resident),
+            latencies.ToDictionary(l => l.Key, l => ScaleMeasurement.Latency.From(l.Value)));
+    }
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+using IomDirectory.Bench.Support;
+
+namespace IomDirectory.Bench.Scale;
+
+/// <summary>What one server start on one org size showed: start-up, resident memory, and p50/p99 per RPC.</summary>
+public sealed record ScaleMeasurement(int Units, int Mailboxes, double StartUpSeconds, double ResidentMb, IReadOnlyDictionary<string, ScaleMeasurement.Latency> Rpcs)
+{
+    /// <summary>p50/p99 in ms; <see cref="Failure"/> names the status when calls failed (e.g. UNIMPLEMENTED).</summary>
+    public sealed record Latency(double P50, double P99, string? Failure)
+    {
+        public static Latency From(LatencyProbe.Result r) =>
+            new(r.P50, r.P99, r.Failures == 0 ? null : $"{r.Failures} calls failed ({r.FirstFailure})");
+    }
+
+    public string Describe() =>
+        string.Create(CultureInfo.InvariantCulture, $"start-up {StartUpSeconds:0.00} s, RSS {ResidentMb:0} MB, ") +
+        string.Join(", ", Rpcs.Select(r => r.Value.Failure is { } f
+            ? $"{r.Key} {f}"
+            : string.Create(CultureInfo.InvariantCulture, $"{r.Key} p50 {r.Value.P50:0.00} / p99 {r.Value.P99:0.00} ms")));
+
+    public static ScaleMeasurement Median(IReadOnlyList<ScaleMeasurement> runs) => new(
+        runs[0].Units, runs[0].Mailboxes,
+        Stats.Median(runs.Select(r => r.StartUpSeconds)), Stats.Median(runs.Select(r => r.ResidentMb)),
+        runs[0].Rpcs.Keys.ToDictionary(rpc => rpc, rpc => new Latency(
+            Stats.Median(runs.Select(r => r.Rpcs[rpc].P50)), Stats.Median(runs.Select(r => r.Rpcs[rpc].P99)),
+            runs.Select(r => r.Rpcs[rpc].Failure).FirstOrDefault(f => f is not null))));
+}

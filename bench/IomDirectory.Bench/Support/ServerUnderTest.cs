@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using IomDirectory.Grpc;
+using IomDirectory.Grpc.Health.V1;
+
+namespace IomDirectory.Bench.Support;
+
+/// <summary>
+/// The built server (IomDirectory.Server.dll of this configuration) as an OS process on a free loopback port,
+/// timed from process start to its first SERVING health check, with its resident memory read from /proc.
+/// </summary>
+public sealed class ServerUnderTest : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private ServerUnderTest(Process process, Uri address)
+    {
+        _process = process;
+        Address = address;
+        Client = new GrpcClient(address);
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public Uri Address { get; }
+    public GrpcClient Client { get; }
+    public int Id => _process.Id;
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>From process start to the first SERVING answer of grpc.health.v1.Health/Check.</summary>
+    public TimeSpan StartUpTime { get; private set; }
+
+    public string Output
+    {
+        get { lock (_output) return _output.ToString(); }
+    }
+
+    /// <summary>Starts the server on <paramref name="dataDirectory"/> with a fresh database in <paramref name="databasePath"/>.</summary>
+    public static async Task<ServerUnderTest> StartAsync(string databasePath, string dataDirectory, params string[] extraArgs)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in (string[])[ServerAssembly, "--db", databasePath, "--data", dataDirectory, "--urls", address.ToString(),
+                     "--Logging:LogLevel:Default=Warning", .. extraArgs])
+            info.ArgumentList.Add(arg);
+        var clock = Stopwatch.StartNew();
+        var server = new ServerUnderTest(Process.Start(info)!, address);
+        await server.WaitUntilServingAsync(TimeSpan.FromMinutes(5));
+        server.StartUpTime = clock.Elapsed;
+        return server;
+    }
+
+    public static string ServerAssembly
+    {
+        get
+        {
+            var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+            var path = Path.Combine(RepositoryRoot.Path, "src", "IomDirectory.Server", "bin", configuration, "net10.0", "IomDirectory.Server.dll");
+            return File.Exists(path) ? path : throw new FileNotFoundException("Build the server first", path);
+        }
+    }
+
+    /// <summary>Resident set size (VmRSS of /proc/PID/status), in bytes.</summary>
+    public long ResidentBytes() => ResidentMemory.Of(_process.Id);
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (_output) _output.AppendLine(line);
+    }
+
+    private async Task WaitUntilServingAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var check = HealthReflection.Descriptor.Services[0].FindMethodByName("Check");
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"The server exited with {_process.ExitCode}:\n{Output}");
+            try
+            {
+                var reply = await Client.UnaryAsync<HealthCheckRequest, HealthCheckResponse>(check, new HealthCheckRequest(),
+                    new CallOptions { Deadline = DateTime.UtcNow.AddSeconds(2) });
+                if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving) return;
+            }
+            catch (RpcException)
+            {
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(20);
+        }
+        throw new TimeoutException($"The server did not start serving within {timeout}:\n{Output}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,56 @@
+using IomDirectory.Bench.Support;
+
+namespace IomDirectory.Bench.Wire;
+
+/// <summary>Medians over rounds per target, each ratio taken against the bare endpoint of the same round; table, CSV, PNG.</summary>
+public sealed class WireReport
+{
+    private readonly ResultTable _table = new("target", "req/s", "p50 ms", "p99 ms", "ratio to bare", "ratio target", "met", "gRPC OK");
+    private readonly List<(string Name, double Rps, double P50, double P99)> _bars = [];
+
+    public bool AllOk { get; private set; } = true;
+
+    public static WireReport Build(IReadOnlyList<WireRun.Outcome> runs, IReadOnlyList<WireTarget> targets, WireOptions options)
+    {
+        var report = new WireReport();
+        var bare = runs.Where(r => r.Target == WireTarget.BareName).ToDictionary(r => r.Round, r => r.RequestsPerSecond);
+        foreach (var target in targets)
+        {
+            var mine = runs.Where(r => r.Target == target.Name).ToList();
+            if (mine.Count == 0)
+            {
+                report._table.Add(target.Name, "-", "-", "-", "-", Format(target.RatioTarget), "not served", "-");
+                continue;
+            }
+            var ratio = Stats.Median(mine.Where(r => bare.ContainsKey(r.Round)).Select(r => r.RequestsPerSecond / bare[r.Round]));
+            var (rps, p50, p99) = (Stats.Median(mine.Select(r => r.RequestsPerSecond)), Stats.Median(mine.Select(r => r.P50Ms)), Stats.Median(mine.Select(r => r.P99Ms)));
+            var ok = mine.All(r => r.AllOk);
+            report.AllOk &= ok;
+            var met = target.RatioTarget is { } t ? (ratio >= t ? "yes" : "NO") : "-";
+            report._table.Add(target.Name, rps, p50, p99, target.IsBare ? "1" : ratio.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+                Format(target.RatioTarget), met, ok ? $"yes ({mine.Sum(r => r.Requests)} responses, {mine.Sum(r => r.Samples)} samples)" : "NO");
+            report._bars.Add((target.Name, rps, p50, p99));
+        }
+        report.Options = options;
+        return report;
+    }
+
+    private WireOptions Options { get; set; } = new();
+
+    public void Print(TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine($"Wire benchmark: h2load, {Options.Connections * Options.Streams} concurrent streams ({Options.Connections} connections × {Options.Streams}), " +
+                         $"medians of {Options.Rounds} rounds of {Options.Seconds} s");
+        _table.Print(output);
+        var csv = _table.SaveCsv(Path.Combine(RepositoryRoot.Results, "wire.csv"));
+        var names = _bars.Select(b => b.Name).ToList();
+        var throughput = BarChart.Save(Path.Combine(RepositoryRoot.Results, "wire-throughput.png"), "Requests/s over h2c (h2load, 64 streams)", "requests/s",
+            names, [("req/s", _bars.Select(b => b.Rps).ToList())]);
+        var latency = BarChart.Save(Path.Combine(RepositoryRoot.Results, "wire-latency.png"), "Latency under load (h2load, 64 streams)", "ms",
+            names, [("p50", _bars.Select(b => b.P50).ToList()), ("p99", _bars.Select(b => b.P99).ToList())]);
+        output.WriteLine($"Saved {csv}, {throughput}, {latency}");
+    }
+
+    private static string Format(double? target) => target is { } t ? "≥ " + t.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) : "-";
+}
