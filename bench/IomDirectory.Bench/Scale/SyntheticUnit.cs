@@ -14,7 +14,7 @@ public sealed record SyntheticUnit(string Id, int Depth, string? ParentId, strin
         var topic = Pick(pools.Phrases("en"), random);
         var initials = new string(topic.Split(' ', '-').Where(w => w.Length > 3).Select(w => char.ToUpperInvariant(w[0])).Take(4).ToArray());
         var acronym = initials.Length >= 2 && random.NextDouble() < 0.6 ? $"{initials}{random.Next(1, 99)}" : null;
-        var descriptionLanguage = random.NextDouble() < 0.7 ? "fr" : random.NextDouble() < 0.7 ? "en" : "es";
+        var descriptionLanguage = random.NextDouble() < 0.7 ? "fr" : "en";
         var description = new Dictionary<string, string>
         {
             [descriptionLanguage] = string.Join(' ', Enumerable.Range(0, random.Next(1, 4)).Select(_ => Pick(pools.Sentences(descriptionLanguage), random))),
