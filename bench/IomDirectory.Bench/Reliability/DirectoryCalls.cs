@@ -1,0 +1,28 @@
+using Google.Protobuf.Reflection;
+using IomDirectory.Contracts.V1;
+using IomDirectory.Grpc;
+
+namespace IomDirectory.Bench.Reliability;
+
+/// <summary>Valid calls against the repository's real data/ that the reliability runs mix and check with.</summary>
+public static class DirectoryCalls
+{
+    private static readonly ServiceDescriptor Directory = DirectoryReflection.Descriptor.Services.Single(s => s.Name == "DirectoryService");
+
+    public static MethodDescriptor Method(string name) => Directory.FindMethodByName(name);
+
+    public static Task GetUnit(GrpcClient client, CallOptions? options = null) =>
+        client.UnaryAsync<GetUnitRequest, Unit>(Method("GetUnit"), new GetUnitRequest { Id = "dhrr" }, options);
+
+    public static Task Search(GrpcClient client, string query, CallOptions? options = null) =>
+        client.UnaryAsync<SearchDirectoryRequest, SearchDirectoryResponse>(Method("SearchDirectory"),
+            new SearchDirectoryRequest { Query = query, PageSize = 20 }, options);
+
+    /// <summary>Call number i of a mixed read load: unit lookups, office lists and searches.</summary>
+    public static Task Mixed(GrpcClient client, int i) => (i % 4) switch
+    {
+        0 or 1 => GetUnit(client),
+        2 => client.UnaryAsync<ListOfficesRequest, ListOfficesResponse>(Method("ListOffices"), new ListOfficesRequest { PageSize = 20 }),
+        _ => Search(client, i % 8 == 3 ? "migration" : "urgence humanitaire"),
+    };
+}
