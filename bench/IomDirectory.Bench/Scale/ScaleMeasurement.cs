@@ -13,8 +13,17 @@ public sealed record ScaleMeasurement(int Units, int Mailboxes, double StartUpSe
             new(r.P50, r.P99, r.Failures == 0 ? null : $"{r.Failures} calls failed ({r.FirstFailure})");
     }
 
+    /// <summary>Resident memory at the first SERVING answer, before any call.</summary>
+    public double ResidentAtStartMb { get; init; }
+
+    /// <summary>Start-up on the already seeded database (no data/ reading, no seeding): snapshot loading alone.</summary>
+    public double RestartSeconds { get; init; }
+
+    public double RestartResidentMb { get; init; }
+
     public string Describe() =>
-        string.Create(CultureInfo.InvariantCulture, $"start-up {StartUpSeconds:0.00} s, RSS {ResidentMb:0} MB, ") +
+        string.Create(CultureInfo.InvariantCulture, $"start-up {StartUpSeconds:0.00} s (restart on seeded db {RestartSeconds:0.00} s), " +
+            $"RSS at start {ResidentAtStartMb:0} MB, after warm-up {ResidentMb:0} MB (restart {RestartResidentMb:0} MB), ") +
         string.Join(", ", Rpcs.Select(r => r.Value.Failure is { } f
             ? $"{r.Key} {f}"
             : string.Create(CultureInfo.InvariantCulture, $"{r.Key} p50 {r.Value.P50:0.00} / p99 {r.Value.P99:0.00} ms")));
@@ -24,5 +33,10 @@ public sealed record ScaleMeasurement(int Units, int Mailboxes, double StartUpSe
         Stats.Median(runs.Select(r => r.StartUpSeconds)), Stats.Median(runs.Select(r => r.ResidentMb)),
         runs[0].Rpcs.Keys.ToDictionary(rpc => rpc, rpc => new Latency(
             Stats.Median(runs.Select(r => r.Rpcs[rpc].P50)), Stats.Median(runs.Select(r => r.Rpcs[rpc].P99)),
-            runs.Select(r => r.Rpcs[rpc].Failure).FirstOrDefault(f => f is not null))));
+            runs.Select(r => r.Rpcs[rpc].Failure).FirstOrDefault(f => f is not null))))
+    {
+        ResidentAtStartMb = Stats.Median(runs.Select(r => r.ResidentAtStartMb)),
+        RestartSeconds = Stats.Median(runs.Select(r => r.RestartSeconds)),
+        RestartResidentMb = Stats.Median(runs.Select(r => r.RestartResidentMb)),
+    };
 }

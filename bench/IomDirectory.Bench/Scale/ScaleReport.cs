@@ -10,9 +10,9 @@ public sealed class ScaleReport(IReadOnlyList<ScaleMeasurement> sizes, ScaleOpti
 
     public void Print(TextWriter output)
     {
-        var table = new ResultTable(["units", "mailboxes", "start-up s", "RSS MB", .. ScaleWorkload.Rpcs.SelectMany(r => new[] { r + " p50 ms", r + " p99 ms" })]);
+        var table = new ResultTable(["units", "mailboxes", "start-up s", "restart s", "RSS MB", "RSS at start MB", "restart RSS MB", .. ScaleWorkload.Rpcs.SelectMany(r => new[] { r + " p50 ms", r + " p99 ms" })]);
         foreach (var s in sizes)
-            table.Add([s.Units, s.Mailboxes, s.StartUpSeconds, s.ResidentMb, .. ScaleWorkload.Rpcs.SelectMany(r => Cells(s.Rpcs[r]))]);
+            table.Add([s.Units, s.Mailboxes, s.StartUpSeconds, s.RestartSeconds, s.ResidentMb, s.ResidentAtStartMb, s.RestartResidentMb, .. ScaleWorkload.Rpcs.SelectMany(r => Cells(s.Rpcs[r]))]);
         output.WriteLine();
         output.WriteLine($"Scale benchmark: medians of {options.Runs} server starts per size; {options.Calls} calls per RPC at concurrency {options.Concurrency}");
         table.Print(output);
