@@ -6,10 +6,11 @@ using System.Text.Json.Nodes;
 namespace IomDirectory.Bench.Scale;
 
 /// <summary>
-/// Writes a synthetic org chart in the data/ format (data/README.md) for the normal start-up path to load:
-/// a unit tree of the asked size, 6–7 levels deep, with EN/FR/ES names, descriptions and responsibilities
-/// composed from the real data's text; mailboxes spread over the units; focal points per regional office and
-/// department. Offices, coverage, office functions, committees, countries and sources are the real files.
+/// Writes a synthetic org chart in the data/ format (data/README.md) for the normal start-up path to load: the
+/// real data/ (so the routing lexicon's unit and office ids still resolve) plus a synthetic unit tree bringing
+/// the total to the asked size, 6–7 levels deep, with EN/FR/ES names, descriptions and responsibilities composed
+/// from the real data's text; synthetic mailboxes up to the asked total, spread over the synthetic units; focal
+/// points per regional office and synthetic department.
 /// </summary>
 public sealed class OrgGenerator(WordPools pools, int seed = 20241001)
 {
@@ -20,26 +21,34 @@ public sealed class OrgGenerator(WordPools pools, int seed = 20241001)
 
     private readonly Random _random = new(seed);
 
-    public sealed record Generated(string Folder, IReadOnlyList<SyntheticUnit> Units, int Mailboxes);
+    /// <param name="Units">The synthetic units (the real ones come on top: <paramref name="TotalUnits"/>).</param>
+    public sealed record Generated(string Folder, IReadOnlyList<SyntheticUnit> Units, int TotalUnits, int Mailboxes);
 
     public Generated Write(string folder, int unitCount, int mailboxCount)
     {
-        Directory.CreateDirectory(Path.Combine(folder, "units"));
-        foreach (var file in new[] { "countries.csv", "offices.json", "office-functions.json", "coverage.json", "committees.json" })
-            File.Copy(Path.Combine(RealData, file), Path.Combine(folder, file), overwrite: true);
+        foreach (var file in Directory.EnumerateFiles(RealData, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(folder, Path.GetRelativePath(RealData, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
         WriteSources(folder);
+        var realUnits = Directory.GetFiles(Path.Combine(RealData, "units"), "*.json").Sum(f => Records(f).Count);
+        var realMailboxes = Records(Path.Combine(RealData, "mailboxes.json"));
+        var realFocalPoints = Records(Path.Combine(RealData, "focal-points.json"));
 
-        var units = BuildTree(unitCount);
+        var units = BuildTree(Math.Max(1, unitCount - realUnits));
         for (var chunk = 0; chunk * UnitsPerFile < units.Count; chunk++)
             WriteArea(Path.Combine(folder, "units", $"synthetic-{chunk:00}.json"), "units",
                 units.Skip(chunk * UnitsPerFile).Take(UnitsPerFile), (w, u) => u.Write(w));
-        WriteArea(Path.Combine(folder, "mailboxes.json"), "mailboxes", Enumerable.Range(1, mailboxCount), (w, i) => WriteMailbox(w, i, units));
+        WriteArea(Path.Combine(folder, "mailboxes.json"), "mailboxes", Enumerable.Range(1, Math.Max(0, mailboxCount - realMailboxes.Count)),
+            (w, i) => WriteMailbox(w, i, units), realMailboxes);
         var regionalOffices = JsonNode.Parse(File.ReadAllText(Path.Combine(RealData, "offices.json")))!["offices"]!.AsArray()
             .Where(o => (string?)o!["type"] == "regional_office").Select(o => (string)o!["id"]!).ToList();
         var departments = units.Where(u => u.Depth == 1).ToList();
         WriteArea(Path.Combine(folder, "focal-points.json"), "focal_points",
-            regionalOffices.SelectMany(o => departments.Select(d => (Office: o, Unit: d))), WriteFocalPoint);
-        return new Generated(folder, units, mailboxCount);
+            regionalOffices.SelectMany(o => departments.Select(d => (Office: o, Unit: d))), WriteFocalPoint, realFocalPoints);
+        return new Generated(folder, units, realUnits + units.Count, mailboxCount);
     }
 
     private static string RealData => Support.RepositoryRoot.Data;
@@ -103,12 +112,16 @@ public sealed class OrgGenerator(WordPools pools, int seed = 20241001)
         w.WriteEndArray();
     }
 
-    private static void WriteArea<T>(string path, string area, IEnumerable<T> records, Action<Utf8JsonWriter, T> write)
+    private static JsonArray Records(string file) => JsonNode.Parse(File.ReadAllText(file))!.AsObject().Single().Value!.AsArray();
+
+    private static void WriteArea<T>(string path, string area, IEnumerable<T> records, Action<Utf8JsonWriter, T> write, JsonArray? existing = null)
     {
         using var stream = File.Create(path);
         using var w = new Utf8JsonWriter(stream, Compact);
         w.WriteStartObject();
         w.WriteStartArray(area);
+        foreach (var record in existing ?? [])
+            record!.WriteTo(w);
         foreach (var record in records)
         {
             w.WriteStartObject();

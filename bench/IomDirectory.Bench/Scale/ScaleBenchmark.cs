@@ -19,7 +19,7 @@ public static class ScaleBenchmark
             using var work = new ScratchFolder();
             var clock = Stopwatch.StartNew();
             var org = new OrgGenerator(pools).Write(work.File("data"), size, options.Mailboxes);
-            Console.WriteLine($"{size} units, {org.Mailboxes} mailboxes: generated in {clock.Elapsed.TotalSeconds:0.0} s");
+            Console.WriteLine($"{org.TotalUnits} units ({org.Units.Count} synthetic), {org.Mailboxes} mailboxes: generated in {clock.Elapsed.TotalSeconds:0.0} s");
             var runs = new List<ScaleMeasurement>();
             for (var run = 1; run <= options.Runs; run++)
             {
@@ -54,7 +54,7 @@ public static class ScaleBenchmark
         var latencies = new Dictionary<string, LatencyProbe.Result>();
         foreach (var rpc in ScaleWorkload.Rpcs)
             latencies[rpc] = await LatencyProbe.RunAsync(options.Calls, options.Concurrency, workload.Call(rpc));
-        return new ScaleMeasurement(org.Units.Count, org.Mailboxes, server.StartUpTime.TotalSeconds, Stats.ToMegabytes(resident),
+        return new ScaleMeasurement(org.TotalUnits, org.Mailboxes, server.StartUpTime.TotalSeconds, Stats.ToMegabytes(resident),
             latencies.ToDictionary(l => l.Key, l => ScaleMeasurement.Latency.From(l.Value))) { ResidentAtStartMb = Stats.ToMegabytes(residentAtStart) };
     }
 }
