@@ -47,6 +47,23 @@ public sealed class DeadlineAndCancellationTests : ServerTestBase
     }
 
     [Test]
+    public async Task HandlerThatIgnoresItsTokenAndFinishesLate_IsDeadlineExceededWithoutItsMessage()
+    {
+        var id = Guid.NewGuid().ToString();
+        var request = RawGrpc.Request("/test.v1.EchoService/Gated", new ChunkedContent([RawGrpc.Frame(new SlowRequest { Id = id })]),
+            "application/grpc", ("grpc-timeout", "100m"));
+
+        var sending = RawGrpc.SendAsync(Http, request);
+        await Server.State.Started(id).Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.Delay(300);
+        Server.State.Gate(id).TrySetResult();
+        var response = await sending;
+
+        Assert.That(response.GrpcStatus, Is.EqualTo("4"));
+        Assert.That(response.Messages(), Is.Empty, "a response produced after the deadline is not sent");
+    }
+
+    [Test]
     public async Task GrpcClientDeadline_IsDeadlineExceededAndHandlerTokenFires()
     {
         var id = Guid.NewGuid().ToString();

@@ -51,7 +51,12 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
     /// <summary>True once response headers or any message have been handed to Kestrel.</summary>
     public bool ResponseStarted => _headersSent;
 
-    public bool DeadlineExpired => _deadlineSource?.IsCancellationRequested == true;
+    /// <summary>
+    /// True once the deadline has passed. The clock is read as well as the timer, because a saturated thread pool
+    /// runs the timer's callback late and a handler finishing in between must not answer OK.
+    /// </summary>
+    public bool DeadlineExpired =>
+        _deadlineSource is not null && (_deadlineSource.IsCancellationRequested || DateTime.UtcNow >= Deadline);
 
     public override string Method { get; }
 

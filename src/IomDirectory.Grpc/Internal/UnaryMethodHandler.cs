@@ -15,9 +15,9 @@ internal sealed class UnaryMethodHandler<TRequest, TResponse>(MethodDescriptor m
     {
         var request = await RequestMessageReader.ReadSingleAsync(call, _parser, call.CancellationToken).ConfigureAwait(false);
         var response = await handler(request, call).ConfigureAwait(false);
-        if (call.Status.StatusCode != StatusCode.OK)
+        if (call.Status.StatusCode != StatusCode.OK || call.DeadlineExpired)
         {
-            return;
+            return;   // an error status, or a deadline that passed: the executor answers without the message
         }
 
         if (response is null)
