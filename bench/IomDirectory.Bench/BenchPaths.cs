@@ -1,11 +1,21 @@
 namespace IomDirectory.Bench;
 
-/// <summary>The repository (for data/) and the shared reference folder beside it.</summary>
-internal static class BenchPaths
+/// <summary>The repository (for data/, the built server and bench/results/) and the shared reference folder beside it.</summary>
+public static class BenchPaths
 {
     public static string Root { get; } = FindRoot();
 
     public static string Data => Path.Combine(Root, "data");
+
+    public static string Results
+    {
+        get
+        {
+            var dir = Path.Combine(Root, "bench", "results");
+            Directory.CreateDirectory(dir);
+            return dir;
+        }
+    }
 
     public static string DevSet => Path.GetFullPath(Path.Combine(Root, "..", "shared", "reference", "routing-dev-set.tsv"));
 

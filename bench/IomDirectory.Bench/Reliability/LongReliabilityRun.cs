@@ -13,7 +13,7 @@ public static class LongReliabilityRun
         var requests = CommandLine.Int(args, "--requests", 200_000);
         var junk = CommandLine.Int(args, "--junk", 100_000);
         using var work = new ScratchFolder();
-        await using var server = await ServerUnderTest.StartAsync(work.File("reliability.db"), RepositoryRoot.Data);
+        await using var server = await ServerUnderTest.StartAsync(work.File("reliability.db"), BenchPaths.Data);
         var table = new ResultTable("check", "result", "figures");
         var passed = true;
 
@@ -30,7 +30,7 @@ public static class LongReliabilityRun
 
         Console.WriteLine();
         table.Print(Console.Out);
-        Console.WriteLine("Saved " + table.SaveCsv(Path.Combine(RepositoryRoot.Results, "reliability-long.csv")));
+        Console.WriteLine("Saved " + table.SaveCsv(Path.Combine(BenchPaths.Results, "reliability-long.csv")));
         Console.WriteLine(passed ? "reliability-long: PASS" : "reliability-long: FAIL");
         return passed ? 0 : 1;
     }

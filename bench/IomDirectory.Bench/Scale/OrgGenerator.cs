@@ -51,7 +51,7 @@ public sealed class OrgGenerator(WordPools pools, int seed = 20241001)
         return new Generated(folder, units, realUnits + units.Count, mailboxCount);
     }
 
-    private static string RealData => Support.RepositoryRoot.Data;
+    private static string RealData => BenchPaths.Data;
 
     /// <summary>Level sizes grow geometrically (1, b, b², …) so the tree is <see cref="Depth"/> levels below the root.</summary>
     private List<SyntheticUnit> BuildTree(int count)

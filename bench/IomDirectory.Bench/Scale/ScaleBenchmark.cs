@@ -12,7 +12,7 @@ public static class ScaleBenchmark
 {
     public static async Task<int> RunAsync(ScaleOptions options)
     {
-        var pools = WordPools.Read(RepositoryRoot.Data);
+        var pools = WordPools.Read(BenchPaths.Data);
         var measurements = new List<ScaleMeasurement>();
         foreach (var size in options.Sizes)
         {

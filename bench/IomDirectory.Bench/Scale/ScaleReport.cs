@@ -17,8 +17,8 @@ public sealed class ScaleReport(IReadOnlyList<ScaleMeasurement> sizes, ScaleOpti
         output.WriteLine($"Scale benchmark: medians of {options.Runs} server starts per size; {options.Calls} calls per RPC at concurrency {options.Concurrency}");
         table.Print(output);
         PrintTargets(output);
-        var csv = table.SaveCsv(Path.Combine(RepositoryRoot.Results, "scale.csv"));
-        var chart = BarChart.Save(Path.Combine(RepositoryRoot.Results, "scale.png"), "p99 latency by org size", "ms",
+        var csv = table.SaveCsv(Path.Combine(BenchPaths.Results, "scale.csv"));
+        var chart = BarChart.Save(Path.Combine(BenchPaths.Results, "scale.png"), "p99 latency by org size", "ms",
             ScaleWorkload.Rpcs, sizes.Select(s => ($"{s.Units} units", (IReadOnlyList<double>)ScaleWorkload.Rpcs.Select(r => s.Rpcs[r].P99).ToList())).ToList());
         output.WriteLine($"Saved {csv}, {chart}");
     }

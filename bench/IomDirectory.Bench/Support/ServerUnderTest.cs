@@ -60,7 +60,7 @@ public sealed class ServerUnderTest : IAsyncDisposable
         get
         {
             var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-            var path = Path.Combine(RepositoryRoot.Path, "src", "IomDirectory.Server", "bin", configuration, "net10.0", "IomDirectory.Server.dll");
+            var path = Path.Combine(BenchPaths.Root, "src", "IomDirectory.Server", "bin", configuration, "net10.0", "IomDirectory.Server.dll");
             return File.Exists(path) ? path : throw new FileNotFoundException("Build the server first", path);
         }
     }

@@ -43,11 +43,11 @@ public sealed class WireReport
         output.WriteLine($"Wire benchmark: h2load, {Options.Connections * Options.Streams} concurrent streams ({Options.Connections} connections × {Options.Streams}), " +
                          $"medians of {Options.Rounds} rounds of {Options.Seconds} s");
         _table.Print(output);
-        var csv = _table.SaveCsv(Path.Combine(RepositoryRoot.Results, "wire.csv"));
+        var csv = _table.SaveCsv(Path.Combine(BenchPaths.Results, "wire.csv"));
         var names = _bars.Select(b => b.Name).ToList();
-        var throughput = BarChart.Save(Path.Combine(RepositoryRoot.Results, "wire-throughput.png"), "Requests/s over h2c (h2load, 64 streams)", "requests/s",
+        var throughput = BarChart.Save(Path.Combine(BenchPaths.Results, "wire-throughput.png"), "Requests/s over h2c (h2load, 64 streams)", "requests/s",
             names, [("req/s", _bars.Select(b => b.Rps).ToList())]);
-        var latency = BarChart.Save(Path.Combine(RepositoryRoot.Results, "wire-latency.png"), "Latency under load (h2load, 64 streams)", "ms",
+        var latency = BarChart.Save(Path.Combine(BenchPaths.Results, "wire-latency.png"), "Latency under load (h2load, 64 streams)", "ms",
             names, [("p50", _bars.Select(b => b.P50).ToList()), ("p99", _bars.Select(b => b.P99).ToList())]);
         output.WriteLine($"Saved {csv}, {throughput}, {latency}");
     }
