@@ -40,12 +40,16 @@ public static class ScaleBenchmark
         // Profile of start-up: a second start on the now-seeded database skips reading data/ and seeding, so the
         // difference is the seeding cost and the rest is loading the snapshot and building its indexes.
         await using var restarted = await ServerUnderTest.StartAsync(database, org.Folder);
+        foreach (var line in restarted.StartUpProfile)
+            Console.WriteLine("    restart: " + line);
         return measured with { RestartSeconds = restarted.StartUpTime.TotalSeconds, RestartResidentMb = Stats.ToMegabytes(restarted.ResidentBytes()) };
     }
 
     private static async Task<ScaleMeasurement> MeasureFreshAsync(OrgGenerator.Generated org, WordPools pools, string database, ScaleOptions options)
     {
         await using var server = await ServerUnderTest.StartAsync(database, org.Folder);
+        foreach (var line in server.StartUpProfile)
+            Console.WriteLine("    start-up: " + line);
         var residentAtStart = server.ResidentBytes();
         var workload = new ScaleWorkload(server.Client, org.Units, pools);
         foreach (var rpc in ScaleWorkload.Rpcs)

@@ -35,6 +35,12 @@ public sealed class ServerUnderTest : IAsyncDisposable
     /// <summary>From process start to the first SERVING answer of grpc.health.v1.Health/Check.</summary>
     public TimeSpan StartUpTime { get; private set; }
 
+    /// <summary>The server's own start-up timings (seeding, snapshot phases, routing index), from its log.</summary>
+    public IReadOnlyList<string> StartUpProfile =>
+        Output.Split('\n').Where(l => l.Contains("Seeded ", StringComparison.Ordinal) || l.Contains("already seeded", StringComparison.Ordinal)
+                                       || l.Contains(" ready in ", StringComparison.Ordinal) || l.Contains("Routing index", StringComparison.Ordinal))
+            .Select(l => l[(l.IndexOf(']') + 1)..].Trim()).ToList();
+
     public string Output
     {
         get { lock (_output) return _output.ToString(); }
@@ -46,7 +52,7 @@ public sealed class ServerUnderTest : IAsyncDisposable
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in (string[])[ServerAssembly, "--db", databasePath, "--data", dataDirectory, "--urls", address.ToString(),
-                     "--Logging:LogLevel:Default=Warning", .. extraArgs])
+                     "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:IomDirectory=Information", .. extraArgs])
             info.ArgumentList.Add(arg);
         var clock = Stopwatch.StartNew();
         var server = new ServerUnderTest(Process.Start(info)!, address);

@@ -32,23 +32,23 @@ public static class ServerHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var settings = ServerSettings.From(builder.Configuration);
 
-        using (var loggerFactory = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true)))
+        // Start-up logs before the host exists (seeding, the first snapshot); the factory lives as long as the process.
+        var startupLogs = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true).AddConfiguration(builder.Configuration.GetSection("Logging")));
+        var startupLogger = startupLogs.CreateLogger("IomDirectory.Startup");
+        try
         {
-            try
-            {
-                await new DatabaseInitializer(settings.DatabasePath, settings.DataDirectory, loggerFactory.CreateLogger("IomDirectory.Startup"))
-                    .InitializeAsync();
-            }
-            catch (DataLoadException ex)
-            {
-                await Console.Error.WriteLineAsync(ex.Message);
-                return null;
-            }
+            await new DatabaseInitializer(settings.DatabasePath, settings.DataDirectory, startupLogger).InitializeAsync();
+        }
+        catch (DataLoadException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return null;
         }
 
         // The directory is loaded before the host is built: the routing lexicon is checked against it, and a bad
         // lexicon stops start-up like bad seed data. Each new snapshot warms today's routing index before it is served.
-        var snapshots = new DirectorySnapshotProvider(() => DirectoryDbContextFactory.Create(settings.DatabasePath));
+        var snapshots = new DirectorySnapshotProvider(() => DirectoryDbContextFactory.Create(settings.DatabasePath),
+            startupLogs.CreateLogger<DirectorySnapshotProvider>());
         await snapshots.ReloadAsync();
         RoutingIndexCache routing;
         try
@@ -60,7 +60,9 @@ public static class ServerHost
             await Console.Error.WriteLineAsync(ex.Message);
             return null;
         }
+        var warming = System.Diagnostics.Stopwatch.GetTimestamp();
         routing.Warm(snapshots.Current);
+        startupLogger.LogInformation("Routing index for today built in {Elapsed:0} ms", System.Diagnostics.Stopwatch.GetElapsedTime(warming).TotalMilliseconds);
         snapshots.Loading += routing.Warm;
 
         // Cleartext gRPC needs an HTTP/2-only endpoint (h2c with prior knowledge). A TLS endpoint configured under
@@ -83,6 +85,7 @@ public static class ServerHost
             .AddReflection();
 
         var app = builder.Build();
+        app.Lifetime.ApplicationStopped.Register(startupLogs.Dispose);
         app.UseGrpcServer();
         return app;
     }

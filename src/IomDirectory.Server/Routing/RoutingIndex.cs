@@ -38,8 +38,9 @@ public sealed class RoutingIndex
 
         var mailboxByOwner = view.Mailboxes.GroupBy(m => m.OwnerId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var emergency = lexicon.Rules.EmergencyUnits.ToHashSet(StringComparer.Ordinal);
-        Units = view.Units.Values.ToDictionary(u => u.Id, u => Entry(view, u, mailboxByOwner, emergency), StringComparer.Ordinal);
-        IndexUnitTexts(view);
+        var memo = new Dictionary<string, Word[]>(StringComparer.Ordinal);   // the vocabulary, folded once for this build
+        Units = view.Units.Values.ToDictionary(u => u.Id, u => Entry(view, u, mailboxByOwner, emergency, memo), StringComparer.Ordinal);
+        IndexUnitTexts(view, memo);
 
         Countries = CountryNames(view, lexicon);
         Subregions = view.Offices.Values
@@ -85,25 +86,26 @@ public sealed class RoutingIndex
         list.Add(entry);
     }
 
-    private UnitEntry Entry(DirectoryView view, UnitRecord unit, Dictionary<string, MailboxRecord> mailboxByOwner, HashSet<string> emergency)
+    private UnitEntry Entry(DirectoryView view, UnitRecord unit, Dictionary<string, MailboxRecord> mailboxByOwner, HashSet<string> emergency,
+        Dictionary<string, Word[]> memo)
     {
         var path = view.PathTo(unit);
         var chain = path.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
         var contact = path.LastOrDefault(u => mailboxByOwner.ContainsKey(u.Id)) ?? unit;
         var phrases = unit.Responsibilities.All().Concat(unit.Name.All().Select(n => ("", n)))
-            .Select(p => (p.Item1, p.Item2, ContentStems(p.Item2))).ToList();
+            .Select(p => (p.Item1, p.Item2, ContentStems(p.Item2, memo))).ToList();
         return new UnitEntry(unit, contact, mailboxByOwner.GetValueOrDefault(contact.Id), chain.Overlaps(emergency), chain, phrases);
     }
 
-    public string[] ContentStems(string text) =>
-        RoutingText.Words(text).Where(w => !Lexicon.IsStopword(w.Folded) || w.Capitals).Select(w => w.Stem).Distinct(StringComparer.Ordinal).ToArray();
+    public string[] ContentStems(string text, Dictionary<string, Word[]>? memo = null) =>
+        RoutingText.Words(text, memo).Where(w => !Lexicon.IsStopword(w.Folded) || w.Capitals).Select(w => w.Stem).Distinct(StringComparer.Ordinal).ToArray();
 
-    private void IndexUnitTexts(DirectoryView view)
+    private void IndexUnitTexts(DirectoryView view, Dictionary<string, Word[]> memo)
     {
         var weights = new Dictionary<string, Dictionary<UnitRecord, double>>(StringComparer.Ordinal);
         void Add(UnitRecord unit, string text, double weight)
         {
-            foreach (var stem in ContentStems(text))
+            foreach (var stem in ContentStems(text, memo))
             {
                 if (!weights.TryGetValue(stem, out var units)) weights[stem] = units = [];
                 units[unit] = Math.Max(units.GetValueOrDefault(unit), weight);

@@ -12,7 +12,11 @@ public readonly record struct Word(string Folded, string Stem, bool Capitals);
 public static class RoutingText
 {
     /// <summary>Splits on anything but letters and digits, folds each word, keeps whether it was an all-capitals acronym.</summary>
-    public static List<Word> Words(string text)
+    /// <param name="memo">
+    /// Optional cache of the words each raw word folds to, for callers that fold a large text collection (index
+    /// builds): folding is a Unicode normalization, and a vocabulary is far smaller than the text.
+    /// </param>
+    public static List<Word> Words(string text, Dictionary<string, Word[]>? memo = null)
     {
         var words = new List<Word>();
         var start = -1;
@@ -22,11 +26,25 @@ public static class RoutingText
             if (isWordChar && start < 0) start = i;
             else if (!isWordChar && start >= 0)
             {
-                AddWord(words, text.AsSpan(start, i - start));
+                if (memo is null)
+                    AddWord(words, text.AsSpan(start, i - start));
+                else
+                    words.AddRange(Memoized(memo, text.Substring(start, i - start)));
                 start = -1;
             }
         }
         return words;
+    }
+
+    private static Word[] Memoized(Dictionary<string, Word[]> memo, string raw)
+    {
+        if (!memo.TryGetValue(raw, out var folded))
+        {
+            var list = new List<Word>(1);
+            AddWord(list, raw);
+            memo[raw] = folded = [.. list];
+        }
+        return folded;
     }
 
     private static void AddWord(List<Word> words, ReadOnlySpan<char> raw)
