@@ -12,7 +12,7 @@ public sealed class RoutingIndex
 {
     public sealed record TermEntry(Concept Concept, string[] Stems, bool[] NeedsCapitals, double Weight);
 
-    public sealed record UnitPosting(UnitRecord Unit, double Weight);
+    public readonly record struct UnitPosting(UnitRecord Unit, double Weight);
 
     public sealed record UnitEntry(UnitRecord Unit, UnitRecord ContactUnit, MailboxRecord? Mailbox, bool IsEmergency,
         IReadOnlySet<string> Chain, IReadOnlyList<(string Language, string Phrase, string[] Stems)> Phrases);
@@ -100,29 +100,41 @@ public sealed class RoutingIndex
     public string[] ContentStems(string text, Dictionary<string, Word[]>? memo = null) =>
         RoutingText.Words(text, memo).Where(w => !Lexicon.IsStopword(w.Folded) || w.Capitals).Select(w => w.Stem).Distinct(StringComparer.Ordinal).ToArray();
 
+    /// <summary>
+    /// Postings of the stems of every unit's names, acronym, responsibilities and descriptions, weighted by field and
+    /// IDF. Stems are deduplicated per unit in one reused dictionary and appended to their lists in unit order, so the
+    /// build allocates one list per stem rather than one map per stem and one object per posting.
+    /// </summary>
     private void IndexUnitTexts(DirectoryView view, Dictionary<string, Word[]> memo)
     {
-        var weights = new Dictionary<string, Dictionary<UnitRecord, double>>(StringComparer.Ordinal);
-        void Add(UnitRecord unit, string text, double weight)
+        var lists = new Dictionary<string, List<UnitPosting>>(StringComparer.Ordinal);
+        var unitStems = new Dictionary<string, double>(StringComparer.Ordinal);
+        void Add(string text, double weight)
         {
             foreach (var stem in ContentStems(text, memo))
-            {
-                if (!weights.TryGetValue(stem, out var units)) weights[stem] = units = [];
-                units[unit] = Math.Max(units.GetValueOrDefault(unit), weight);
-            }
+                unitStems[stem] = Math.Max(unitStems.GetValueOrDefault(stem), weight);
         }
         foreach (var unit in view.Units.Values)
         {
-            foreach (var name in unit.Name.All()) Add(unit, name, 3.0);
-            if (unit.Acronym is { Length: > 0 } acronym) Add(unit, acronym.ToUpperInvariant(), 4.0);
-            foreach (var (_, phrase) in unit.Responsibilities.All()) Add(unit, phrase, 2.0);
-            foreach (var description in unit.Description.All()) Add(unit, description, 0.7);
+            unitStems.Clear();
+            foreach (var name in unit.Name.All()) Add(name, 3.0);
+            if (unit.Acronym is { Length: > 0 } acronym) Add(acronym.ToUpperInvariant(), 4.0);
+            foreach (var (_, phrase) in unit.Responsibilities.All()) Add(phrase, 2.0);
+            foreach (var description in unit.Description.All()) Add(description, 0.7);
+            foreach (var (stem, weight) in unitStems)
+            {
+                if (!lists.TryGetValue(stem, out var list)) lists[stem] = list = [];
+                list.Add(new UnitPosting(unit, weight));
+            }
         }
         var count = Math.Max(1, view.Units.Count);
-        foreach (var (stem, units) in weights)
+        foreach (var (stem, list) in lists)
         {
-            var idf = Math.Log(1 + (double)count / units.Count);
-            _postings[stem] = units.Select(p => new UnitPosting(p.Key, p.Value * idf)).ToList();
+            var idf = Math.Log(1 + (double)count / list.Count);
+            for (var i = 0; i < list.Count; i++)
+                list[i] = list[i] with { Weight = list[i].Weight * idf };
+            list.TrimExcess();
+            _postings[stem] = list;
         }
     }
 
