@@ -14,7 +14,7 @@ public sealed class DirectoryExceptionMapper : IGrpcExceptionMapper
 {
     public RpcException? Map(Exception exception, ServerCallContext context) => exception switch
     {
-        ValidationException validation => InvalidArgument(validation.Errors.Select(e => (Field(e.PropertyName), e.ErrorMessage))),
+        ValidationException validation => InvalidArgument(validation.Errors.Select(e => (e.PropertyName, e.ErrorMessage))),
         InvalidRequestException invalid => InvalidArgument([(invalid.Field, invalid.Message)]),
         NotFoundException notFound => new RpcException(new Status(StatusCode.NotFound, notFound.Message)),
         UnauthenticatedException unauthenticated => new RpcException(new Status(StatusCode.Unauthenticated, unauthenticated.Message)),
@@ -33,7 +33,4 @@ public sealed class DirectoryExceptionMapper : IGrpcExceptionMapper
         var message = "Invalid request: " + string.Join("; ", list.Select(v => $"{v.Field}: {v.Description}"));
         return GrpcStatusDetails.CreateException(StatusCode.InvalidArgument, message, badRequest);
     }
-
-    /// <summary>FluentValidation's path for nested rules ("Read.Language") is replaced by the wire field names we set.</summary>
-    private static string Field(string propertyName) => propertyName;
 }
