@@ -17,10 +17,11 @@ public static class ApplicationServiceCollectionExtensions
         // Behaviours run in registration order: logging (outermost, so it times everything), authorization (so an
         // anonymous caller learns nothing from validation), the write gate (so validators of a write see a state no
         // other write is changing), then validation.
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(Features.Admin.Common.WriteSerializationBehavior<,>));
-        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        // Behaviours and validators are stateless and built once; only authorization depends on the call (its Caller).
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(Features.Admin.Common.WriteSerializationBehavior<,>));
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddScoped<Security.Caller>();
         services.AddSingleton<Features.Admin.Common.WriteGate>();
         services.AddSingleton<Features.Admin.Common.ChangeFeed>();
@@ -33,7 +34,9 @@ public static class ApplicationServiceCollectionExtensions
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
             {
                 var definition = contract.GetGenericTypeDefinition();
-                if (definition == typeof(IRequestHandler<,>) || definition == typeof(IValidator<>))
+                if (definition == typeof(IValidator<>))
+                    services.AddSingleton(contract, type);
+                else if (definition == typeof(IRequestHandler<,>))
                     services.AddTransient(contract, type);
             }
         }
