@@ -56,6 +56,10 @@ public static class FrameJunk
                 await c.WriteFrameAsync(H, Eh | Es, 2, headers);
                 return await c.AwaitAnswerAsync(2, TimeSpan.FromSeconds(10));
             case 7:
+                // Stream 1 is open (HEADERS without END_STREAM). RFC 9113 §6.9: a zero increment on a stream is a
+                // stream error (RST_STREAM), on stream 0 a connection error (GOAWAY); §5.4.1 lets an endpoint treat
+                // any stream error as a connection error, and Kestrel does so here: GOAWAY PROTOCOL_ERROR for both.
+                // It then closes while the DATA below may still be in flight (see RawHttp2Connection.WriteRawAsync).
                 await c.WriteFrameAsync(H, Eh, 1, headers);
                 await c.WriteFrameAsync(RawHttp2Connection.WindowUpdate, 0, random.Next(2), [0, 0, 0, 0]);
                 await c.WriteFrameAsync(D, Es, 1, ValidFrame);

@@ -57,10 +57,17 @@ public static class JunkRun
             if (first == 0) first = last;
             max = Math.Max(max, last);
         }
-        last = await LoadRun.SettledResidentAsync(serverPid);
+        last = await SettledResidentAsync(serverPid);
         return new Result(requests, outcomes.ToDictionary(), failures.ToDictionary(), failedValid, first, last, Math.Max(max, last));
     }
 
     public static bool IsClean(JunkOutcome outcome) =>
         outcome is JunkOutcome.GrpcStatus or JunkOutcome.StreamReset or JunkOutcome.ConnectionGoAway or JunkOutcome.ClosedAfterTruncation;
+
+    /// <summary>Resident memory once the server has been idle a moment (in-flight work finished, buffers returned).</summary>
+    private static async Task<long> SettledResidentAsync(int pid)
+    {
+        await Task.Delay(1000);
+        return ResidentMemory.Of(pid);
+    }
 }

@@ -17,6 +17,7 @@ public sealed class RawHttp2Connection : IAsyncDisposable
 
     private readonly TcpClient _tcp;
     private readonly NetworkStream _stream;
+    private bool _closedByServer;
 
     private RawHttp2Connection(TcpClient tcp)
     {
@@ -34,7 +35,25 @@ public sealed class RawHttp2Connection : IAsyncDisposable
         return connection;
     }
 
-    public Task WriteRawAsync(byte[] bytes) => _stream.WriteAsync(bytes).AsTask();
+    /// <summary>
+    /// Writes unless the server has closed the connection. A server may answer a connection error with GOAWAY and
+    /// close while the client is still writing (the rest of an oversized frame, the DATA after a zero WINDOW_UPDATE,
+    /// the ACK of the server's SETTINGS); that write fails with EPIPE or ECONNRESET, yet the GOAWAY is already in the
+    /// receive buffer (Linux keeps received bytes readable after a reset). So a failed write is not an outcome: the
+    /// answer is whatever the server sent, read by <see cref="AwaitAnswerAsync"/>.
+    /// </summary>
+    public async Task WriteRawAsync(byte[] bytes)
+    {
+        if (_closedByServer) return;
+        try
+        {
+            await _stream.WriteAsync(bytes);
+        }
+        catch (IOException)
+        {
+            _closedByServer = true;
+        }
+    }
 
     public Task WriteFrameAsync(byte type, byte flags, int streamId, ReadOnlySpan<byte> payload, int? declaredLength = null) =>
         WriteRawAsync(Frame(type, flags, streamId, payload, declaredLength));
@@ -67,9 +86,16 @@ public sealed class RawHttp2Connection : IAsyncDisposable
         return [.. block];
     }
 
-    public void HalfClose() => _tcp.Client.Shutdown(SocketShutdown.Send);
+    public void HalfClose()
+    {
+        if (!_closedByServer) _tcp.Client.Shutdown(SocketShutdown.Send);
+    }
 
-    /// <summary>Reads frames until the server answers stream <paramref name="streamId"/>, resets it, sends GOAWAY, or closes.</summary>
+    /// <summary>
+    /// Reads frames until the server answers stream <paramref name="streamId"/>, resets it, sends GOAWAY, or closes.
+    /// A close or reset before any of these is <see cref="JunkOutcome.ConnectionLost"/> (unless the client cut its
+    /// own frame short); silence until <paramref name="timeout"/> is <see cref="JunkOutcome.NoAnswer"/>.
+    /// </summary>
     public async Task<JunkOutcome> AwaitAnswerAsync(int streamId, TimeSpan timeout, bool truncatedByClient = false)
     {
         using var limit = new CancellationTokenSource(timeout);
@@ -79,12 +105,12 @@ public sealed class RawHttp2Connection : IAsyncDisposable
             while (true)
             {
                 if (!await ReadExactlyAsync(header, limit.Token))
-                    return truncatedByClient ? JunkOutcome.ClosedAfterTruncation : JunkOutcome.NoAnswer;
+                    return Closed(truncatedByClient);
                 var length = (header[0] << 16) | (header[1] << 8) | header[2];
                 var (type, flags, stream) = (header[3], header[4], BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(5)) & int.MaxValue);
                 var payload = new byte[length];
                 if (!await ReadExactlyAsync(payload, limit.Token))
-                    return truncatedByClient ? JunkOutcome.ClosedAfterTruncation : JunkOutcome.NoAnswer;
+                    return Closed(truncatedByClient);
                 switch (type)
                 {
                     case GoAway: return JunkOutcome.ConnectionGoAway;
@@ -101,9 +127,11 @@ public sealed class RawHttp2Connection : IAsyncDisposable
         }
         catch (IOException)
         {
-            return truncatedByClient ? JunkOutcome.ClosedAfterTruncation : JunkOutcome.NoAnswer;
+            return Closed(truncatedByClient);
         }
     }
+
+    private static JunkOutcome Closed(bool truncatedByClient) => truncatedByClient ? JunkOutcome.ClosedAfterTruncation : JunkOutcome.ConnectionLost;
 
     public async ValueTask DisposeAsync()
     {

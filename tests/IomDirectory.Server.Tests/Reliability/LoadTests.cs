@@ -17,8 +17,8 @@ public sealed class LoadTests
 
         TestContext.Out.WriteLine(result);
         Assert.That(result.NonOk, Is.Zero, result.ToString());
-        // Generous bound on a shared 2-core machine: the heap may still be growing to its working size after a
-        // short warm-up; a leak of even a few KB per call would blow far past it. The long run checks 10%.
+        // Generous bound on a shared 2-core machine: 20k calls are too few for the server GC to have settled its
+        // budgets; a leak of even a few KB per call would blow far past it. The long run checks 10%.
         Assert.That(result.MemoryGrowth, Is.LessThan(1.0), result.ToString());
     }
 }
