@@ -76,6 +76,7 @@ public static class ServerHost
         builder.Services.AddSingleton(snapshots);
         builder.Services.AddSingleton(routing);
         builder.Services.AddSingleton(new RoutingAnswerCache(builder.Configuration.GetValue("Routing:AnswerCacheSize", RoutingAnswerCache.DefaultCapacity)));
+        builder.Services.AddSingleton<SuggestionMessages>();
         builder.Services.AddSingleton(new UnitMessageCache(builder.Configuration.GetValue("Rpc:UnitMessageCacheSize", UnitMessageCache.DefaultCapacity)));
         builder.Services.AddApplication();
         builder.Services.AddDirectorySecurity(builder.Configuration, settings);

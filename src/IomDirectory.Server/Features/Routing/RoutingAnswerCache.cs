@@ -17,6 +17,9 @@ public sealed class RoutingAnswerCache(int capacity)
 
     private readonly ConditionalWeakTable<RoutingIndex, BoundedCache<(string Query, string AskerCountry, string Language, int MaxResults), RoutingResult>> _indexes = new();
 
+    /// <summary>False when answers are computed every time (capacity 0).</summary>
+    public bool Remembers => capacity > 0;
+
     public RoutingResult GetOrRoute<TArgument>(RoutingIndex index, SuggestContactsQuery query, Func<TArgument, RoutingResult> route, TArgument argument)
     {
         if (!_indexes.TryGetValue(index, out var answers))
