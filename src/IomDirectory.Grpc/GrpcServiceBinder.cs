@@ -25,7 +25,18 @@ public sealed class GrpcServiceBinder
     {
         ArgumentNullException.ThrowIfNull(handler);
         var method = Resolve<TRequest, TResponse>(methodName, clientStreaming: false, serverStreaming: false);
-        return Add(new UnaryMethodHandler<TRequest, TResponse>(method, handler));
+        return Add(new UnaryMethodHandler<TRequest, TResponse>(method, handler, static (call, response) => ResponseMessageWriter.Write(call, response)));
+    }
+
+    /// <summary>A unary method whose handler answers with the response already encoded (see <see cref="EncodedMessage{T}"/>).</summary>
+    public GrpcServiceBinder UnaryEncoded<TRequest, TResponse>(string methodName, UnaryServerMethod<TRequest, EncodedMessage<TResponse>> handler)
+        where TRequest : class, IMessage<TRequest>, new()
+        where TResponse : class, IMessage<TResponse>, new()
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        var method = Resolve<TRequest, TResponse>(methodName, clientStreaming: false, serverStreaming: false);
+        return Add(new UnaryMethodHandler<TRequest, EncodedMessage<TResponse>>(method, handler,
+            static (call, response) => ResponseMessageWriter.Write(call, response.Bytes)));
     }
 
     public GrpcServiceBinder ServerStreaming<TRequest, TResponse>(

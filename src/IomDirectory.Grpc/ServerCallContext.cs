@@ -29,8 +29,11 @@ public abstract class ServerCallContext
     /// <summary>Status sent when the handler returns normally (defaults to OK).</summary>
     public abstract Status Status { get; set; }
 
-    /// <summary>The request's DI scope.</summary>
+    /// <summary>The request's DI scope (created on first use).</summary>
     public abstract IServiceProvider RequestServices { get; }
+
+    /// <summary>The server's root services: singletons, reached without creating a DI scope for the call.</summary>
+    public abstract IServiceProvider ApplicationServices { get; }
 
     /// <summary>The underlying HTTP/2 request.</summary>
     public abstract HttpContext HttpContext { get; }

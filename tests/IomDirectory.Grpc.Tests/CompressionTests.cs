@@ -65,6 +65,24 @@ public sealed class CompressionTests : ServerTestBase
     }
 
     [Test]
+    public async Task GzipRequest_ToAPreEncodedReply_GetsItCompressed()
+    {
+        var frame = RawGrpc.Frame(Gzip(new EchoRequest { Message = "gz" }.ToByteArray()), flag: 1);
+        var request = RawGrpc.Request("/test.v1.EchoService/EchoEncoded", new ChunkedContent([frame]), "application/grpc",
+            ("grpc-encoding", "gzip"), ("grpc-accept-encoding", "identity,gzip"));
+
+        var response = await RawGrpc.SendAsync(Http, request);
+        var message = response.Messages().Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.GrpcStatus, Is.EqualTo("0"));
+            Assert.That(message.Flag, Is.EqualTo(1));
+            Assert.That(EchoReply.Parser.ParseFrom(Gunzip(message.Payload)).Message, Is.EqualTo("gz"));
+        });
+    }
+
+    [Test]
     public async Task GzipRequest_FromClientNotAcceptingGzip_GetsIdentityResponse()
     {
         var frame = RawGrpc.Frame(Gzip(new EchoRequest { Message = "gz" }.ToByteArray()), flag: 1);

@@ -5,7 +5,8 @@ namespace IomDirectory.Bench.Wire;
 /// <summary>
 /// `wire`: h2load at 64 concurrent streams (4 connections × 16) against GetUnit, SearchDirectory,
 /// SuggestContacts and the bare endpoint of the same server process, in rounds so every ratio is measured
-/// within one round; medians over rounds. Every response is checked to be gRPC OK (see <see cref="WireRun"/>).
+/// within one round; medians over rounds. GetUnit and SuggestContacts are measured again on a second, idle-until-then
+/// server with its answer caches off. Every response is checked to be gRPC OK (see <see cref="WireRun"/>).
 /// </summary>
 public static class WireBenchmark
 {
@@ -14,14 +15,15 @@ public static class WireBenchmark
         await H2Load.EnsureInstalledAsync();
         using var work = new ScratchFolder();
         await using var server = await ServerUnderTest.StartAsync(work.File("wire.db"), BenchPaths.Data, "--Grpc:EnableBareBenchmarkEndpoint=true");
-        Console.WriteLine($"Server up in {server.StartUpTime.TotalSeconds:0.00} s at {server.Address}; h2load -c {options.Connections} -m {options.Streams}, " +
-                          $"{options.Seconds} s per run after a {options.WarmUpSeconds} s warm-up run, {options.Rounds} rounds");
+        await using var cachesOff = await ServerUnderTest.StartAsync(work.File("wire-caches-off.db"), BenchPaths.Data, WireTarget.CachesOffArgs);
+        Console.WriteLine($"Server up in {server.StartUpTime.TotalSeconds:0.00} s at {server.Address} (caches off: {cachesOff.Address}); " +
+                          $"h2load -c {options.Connections} -m {options.Streams}, {options.Seconds} s per run after a {options.WarmUpSeconds} s warm-up run, {options.Rounds} rounds");
 
         var runs = new List<WireRun.Outcome>();
         var targets = new List<(WireTarget Target, WireRun Run)>();
         foreach (var target in WireTarget.All)
         {
-            var run = await WireRun.PrepareAsync(server, target, work, options);
+            var run = await WireRun.PrepareAsync(target.CachesOff ? cachesOff : server, target, work, options);
             if (run is null) Console.WriteLine($"{target.Name}: not served here, skipped");
             else targets.Add((target, run));
         }

@@ -8,20 +8,33 @@ namespace IomDirectory.Bench.Wire;
 /// <summary>
 /// One endpoint the wire benchmark loads: its path, the request h2load sends, and (for real RPCs) how a real
 /// client makes the same call, whose answer is the reference every h2load response is checked against.
+/// <see cref="CachesOff"/> targets run against a second server started with the server's answer caches off
+/// (<see cref="CachesOffArgs"/>): h2load repeats one request, which a cache answers from memory, so the report also
+/// shows what the same call costs when it is computed.
 /// </summary>
-public sealed record WireTarget(string Name, string Path, IMessage Request, Func<GrpcClient, Task<IMessage>>? Call, double? RatioTarget)
+public sealed record WireTarget(string Name, string Path, IMessage Request, Func<GrpcClient, Task<IMessage>>? Call, double? RatioTarget,
+    bool CachesOff = false)
 {
     public const string BareName = "Bare (canned OK)";
+
+    public static readonly string[] CachesOffArgs = ["--Routing:AnswerCacheSize=0", "--Rpc:UnitMessageCacheSize=0"];
+
+    private static readonly GetUnitRequest GetUnitRequest = new() { Id = "dhrr" };
+
+    private static readonly SuggestContactsRequest SuggestRequest =
+        new() { Query = "Who can help with cash-based interventions in an emergency?", AskerCountry = "SN" };
 
     public static IReadOnlyList<WireTarget> All { get; } =
     [
         new(BareName, "/grpc.benchmark.Bare/Echo", new Google.Protobuf.WellKnownTypes.Empty(), null, null),
-        Unary<GetUnitRequest, Unit>(DirectoryReflection.Descriptor, "DirectoryService", "GetUnit",
-            new GetUnitRequest { Id = "dhrr" }, 0.8),
+        Unary<GetUnitRequest, Unit>(DirectoryReflection.Descriptor, "DirectoryService", "GetUnit", GetUnitRequest, 0.8),
+        Unary<GetUnitRequest, Unit>(DirectoryReflection.Descriptor, "DirectoryService", "GetUnit", GetUnitRequest, 0.8) with
+            { Name = "GetUnit (caches off)", CachesOff = true },
         Unary<SearchDirectoryRequest, SearchDirectoryResponse>(DirectoryReflection.Descriptor, "DirectoryService", "SearchDirectory",
             new SearchDirectoryRequest { Query = "emergency response", PageSize = 10 }, null),
-        Unary<SuggestContactsRequest, SuggestContactsResponse>(RoutingReflection.Descriptor, "RoutingService", "SuggestContacts",
-            new SuggestContactsRequest { Query = "Who can help with cash-based interventions in an emergency?", AskerCountry = "SN" }, 0.6),
+        Unary<SuggestContactsRequest, SuggestContactsResponse>(RoutingReflection.Descriptor, "RoutingService", "SuggestContacts", SuggestRequest, 0.6),
+        Unary<SuggestContactsRequest, SuggestContactsResponse>(RoutingReflection.Descriptor, "RoutingService", "SuggestContacts", SuggestRequest, 0.6) with
+            { Name = "SuggestContacts (caches off)", CachesOff = true },
     ];
 
     public bool IsBare => Call is null;

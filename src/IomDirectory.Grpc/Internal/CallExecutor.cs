@@ -9,7 +9,7 @@ internal sealed class CallExecutor(GrpcServerRuntime runtime)
     {
         var headers = context.Request.Headers;
         string? requestEncoding = null;
-        var encoding = headers[GrpcProtocol.EncodingHeader].ToString();
+        var encoding = headers.GrpcEncoding.ToString();
         if (encoding.Length > 0 && !encoding.Equals(GrpcProtocol.Identity, StringComparison.OrdinalIgnoreCase))
         {
             if (!encoding.Equals(GrpcProtocol.Gzip, StringComparison.OrdinalIgnoreCase))
@@ -25,12 +25,12 @@ internal sealed class CallExecutor(GrpcServerRuntime runtime)
         var candidate = requestEncoding ?? runtime.Options.ResponseCompressionAlgorithm;
         var responseEncoding = candidate is not null
             && candidate.Equals(GrpcProtocol.Gzip, StringComparison.OrdinalIgnoreCase)
-            && GrpcProtocol.ListsEncoding(headers[GrpcProtocol.AcceptEncodingHeader].ToString(), GrpcProtocol.Gzip)
+            && GrpcProtocol.ListsEncoding(headers.GrpcAcceptEncoding.ToString(), GrpcProtocol.Gzip)
             ? GrpcProtocol.Gzip
             : null;
 
         TimeSpan? timeout = null;
-        var timeoutHeader = headers[GrpcProtocol.TimeoutHeader];
+        var timeoutHeader = headers.GrpcTimeout;
         if (timeoutHeader.Count > 0)
         {
             var text = timeoutHeader.ToString();

@@ -78,6 +78,8 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
 
     public override IServiceProvider RequestServices => HttpContext.RequestServices;
 
+    public override IServiceProvider ApplicationServices => Runtime.Services;
+
     public override HttpContext HttpContext { get; }
 
     public override async Task WriteResponseHeadersAsync(Metadata responseHeaders)

@@ -13,6 +13,15 @@ internal static class RequestMessageReader
 {
     /// <summary>The next message, or null at a clean end of the request stream.</summary>
     public static async ValueTask<T?> ReadAsync<T>(HttpServerCallContext call, MessageParser<T> parser, CancellationToken cancellationToken)
+        where T : class, IMessage<T> =>
+        (await ReadMessageAsync(call, parser, cancellationToken).ConfigureAwait(false)).Message;
+
+    /// <summary>
+    /// The next message (null at a clean end), and whether the request stream is known to end right after it: the
+    /// client closed it and nothing follows in the buffer, as when a unary request arrives whole.
+    /// </summary>
+    private static async ValueTask<(T? Message, bool AtEnd)> ReadMessageAsync<T>(HttpServerCallContext call, MessageParser<T> parser,
+        CancellationToken cancellationToken)
         where T : class, IMessage<T>
     {
         var reader = call.HttpContext.Request.BodyReader;
@@ -29,7 +38,7 @@ internal static class RequestMessageReader
                     var payload = buffer.Slice(GrpcProtocol.HeaderSize, length);
                     try
                     {
-                        return Parse(payload, compressed, call, parser);
+                        return (Parse(payload, compressed, call, parser), result.IsCompleted && buffer.Length == total);
                     }
                     finally
                     {
@@ -53,7 +62,7 @@ internal static class RequestMessageReader
                 reader.AdvanceTo(buffer.End);
                 if (buffer.Length == 0)
                 {
-                    return null;
+                    return (null, true);
                 }
 
                 throw Internal($"Incomplete message: the request ended after {buffer.Length} of 5 header bytes.");
@@ -64,12 +73,24 @@ internal static class RequestMessageReader
         }
     }
 
-    /// <summary>Reads exactly one message (unary and server-streaming requests).</summary>
+    /// <summary>
+    /// Reads exactly one message (unary and server-streaming requests). A request that arrived whole needs no
+    /// second read to see its end.
+    /// </summary>
     public static async ValueTask<T> ReadSingleAsync<T>(HttpServerCallContext call, MessageParser<T> parser, CancellationToken cancellationToken)
         where T : class, IMessage<T>
     {
-        var message = await ReadAsync(call, parser, cancellationToken).ConfigureAwait(false)
-            ?? throw Internal("No request message: a unary request needs exactly one message.");
+        var (message, atEnd) = await ReadMessageAsync(call, parser, cancellationToken).ConfigureAwait(false);
+        if (message is null)
+        {
+            throw Internal("No request message: a unary request needs exactly one message.");
+        }
+
+        if (atEnd)
+        {
+            return message;
+        }
+
         var reader = call.HttpContext.Request.BodyReader;
         var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
         while (result.Buffer.Length == 0 && !result.IsCompleted)
@@ -124,7 +145,7 @@ internal static class RequestMessageReader
         {
             if (!compressed)
             {
-                return parser.ParseFrom(payload);
+                return payload.IsSingleSegment ? parser.ParseFrom(payload.FirstSpan) : parser.ParseFrom(payload);
             }
 
             var limit = call.Runtime.Options.MaxReceiveMessageSize;

@@ -11,15 +11,7 @@ internal static class ResponseMessageWriter
     public static void Write(HttpServerCallContext call, IMessage message)
     {
         var size = message.CalculateSize();
-        var limit = call.Runtime.Options.MaxSendMessageSize;
-        if (limit is { } max && size > max)
-        {
-            throw new RpcException(new Status(StatusCode.ResourceExhausted,
-                $"Sending message larger than max ({size} vs. {max})"));
-        }
-
-        call.MarkHeadersSent();
-        var writer = call.HttpContext.Response.BodyWriter;
+        var writer = Start(call, size);
         if (call.ResponseEncoding is null)
         {
             var span = writer.GetSpan(GrpcProtocol.HeaderSize + size);
@@ -30,8 +22,34 @@ internal static class ResponseMessageWriter
             return;
         }
 
-        var compressed = MessageCompression.CompressGzip(message.ToByteArray(), call.Runtime.Options.ResponseCompressionLevel);
-        WriteFrame(writer, compressed, compressedFlag: true);
+        WriteFrame(writer, MessageCompression.CompressGzip(message.ToByteArray(), call.Runtime.Options.ResponseCompressionLevel), compressedFlag: true);
+    }
+
+    /// <summary>Writes (does not flush) one message already encoded: a copy, or its compression.</summary>
+    public static void Write(HttpServerCallContext call, ReadOnlySpan<byte> encoded)
+    {
+        var writer = Start(call, encoded.Length);
+        if (call.ResponseEncoding is null)
+        {
+            WriteFrame(writer, encoded, compressedFlag: false);
+            return;
+        }
+
+        WriteFrame(writer, MessageCompression.CompressGzip(encoded, call.Runtime.Options.ResponseCompressionLevel), compressedFlag: true);
+    }
+
+    /// <summary>Checks the send limit and marks the response started; returns the pipe to write to.</summary>
+    private static PipeWriter Start(HttpServerCallContext call, int size)
+    {
+        var limit = call.Runtime.Options.MaxSendMessageSize;
+        if (limit is { } max && size > max)
+        {
+            throw new RpcException(new Status(StatusCode.ResourceExhausted,
+                $"Sending message larger than max ({size} vs. {max})"));
+        }
+
+        call.MarkHeadersSent();
+        return call.HttpContext.Response.BodyWriter;
     }
 
     public static void WriteFrame(PipeWriter writer, ReadOnlySpan<byte> payload, bool compressedFlag)

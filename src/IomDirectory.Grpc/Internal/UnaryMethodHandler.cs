@@ -3,11 +3,16 @@ using Google.Protobuf.Reflection;
 
 namespace IomDirectory.Grpc.Internal;
 
-/// <summary>Unary: exactly one request message, one response written as a single buffer (flushed with the trailers).</summary>
-internal sealed class UnaryMethodHandler<TRequest, TResponse>(MethodDescriptor method, UnaryServerMethod<TRequest, TResponse> handler)
+/// <summary>
+/// Unary: exactly one request message, one response written as a single buffer (flushed with the trailers).
+/// <typeparamref name="TResult"/> is what the application handler returns: the response message, or an
+/// <see cref="EncodedMessage{T}"/> of it; <c>write</c> puts it on the wire.
+/// </summary>
+internal sealed class UnaryMethodHandler<TRequest, TResult>(
+    MethodDescriptor method, UnaryServerMethod<TRequest, TResult> handler, Action<HttpServerCallContext, TResult> write)
     : ServerMethodHandler(method)
     where TRequest : class, IMessage<TRequest>, new()
-    where TResponse : class, IMessage<TResponse>
+    where TResult : class
 {
     private readonly MessageParser<TRequest> _parser = CreateParser<TRequest>();
 
@@ -25,6 +30,6 @@ internal sealed class UnaryMethodHandler<TRequest, TResponse>(MethodDescriptor m
             throw new InvalidOperationException($"Handler of {Path} returned a null response.");
         }
 
-        ResponseMessageWriter.Write(call, response);
+        write(call, response);
     }
 }

@@ -5,28 +5,28 @@ using Microsoft.Extensions.DependencyInjection;
 namespace IomDirectory.Server.Application;
 
 /// <summary>
-/// Registers MediatR (5.x: handlers, behaviours and the service factory by hand) and the validators. The
-/// mediator is scoped: it resolves handlers from the call's request scope.
+/// Registers the request pipeline (MediatR requests, behaviours and handlers, sent by <see cref="RequestPipelines"/>)
+/// and the validators. Everything is a singleton: handlers and behaviours are stateless, the caller of the call in
+/// progress comes from <see cref="Security.CurrentCaller"/>, and a write opens its own database context; so a call
+/// needs no DI scope and each request type's chain is built once.
 /// </summary>
 public static class ApplicationServiceCollectionExtensions
 {
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
-        services.AddScoped<ServiceFactory>(sp => sp.GetService!);
-        services.AddScoped<IMediator, Mediator>();
+        services.AddSingleton<RequestPipelines>();
         // Behaviours run in registration order: logging (outermost, so it times everything), authorization (so an
         // anonymous caller learns nothing from validation), the write gate (so validators of a write see a state no
         // other write is changing), then validation.
-        // Behaviours and validators are stateless and built once; only authorization depends on the call (its Caller).
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(Features.Admin.Common.WriteSerializationBehavior<,>));
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
-        services.AddScoped<Security.Caller>();
+        services.AddSingleton<Security.CurrentCaller>();
         services.AddSingleton<Features.Admin.Common.WriteGate>();
         services.AddSingleton<Features.Admin.Common.ChangeFeed>();
         services.AddSingleton<Features.Admin.Common.AdminView>();
-        services.AddScoped<Features.Admin.Common.DirectoryWriter>();
+        services.AddSingleton<Features.Admin.Common.DirectoryWriter>();
 
         var assembly = typeof(ApplicationServiceCollectionExtensions).Assembly;
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))
@@ -34,10 +34,8 @@ public static class ApplicationServiceCollectionExtensions
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType))
             {
                 var definition = contract.GetGenericTypeDefinition();
-                if (definition == typeof(IValidator<>))
+                if (definition == typeof(IValidator<>) || definition == typeof(IRequestHandler<,>))
                     services.AddSingleton(contract, type);
-                else if (definition == typeof(IRequestHandler<,>))
-                    services.AddTransient(contract, type);
             }
         }
         return services;

@@ -8,7 +8,7 @@ namespace IomDirectory.Server.Application;
 /// Checks the caller before anything else looks at the request: writes need their role; reads need the reader
 /// role only when the server is configured so.
 /// </summary>
-public sealed class AuthorizationBehavior<TRequest, TResponse>(Caller caller, JwtSettings settings)
+public sealed class AuthorizationBehavior<TRequest, TResponse>(CurrentCaller current, JwtSettings settings)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -21,6 +21,7 @@ public sealed class AuthorizationBehavior<TRequest, TResponse>(Caller caller, Jw
         };
         if (required is null)
             return next();
+        var caller = current.Get();
         if (!caller.IsAuthenticated)
             throw new UnauthenticatedException(caller.AuthenticationFailure is { } why
                 ? $"The bearer token was rejected: {why}"

@@ -1,5 +1,6 @@
 using IomDirectory.Grpc;
 using IomDirectory.Server.Application;
+using IomDirectory.Server.Features.Routing;
 using IomDirectory.Server.Infrastructure;
 using IomDirectory.Server.ReadModel;
 using IomDirectory.Server.Routing;
@@ -74,6 +75,9 @@ public static class ServerHost
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(snapshots);
         builder.Services.AddSingleton(routing);
+        builder.Services.AddSingleton(new RoutingAnswerCache(builder.Configuration.GetValue("Routing:AnswerCacheSize", RoutingAnswerCache.DefaultCapacity)));
+        builder.Services.AddSingleton<SuggestionMessages>();
+        builder.Services.AddSingleton(new UnitMessageCache(builder.Configuration.GetValue("Rpc:UnitMessageCacheSize", UnitMessageCache.DefaultCapacity)));
         builder.Services.AddApplication();
         builder.Services.AddDirectorySecurity(builder.Configuration, settings);
         builder.Services.AddSingleton<IGrpcExceptionMapper, DirectoryExceptionMapper>();

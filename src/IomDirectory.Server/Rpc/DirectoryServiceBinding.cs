@@ -5,6 +5,7 @@ using IomDirectory.Server.Features.Countries;
 using IomDirectory.Server.Features.Offices;
 using IomDirectory.Server.Features.Search;
 using IomDirectory.Server.Features.Units;
+using Microsoft.Extensions.DependencyInjection;
 using static IomDirectory.Server.Rpc.RequestMapping;
 
 namespace IomDirectory.Server.Rpc;
@@ -34,11 +35,11 @@ public static class DirectoryServiceBinding
             response.Offices.AddRange(result.Value.Items.Select(o => MessageMapping.Office(o, result.View, read.Language)));
             return response;
         });
-        b.Unary<GetUnitRequest, Unit>("GetUnit", async (r, c) =>
+        b.UnaryEncoded<GetUnitRequest, Unit>("GetUnit", async (r, c) =>
         {
             var read = Read(r.AsOf, r.Language);
             var result = await c.Send(new GetUnitQuery(r.Id, read));
-            return MessageMapping.Unit(result.Value, result.View, read.Language);
+            return c.ApplicationServices.GetRequiredService<UnitMessageCache>().Get(result.Value, result.View, read.Language);
         });
         b.Unary<ListUnitsRequest, ListUnitsResponse>("ListUnits", async (r, c) =>
         {

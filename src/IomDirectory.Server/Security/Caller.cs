@@ -2,13 +2,16 @@ using System.Security.Claims;
 
 namespace IomDirectory.Server.Security;
 
-/// <summary>Who is making the current call (per call scope), and why authentication failed if it did.</summary>
-public sealed class Caller
+/// <summary>Who is making a call, and why authentication failed if it did.</summary>
+public sealed class Caller(ClaimsPrincipal principal, string? authenticationFailure)
 {
-    public ClaimsPrincipal Principal { get; private set; } = new(new ClaimsIdentity());
+    /// <summary>A call that presented no token.</summary>
+    public static readonly Caller Anonymous = new(new ClaimsPrincipal(new ClaimsIdentity()), null);
+
+    public ClaimsPrincipal Principal { get; } = principal;
 
     /// <summary>Why a presented token was rejected (expired, bad signature, wrong audience…); null when none was presented.</summary>
-    public string? AuthenticationFailure { get; private set; }
+    public string? AuthenticationFailure { get; } = authenticationFailure;
 
     public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
 
@@ -19,10 +22,4 @@ public sealed class Caller
         .OrderByDescending(Roles.Rank).FirstOrDefault() ?? "";
 
     public bool Has(string role) => Roles.Rank(Role) >= Roles.Rank(role);
-
-    public void Set(ClaimsPrincipal principal, string? authenticationFailure)
-    {
-        Principal = principal;
-        AuthenticationFailure = authenticationFailure;
-    }
 }

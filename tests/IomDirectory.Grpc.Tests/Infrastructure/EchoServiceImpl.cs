@@ -11,6 +11,7 @@ public static class EchoServiceImpl
 
     public static void Bind(GrpcServiceBinder binder, TestState state) => binder
         .Unary<EchoRequest, EchoReply>("Echo", Echo)
+        .UnaryEncoded<EchoRequest, EchoReply>("EchoEncoded", async (request, context) => EncodedMessage<EchoReply>.Encode(await Echo(request, context)))
         .ServerStreaming<StreamRequest, StreamReply>("EchoStream", (request, writer, context) => EchoStream(request, writer, context, state))
         .Unary<FailRequest, Empty>("Fail", Fail)
         .Unary<Empty, Empty>("Throw", (_, _) => throw new InvalidOperationException("secret failure text /srv/internal/path"))

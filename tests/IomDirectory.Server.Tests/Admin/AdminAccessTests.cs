@@ -92,6 +92,16 @@ public sealed class AdminAccessTests
     }
 
     [Test]
+    public async Task CallerOfOneCall_DoesNotCarryOverToTheNextCallOnTheSameConnection()
+    {
+        var admin = _server.Token("ann", Roles.Admin);
+        await _server.Admin<ListAuditEventsRequest, ListAuditEventsResponse>("ListAuditEvents", new ListAuditEventsRequest(), admin);
+        var anonymous = await Api.Failure(() => _server.Client.UnaryAsync<ListAuditEventsRequest, ListAuditEventsResponse>(
+            Api.AdminMethod("ListAuditEvents"), new ListAuditEventsRequest()));
+        Assert.That(anonymous.Code, Is.EqualTo(StatusCode.Unauthenticated));
+    }
+
+    [Test]
     public async Task Reads_AreAnonymousByDefault() =>
         Assert.That((await _server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "dhrr" })).Id, Is.EqualTo("dhrr"));
 

@@ -42,6 +42,37 @@ public sealed class FreshReadsTests
     }
 
     [Test]
+    public async Task RepeatedRoutingQuestion_IsAnsweredAfreshAfterTheSuggestedUnitIsRenamed()
+    {
+        var first = await Ask("cash vouchers");
+        var again = await Ask("cash vouchers");
+        Assert.That(again, Is.EqualTo(first), "the same question on the same org chart gets the same answer");
+        Assert.That(first.UnitId, Is.EqualTo("cbi-unit"));
+
+        var unit = await _server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "cbi-unit" });
+        await _server.Admin<UpdateUnitRequest, Unit>("UpdateUnit", new UpdateUnitRequest
+        {
+            Id = unit.Id, ExpectedVersion = unit.Version, Unit = new UnitInput { Name = new LocalizedText { En = "Cash and Voucher Assistance Unit" } },
+            UpdateMask = new FieldMask { Paths = { "name.en" } }, Write = Api.Because("CBI Unit renamed"),
+        }, _server.Token("erin.editor", Roles.Editor));
+
+        var after = await Ask("cash vouchers");
+        Assert.That(after.UnitName, Does.StartWith("Cash and Voucher Assistance Unit"));
+    }
+
+    [Test]
+    public async Task RoutingAnswers_WithTheAnswerCacheOff_AreTheSame()
+    {
+        await using var uncached = await RunningServer.StartAsync("--Routing:AnswerCacheSize=0");
+        var request = new SuggestContactsRequest { Query = "cash vouchers", AskerCountry = "KE" };
+        var method = RoutingReflection.Descriptor.Services[0].FindMethodByName("SuggestContacts");
+        var computed = await uncached.Client.UnaryAsync<SuggestContactsRequest, SuggestContactsResponse>(method, request);
+        await _server.Client.UnaryAsync<SuggestContactsRequest, SuggestContactsResponse>(method, request);
+        var remembered = await _server.Client.UnaryAsync<SuggestContactsRequest, SuggestContactsResponse>(method, request);
+        Assert.That(remembered, Is.EqualTo(computed));
+    }
+
+    [Test]
     public async Task ResolveCountry_SeesNewCoverageOnTheNextCall()
     {
         var before = await _server.Call<ResolveCountryRequest, ResolveCountryResponse>("ResolveCountry", new ResolveCountryRequest { Country = "SS" });

@@ -16,15 +16,22 @@ public sealed record SuggestContactsQuery(string Query, string AskerCountry, int
     public const int MaxResultsLimit = 20;
 }
 
-public sealed class SuggestContactsHandler(DirectorySnapshotProvider snapshots, RoutingIndexCache indexes)
+/// <remarks>Answers are remembered per routing index (see <see cref="RoutingAnswerCache"/>).</remarks>
+public sealed class SuggestContactsHandler(DirectorySnapshotProvider snapshots, RoutingIndexCache indexes, RoutingAnswerCache answers)
     : DirectoryReads(snapshots), IRequestHandler<SuggestContactsQuery, InView<RoutingResult>>
 {
     public Task<InView<RoutingResult>> Handle(SuggestContactsQuery query, CancellationToken cancellationToken)
     {
         var view = ViewFor(query);
-        var asker = query.AskerCountry.Trim().Length == 0 ? null : AskerIn(view, query);
-        var request = new RouteRequest(query.Query, query.Read.Language, asker, query.MaxResults);
-        return Task.FromResult(new InView<RoutingResult>(ContactRouter.Route(indexes.For(view), request), view));
+        var index = indexes.For(view);
+        var result = answers.GetOrRoute(index, query, static a => Route(a.index, a.query), (index, query));
+        return Task.FromResult(new InView<RoutingResult>(result, view));
+    }
+
+    private static RoutingResult Route(RoutingIndex index, SuggestContactsQuery query)
+    {
+        var asker = query.AskerCountry.Trim().Length == 0 ? null : AskerIn(index.View, query);
+        return ContactRouter.Route(index, new RouteRequest(query.Query, query.Read.Language, asker, query.MaxResults));
     }
 
     /// <summary>An unknown country is an invalid asker_country; a known one no office covered on that date is no asker.</summary>

@@ -9,12 +9,12 @@ namespace IomDirectory.Server.Features.Admin.Common;
 /// Runs one write as a unit: a transaction over the change and its audit events, then — only once committed —
 /// a fresh snapshot for readers and the events to watchers. The caller holds the <see cref="WriteGate"/>.
 /// </summary>
-public sealed class DirectoryWriter(ServerSettings settings, DirectorySnapshotProvider snapshots, ChangeFeed feed, Caller caller)
+public sealed class DirectoryWriter(ServerSettings settings, DirectorySnapshotProvider snapshots, ChangeFeed feed, CurrentCaller current)
 {
     public async Task<T> ExecuteAsync<T>(WriteContext write, Func<WriteSession, Task<T>> work, CancellationToken cancellationToken)
     {
         await using var db = DirectoryDbContextFactory.Create(settings.DatabasePath);
-        var session = new WriteSession(db, caller, write, DateTime.UtcNow);
+        var session = new WriteSession(db, current.Get(), write, DateTime.UtcNow);
         T result;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {

@@ -2,13 +2,14 @@ using MediatR;
 
 namespace IomDirectory.Server.Features.Admin.Common;
 
-/// <summary>Holds the <see cref="WriteGate"/> around validation and handling of every write.</summary>
+/// <summary>Holds the <see cref="WriteGate"/> around validation and handling of every write; reads pass straight through.</summary>
 public sealed class WriteSerializationBehavior<TRequest, TResponse>(WriteGate gate) : IPipelineBehavior<TRequest, TResponse>
 {
-    public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
+    public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next) =>
+        request is IWriteCommand ? SerializedAsync(next, cancellationToken) : next();
+
+    private async Task<TResponse> SerializedAsync(RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
     {
-        if (request is not IWriteCommand)
-            return await next();
         using (await gate.EnterAsync(cancellationToken))
             return await next();
     }

@@ -1,0 +1,49 @@
+using System.Runtime.CompilerServices;
+using IomDirectory.Contracts.V1;
+using IomDirectory.Grpc;
+using IomDirectory.Server.Features.Routing;
+using IomDirectory.Server.Routing;
+
+namespace IomDirectory.Server.Rpc;
+
+/// <summary>
+/// SuggestContacts responses, mapped and encoded once per remembered routing answer and kept exactly as long as
+/// <see cref="RoutingAnswerCache"/> keeps the answer: the response is a pure function of the answer.
+/// </summary>
+internal sealed class SuggestionMessages
+{
+    private readonly ConditionalWeakTable<RoutingResult, EncodedMessage<SuggestContactsResponse>> _encoded = new();
+
+    public EncodedMessage<SuggestContactsResponse> Get(RoutingResult remembered) =>
+        _encoded.TryGetValue(remembered, out var encoded) ? encoded : _encoded.GetValue(remembered, Encode);
+
+    public static EncodedMessage<SuggestContactsResponse> Encode(RoutingResult result) =>
+        EncodedMessage<SuggestContactsResponse>.Encode(Response(result));
+
+    private static SuggestContactsResponse Response(RoutingResult result)
+    {
+        var response = new SuggestContactsResponse { DetectedLanguage = result.Language, Confident = result.Confident };
+        foreach (var suggestion in result.Suggestions)
+            response.Suggestions.Add(Suggestion(suggestion));
+        return response;
+    }
+
+    private static ContactSuggestion Suggestion(RoutedContact s)
+    {
+        var message = new ContactSuggestion
+        {
+            ContactKind = s.Kind,
+            DisplayName = s.DisplayName,
+            Email = s.Email,
+            UnitId = s.UnitId,
+            UnitName = s.UnitName,
+            OfficeId = s.OfficeId,
+            OfficeName = s.OfficeName,
+            OfficeCity = s.OfficeCity,
+            RoleTitle = s.RoleTitle,
+            Score = s.Score,
+        };
+        message.Reasons.AddRange(s.Reasons);
+        return message;
+    }
+}
