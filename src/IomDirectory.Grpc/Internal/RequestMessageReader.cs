@@ -25,7 +25,7 @@ internal static class RequestMessageReader
         where T : class, IMessage<T>
     {
         var reader = call.HttpContext.Request.BodyReader;
-        var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var result = await NextAsync(reader, 0, cancellationToken).ConfigureAwait(false);
         while (true)
         {
             var buffer = result.Buffer;
@@ -53,7 +53,7 @@ internal static class RequestMessageReader
                 }
 
                 reader.AdvanceTo(buffer.Start, buffer.End);
-                result = await reader.ReadAtLeastAsync((int)total, cancellationToken).ConfigureAwait(false);
+                result = await NextAsync(reader, (int)total, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
@@ -69,7 +69,7 @@ internal static class RequestMessageReader
             }
 
             reader.AdvanceTo(buffer.Start, buffer.End);
-            result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            result = await NextAsync(reader, 0, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -92,11 +92,11 @@ internal static class RequestMessageReader
         }
 
         var reader = call.HttpContext.Request.BodyReader;
-        var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        var result = await NextAsync(reader, 0, cancellationToken).ConfigureAwait(false);
         while (result.Buffer.Length == 0 && !result.IsCompleted)
         {
             reader.AdvanceTo(result.Buffer.End);
-            result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            result = await NextAsync(reader, 0, cancellationToken).ConfigureAwait(false);
         }
 
         var extra = result.Buffer.Length;
@@ -172,6 +172,26 @@ internal static class RequestMessageReader
         catch (InvalidDataException)
         {
             throw Internal("Failed to decompress the request message (invalid gzip data).");
+        }
+    }
+
+    /// <summary>
+    /// The next read of the request body (at least <paramref name="minimum"/> bytes when positive). When the client
+    /// resets the stream or drops the connection, Kestrel fails the read with an IOException a moment before
+    /// RequestAborted fires: that is a cancelled call, not a server fault to log with a stack trace. A
+    /// BadHttpRequestException (also an IOException) is Kestrel refusing the request and keeps its own meaning.
+    /// </summary>
+    private static async ValueTask<ReadResult> NextAsync(PipeReader reader, int minimum, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return minimum > 0
+                ? await reader.ReadAtLeastAsync(minimum, cancellationToken).ConfigureAwait(false)
+                : await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException exception) when (exception is not Microsoft.AspNetCore.Http.BadHttpRequestException)
+        {
+            throw new RpcException(new Status(StatusCode.Cancelled, "The client reset the request stream."), null, exception.Message);
         }
     }
 

@@ -68,10 +68,20 @@ public static class EchoServiceImpl
         if (request.EndlessId.Length > 0)
         {
             using var registration = context.CancellationToken.Register(() => state.TokenFired(request.EndlessId).TrySetResult());
-            for (var i = 0; ; i++)
+            try
             {
-                await writer.WriteAsync(new StreamReply { Index = i, Payload = ByteString.CopyFrom(new byte[16]) });
-                await Task.Delay(20, context.CancellationToken);
+                for (var i = 0; ; i++)
+                {
+                    await writer.WriteAsync(new StreamReply { Index = i, Payload = ByteString.CopyFrom(new byte[16]) });
+                    await Task.Delay(20, context.CancellationToken);
+                }
+            }
+            catch (OperationCanceledException) when (!context.CancellationToken.IsCancellationRequested)
+            {
+                // A write can see the client's reset before Kestrel fires RequestAborted; the token must still fire
+                // (this delay then throws), and the test fails if it never does.
+                await Task.Delay(TimeSpan.FromSeconds(20), context.CancellationToken);
+                throw;
             }
         }
 
