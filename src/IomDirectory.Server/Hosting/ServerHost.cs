@@ -90,6 +90,7 @@ public static class ServerHost
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(startupLogs.Dispose);
+        app.Lifetime.ApplicationStarted.Register(() => StartUpLog.Serving(startupLogger));
         app.UseGrpcServer();
         return app;
     }
