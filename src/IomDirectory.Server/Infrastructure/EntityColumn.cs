@@ -62,7 +62,7 @@ internal sealed class EntityColumn
     /// <summary>The model value of this column in the reader's current row; equal texts come back as one instance.</summary>
     public object? ModelValue(DbDataReader reader, int ordinal, LoadPool pool)
     {
-        if (reader.IsDBNull(ordinal)) return null;
+        if (_nullable && reader.IsDBNull(ordinal)) return null;
         var stored = _read(reader, ordinal);
         if (_converter is null)
             return stored is string text ? pool.Text(text) : stored;
