@@ -16,7 +16,8 @@ public sealed partial class DatabaseInitializer(string databasePath, string data
 {
     public const string SeededAtKey = "seeded_at";
 
-    public sealed record Outcome(bool Seeded, SeedCounts Counts);
+    /// <param name="Data">The records written, when this start seeded the database (the first snapshot is built from them).</param>
+    public sealed record Outcome(bool Seeded, SeedCounts Counts, DataSet? Data = null);
 
     public async Task<Outcome> InitializeAsync(CancellationToken cancellationToken = default)
     {
@@ -51,7 +52,7 @@ public sealed partial class DatabaseInitializer(string databasePath, string data
         var total = Stopwatch.GetElapsedTime(started);
         LogSeeded(logger, databasePath, dataDirectory, seeded.ToString(), total.TotalMilliseconds, read.TotalMilliseconds,
             (migrated - read).TotalMilliseconds, (total - migrated).TotalMilliseconds);
-        return new Outcome(true, seeded);
+        return new Outcome(true, seeded, data);
     }
 
     public DirectoryDbContext CreateContext() => DirectoryDbContextFactory.Create(databasePath);

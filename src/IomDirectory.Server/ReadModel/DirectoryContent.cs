@@ -1,5 +1,7 @@
 using IomDirectory.Server.Domain;
+using IomDirectory.Server.Features.Admin.Common;
 using IomDirectory.Server.Infrastructure;
+using IomDirectory.Server.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +24,13 @@ public sealed record DirectoryContent(
     IReadOnlyList<CommitteeRecord> Committees,
     long Generation)
 {
+    /// <summary>The records of a data set just seeded, as the store now holds them (row ids aside, which reads never use).</summary>
+    public static DirectoryContent From(DataSet data, long generation) => new(
+        [.. data.Sources.Select(s => s.Document), AuditSource.Document], data.Countries,
+        [.. data.Offices.Select(o => o.Record)], [.. data.OfficeFunctions.Select(f => f.Record)], [.. data.Coverage.Select(c => c.Record)],
+        [.. data.Units.Select(u => u.Record)], [.. data.Mailboxes.Select(m => m.Record)], [.. data.FocalPoints.Select(f => f.Record)],
+        [.. data.Committees.Select(c => c.Record)], generation);
+
     public static async Task<DirectoryContent> LoadAsync(DirectoryDbContext db, long generation, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
