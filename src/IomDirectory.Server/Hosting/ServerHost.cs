@@ -91,7 +91,11 @@ public static class ServerHost
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(startupLogs.Dispose);
-        app.Lifetime.ApplicationStarted.Register(() => StartUpLog.Serving(startupLogger));
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            StartUpLog.Serving(startupLogger);
+            snapshots.ReleaseGarbageSoon();
+        });
         app.UseGrpcServer();
         return app;
     }

@@ -1,3 +1,4 @@
+using IomDirectory.Server.Domain;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace IomDirectory.Server.Infrastructure;
@@ -5,7 +6,8 @@ namespace IomDirectory.Server.Infrastructure;
 /// <summary>
 /// Equal values read in one load, kept once: a directory repeats a lot of text (source ids, parent and office ids,
 /// "Contact: …" purposes, responsibilities), and the snapshot holds every version of every record for as long as it
-/// is current. Objects a converter builds from a text (phrase lists) are shared too; they are immutable.
+/// is current. Objects a converter builds from a text (phrase lists) are shared too, they are immutable; and the
+/// phrases of lists that differ are shared one by one.
 /// </summary>
 internal sealed class LoadPool
 {
@@ -23,7 +25,11 @@ internal sealed class LoadPool
     {
         if (_converted.TryGetValue((converter, source), out var kept)) return kept;
         var value = converter.ConvertFromProvider(source);
+        if (value is LocalizedList list)
+            value = new LocalizedList(Texts(list.En), Texts(list.Fr), Texts(list.Es));
         _converted.Add((converter, source), value);
         return value;
     }
+
+    private string[] Texts(IReadOnlyList<string> texts) => [.. texts.Select(Text)];
 }

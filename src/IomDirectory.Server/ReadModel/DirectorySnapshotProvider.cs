@@ -14,6 +14,7 @@ namespace IomDirectory.Server.ReadModel;
 public sealed partial class DirectorySnapshotProvider(Func<DirectoryDbContext> createContext, ILogger? logger = null)
 {
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
+    private readonly LoadGarbage _garbage = new(logger ?? NullLogger.Instance);
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
     private DirectorySnapshot? _current;
     private long _generation;
@@ -27,6 +28,12 @@ public sealed partial class DirectorySnapshotProvider(Func<DirectoryDbContext> c
 
     /// <summary>The first snapshot after seeding: built from the records just written, without reading them back.</summary>
     public Task LoadSeededAsync(DataSet seeded, CancellationToken cancellationToken = default) => LoadAsync(seeded, cancellationToken);
+
+    /// <summary>
+    /// Returns the memory loading used to the OS once loads have settled. Every reload does so; the first load is
+    /// followed by the start-up work that builds on it, so the host asks once start-up is done.
+    /// </summary>
+    public void ReleaseGarbageSoon() => _garbage.ReleaseSoon();
 
     private async Task LoadAsync(DataSet? seeded, CancellationToken cancellationToken)
     {
@@ -47,7 +54,9 @@ public sealed partial class DirectorySnapshotProvider(Func<DirectoryDbContext> c
             snapshot.At(DateTime.UtcNow);   // build today's view (and its indexes) before readers need it
             var viewed = Stopwatch.GetElapsedTime(started);
             Loading?.Invoke(snapshot);
+            var first = _current is null;
             Volatile.Write(ref _current, snapshot);
+            if (!first) ReleaseGarbageSoon();
             var total = Stopwatch.GetElapsedTime(started);
             LogReloaded(_logger, snapshot.Generation, snapshot.Units.Count, total.TotalMilliseconds, seeded is null ? "SQLite" : "the seeded data", read.TotalMilliseconds,
                 (built - read).TotalMilliseconds, (viewed - built).TotalMilliseconds, (total - viewed).TotalMilliseconds);
