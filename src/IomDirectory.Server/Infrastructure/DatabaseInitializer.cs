@@ -27,12 +27,16 @@ public sealed partial class DatabaseInitializer(string databasePath, string data
             await using var existing = CreateContext();
             await existing.Database.MigrateAsync(cancellationToken);
             var upToDate = Stopwatch.GetElapsedTime(started);
-            var counts = await SeedCounts.FromDatabaseAsync(existing, cancellationToken);
+            await existing.Database.OpenConnectionAsync(cancellationToken);
+            var counts = SeedCounts.FromDatabase(existing, (SqliteConnection)existing.Database.GetDbConnection());
             LogAlreadySeeded(logger, databasePath, counts.ToString(), Stopwatch.GetElapsedTime(started).TotalMilliseconds, upToDate.TotalMilliseconds);
             return new Outcome(false, counts);
         }
 
+        // EF builds its model and migrations on the other core while data/ is read; that touches no file.
+        var model = Task.Run(PrepareModel, cancellationToken);
         var data = DataSetReader.Read(dataDirectory);   // throws DataLoadException before any write
+        await model;
         var read = Stopwatch.GetElapsedTime(started);
 
         Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
@@ -56,6 +60,12 @@ public sealed partial class DatabaseInitializer(string databasePath, string data
     }
 
     public DirectoryDbContext CreateContext() => DirectoryDbContextFactory.Create(databasePath);
+
+    private void PrepareModel()
+    {
+        using var db = CreateContext();
+        _ = db.Database.GetMigrations().Count();
+    }
 
     private async Task<bool> IsSeededAsync(CancellationToken cancellationToken)
     {

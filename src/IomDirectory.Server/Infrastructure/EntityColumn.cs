@@ -21,6 +21,7 @@ internal sealed class EntityColumn
 
     public EntityColumn(IProperty property, StoreObjectIdentifier table, ISqlGenerationHelper sql, int ordinal)
     {
+        Property = property;
         _mapping = property.GetRelationalTypeMapping();
         _converter = _mapping.Converter;
         _getter = property.GetGetter();
@@ -32,6 +33,8 @@ internal sealed class EntityColumn
         ValueIndex = property.GetIndex();
         IsStoreGenerated = property.ValueGenerated != ValueGenerated.Never;
     }
+
+    public IProperty Property { get; }
 
     /// <summary>The delimited column name.</summary>
     public string Name { get; }

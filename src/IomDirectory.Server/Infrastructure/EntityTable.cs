@@ -18,6 +18,7 @@ internal sealed class EntityTable<T> where T : class
     private static EntityTable<T>? _shared;
 
     private readonly EntityColumn[] _columns;
+    private readonly IEntityType _entityType;
     private readonly Func<MaterializationContext, object> _materializer;
     private readonly int _valueCount;
 
@@ -26,6 +27,7 @@ internal sealed class EntityTable<T> where T : class
         var entityType = context.Model.FindEntityType(typeof(T))
                          ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity of {context.GetType().Name}.");
         var sql = context.GetService<ISqlGenerationHelper>();
+        _entityType = entityType;
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
         Name = sql.DelimitIdentifier(table.Name, table.Schema);
         _columns = entityType.GetFlattenedProperties().Select((p, i) => new EntityColumn(p, table, sql, i)).ToArray();
@@ -55,6 +57,15 @@ internal sealed class EntityTable<T> where T : class
                 parameters[i].Value = written[i].ProviderValue(row);
             command.ExecuteNonQuery();
         }
+    }
+
+    /// <summary>How many distinct values <paramref name="property"/> takes over the table's rows.</summary>
+    public long CountDistinct(SqliteConnection connection, string property)
+    {
+        var column = _columns.Single(c => c.Property == _entityType.FindProperty(property));
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(DISTINCT {column.Name}) FROM {Name}";
+        return (long)command.ExecuteScalar()!;
     }
 
     /// <summary>Every row of the table, built as EF builds it; texts shared through <paramref name="pool"/>.</summary>
