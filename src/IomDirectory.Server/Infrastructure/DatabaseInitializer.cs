@@ -22,17 +22,26 @@ public sealed partial class DatabaseInitializer(string databasePath, string data
     public async Task<Outcome> InitializeAsync(CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
-        if (await IsSeededAsync(cancellationToken))
-        {
-            await using var existing = CreateContext();
-            await existing.Database.MigrateAsync(cancellationToken);
-            var upToDate = Stopwatch.GetElapsedTime(started);
-            await existing.Database.OpenConnectionAsync(cancellationToken);
-            var counts = SeedCounts.FromDatabase(existing, (SqliteConnection)existing.Database.GetDbConnection());
-            LogAlreadySeeded(logger, databasePath, counts.ToString(), Stopwatch.GetElapsedTime(started).TotalMilliseconds, upToDate.TotalMilliseconds);
-            return new Outcome(false, counts);
-        }
+        return await IsSeededAsync(cancellationToken)
+            ? await MigrateAsync(started, cancellationToken)
+            : await SeedAsync(started, cancellationToken);
+    }
 
+    public DirectoryDbContext CreateContext() => DirectoryDbContextFactory.Create(databasePath);
+
+    private async Task<Outcome> MigrateAsync(long started, CancellationToken cancellationToken)
+    {
+        await using var db = CreateContext();
+        await db.Database.MigrateAsync(cancellationToken);
+        var migrated = Stopwatch.GetElapsedTime(started);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var counts = SeedCounts.FromDatabase(db, (SqliteConnection)db.Database.GetDbConnection());
+        LogAlreadySeeded(logger, databasePath, counts.ToString(), Stopwatch.GetElapsedTime(started).TotalMilliseconds, migrated.TotalMilliseconds);
+        return new Outcome(false, counts);
+    }
+
+    private async Task<Outcome> SeedAsync(long started, CancellationToken cancellationToken)
+    {
         // EF builds its model and migrations on the other core while data/ is read; that touches no file.
         var model = Task.Run(PrepareModel, cancellationToken);
         var data = DataSetReader.Read(dataDirectory);   // throws DataLoadException before any write
@@ -58,8 +67,6 @@ public sealed partial class DatabaseInitializer(string databasePath, string data
             (migrated - read).TotalMilliseconds, (total - migrated).TotalMilliseconds);
         return new Outcome(true, seeded, data);
     }
-
-    public DirectoryDbContext CreateContext() => DirectoryDbContextFactory.Create(databasePath);
 
     private void PrepareModel()
     {
