@@ -69,9 +69,7 @@ internal sealed class EntityColumn
         var stored = _read(reader, ordinal);
         if (_converter is null)
             return stored is string text ? pool.Text(text) : stored;
-        return stored is string source && !_converter.ModelClrType.IsValueType
-            ? pool.Converted(_converter, source)
-            : _converter.ConvertFromProvider(stored);
+        return stored is string source ? pool.Converted(_converter, source) : _converter.ConvertFromProvider(stored);
     }
 
     private static Func<DbDataReader, int, object> Reader(System.Reflection.MethodInfo method)

@@ -6,8 +6,8 @@ namespace IomDirectory.Server.Infrastructure;
 /// <summary>
 /// Equal values read in one load, kept once: a directory repeats a lot of text (source ids, parent and office ids,
 /// "Contact: …" purposes, responsibilities), and the snapshot holds every version of every record for as long as it
-/// is current. Objects a converter builds from a text (phrase lists) are shared too, they are immutable; and the
-/// phrases of lists that differ are shared one by one.
+/// is current. What a converter builds from a text (phrase lists, enum values) is converted once per text and shared,
+/// being immutable; and the phrases of lists that differ are shared one by one.
 /// </summary>
 internal sealed class LoadPool
 {

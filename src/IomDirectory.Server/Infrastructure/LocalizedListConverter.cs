@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using IomDirectory.Server.Domain;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -11,15 +12,19 @@ namespace IomDirectory.Server.Infrastructure;
 /// <remarks>
 /// Written and read with the JSON writer and reader directly: every unit and office row holds one, so a seed or
 /// a snapshot load converts a hundred thousand of them, and the serializer's reflection path was a third of it.
+/// Accented letters are stored as they are, not as \u escapes (which halved the writer's speed and slowed reading);
+/// both forms read the same, so databases written before still load.
 /// </remarks>
 internal sealed class LocalizedListConverter() : ValueConverter<LocalizedList, string>(
     v => Serialize(v),
     v => Deserialize(v))
 {
+    private static readonly JsonWriterOptions Writing = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static string Serialize(LocalizedList list)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, Writing))
         {
             writer.WriteStartObject();
             Write(writer, "en", list.En);
