@@ -36,9 +36,10 @@ public static class ServerHost
         // Start-up logs before the host exists (seeding, the first snapshot); the factory lives as long as the process.
         var startupLogs = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true).AddConfiguration(builder.Configuration.GetSection("Logging")));
         var startupLogger = startupLogs.CreateLogger("IomDirectory.Startup");
+        DatabaseInitializer.Outcome database;
         try
         {
-            await new DatabaseInitializer(settings.DatabasePath, settings.DataDirectory, startupLogger).InitializeAsync();
+            database = await new DatabaseInitializer(settings.DatabasePath, settings.DataDirectory, startupLogger).InitializeAsync();
         }
         catch (DataLoadException ex)
         {
@@ -50,7 +51,7 @@ public static class ServerHost
         // lexicon stops start-up like bad seed data. Each new snapshot warms today's routing index before it is served.
         var snapshots = new DirectorySnapshotProvider(() => DirectoryDbContextFactory.Create(settings.DatabasePath),
             startupLogs.CreateLogger<DirectorySnapshotProvider>());
-        await snapshots.ReloadAsync();
+        await (database.Data is { } seeded ? snapshots.LoadSeededAsync(seeded) : snapshots.ReloadAsync());
         RoutingIndexCache routing;
         try
         {
@@ -90,6 +91,11 @@ public static class ServerHost
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(startupLogs.Dispose);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            StartUpLog.Serving(startupLogger);
+            snapshots.ReleaseGarbageSoon();
+        });
         app.UseGrpcServer();
         return app;
     }

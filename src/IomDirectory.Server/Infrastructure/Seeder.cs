@@ -1,21 +1,28 @@
+using IomDirectory.Server.Domain;
 using IomDirectory.Server.Seeding;
+using Microsoft.Data.Sqlite;
 
 namespace IomDirectory.Server.Infrastructure;
 
-/// <summary>Stages a validated data set in a context; the caller saves it inside its transaction.</summary>
+/// <summary>
+/// Writes a validated data set in the caller's transaction, table by table through one prepared insert each
+/// (<see cref="EntityTable{T}"/>): change tracking a few hundred thousand rows costs far more than writing them.
+/// </summary>
 internal static class Seeder
 {
-    public static void Add(DirectoryDbContext db, DataSet data)
+    public static void Insert(DirectoryDbContext db, SqliteConnection connection, SqliteTransaction transaction, DataSet data, MetaEntry seededAt)
     {
-        db.Sources.AddRange(data.Sources.Select(s => s.Document));
-        db.Sources.Add(Features.Admin.Common.AuditSource.Document);
-        db.Countries.AddRange(data.Countries);
-        db.Offices.AddRange(data.Offices.Select(s => s.Record));
-        db.OfficeFunctions.AddRange(data.OfficeFunctions.Select(s => s.Record));
-        db.Coverage.AddRange(data.Coverage.Select(s => s.Record));
-        db.Units.AddRange(data.Units.Select(s => s.Record));
-        db.Mailboxes.AddRange(data.Mailboxes.Select(s => s.Record));
-        db.FocalPoints.AddRange(data.FocalPoints.Select(s => s.Record));
-        db.Committees.AddRange(data.Committees.Select(s => s.Record));
+        void Write<T>(IEnumerable<T> rows) where T : class => EntityTable<T>.Of(db).Insert(connection, transaction, rows);
+
+        Write(data.Sources.Select(s => s.Document).Append(Features.Admin.Common.AuditSource.Document));
+        Write(data.Countries);
+        Write(data.Offices.Select(s => s.Record));
+        Write(data.OfficeFunctions.Select(s => s.Record));
+        Write(data.Coverage.Select(s => s.Record));
+        Write(data.Units.Select(s => s.Record));
+        Write(data.Mailboxes.Select(s => s.Record));
+        Write(data.FocalPoints.Select(s => s.Record));
+        Write(data.Committees.Select(s => s.Record));
+        Write([seededAt]);
     }
 }

@@ -6,6 +6,7 @@ namespace IomDirectory.Server.Seeding;
 /// One array of records in the data/ format (an area such as "units"), with where each element sits for
 /// messages: a file of data/ for the folder, "units[12]" for a one-file document. The folder and the document
 /// readers differ only in how they find these arrays; <see cref="DataSetReader"/> reads them the same way.
+/// The elements belong to their parsed file and are read before the next area is asked for.
 /// </summary>
 public sealed record AreaSource(string Area, IReadOnlyList<JsonElement> Items, Func<int, string> Location);
 

@@ -17,47 +17,59 @@ internal static class DataFolder
         ("committees.json", DataAreas.Committees),
     ];
 
+    /// <summary>The areas, one file at a time; a file's elements are valid until the next one is asked for.</summary>
     public static IEnumerable<AreaSource> Areas(string dataDirectory, List<DataError> errors)
     {
         foreach (var (file, area) in Files)
         {
-            if (!file.EndsWith("/*.json", StringComparison.Ordinal))
+            string[] paths = [file];
+            if (file.EndsWith("/*.json", StringComparison.Ordinal))
             {
-                if (Read(dataDirectory, file, area, errors) is { } source) yield return source;
-                continue;
+                var folder = Path.Combine(dataDirectory, file[..file.IndexOf('/', StringComparison.Ordinal)]);
+                paths = Directory.Exists(folder)
+                    ? [.. Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal).Select(p => Path.GetRelativePath(dataDirectory, p))]
+                    : [];
             }
-            var folder = Path.Combine(dataDirectory, file[..file.IndexOf('/', StringComparison.Ordinal)]);
-            string[] files = Directory.Exists(folder) ? [.. Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal)] : [];
-            foreach (var path in files)
-                if (Read(dataDirectory, Path.GetRelativePath(dataDirectory, path), area, errors) is { } source)
+            foreach (var path in paths)
+            {
+                // The records are read straight from the parsed file (no copy per record); it goes back to the pool after.
+                using var document = Parse(dataDirectory, path, errors);
+                if (document is not null && Records(document, path, area, errors) is { } source)
                     yield return source;
+            }
         }
     }
 
-    private static AreaSource? Read(string dataDirectory, string relativePath, string area, List<DataError> errors)
+    private static JsonDocument? Parse(string dataDirectory, string relativePath, List<DataError> errors)
     {
         var path = Path.Combine(dataDirectory, relativePath);
-        var file = relativePath.Replace('\\', '/');
         if (!File.Exists(path))
         {
-            errors.Add(new DataError(file, "-", "file is missing"));
+            errors.Add(new DataError(FileName(relativePath), "-", "file is missing"));
             return null;
         }
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path), DataSetReader.JsonOptions);
-            if (document.RootElement.ValueKind != JsonValueKind.Object
-                || !document.RootElement.TryGetProperty(area, out var array) || array.ValueKind != JsonValueKind.Array)
-            {
-                errors.Add(new DataError(file, "-", $"expected an object with an array '{area}'"));
-                return null;
-            }
-            return new AreaSource(area, array.EnumerateArray().Select(e => e.Clone()).ToList(), _ => file);
+            return JsonDocument.Parse(File.ReadAllBytes(path), DataSetReader.JsonOptions);
         }
         catch (JsonException ex)
         {
-            errors.Add(new DataError(file, "-", $"not valid JSON: {ex.Message}"));
+            errors.Add(new DataError(FileName(relativePath), "-", $"not valid JSON: {ex.Message}"));
             return null;
         }
     }
+
+    private static AreaSource? Records(JsonDocument document, string relativePath, string area, List<DataError> errors)
+    {
+        var file = FileName(relativePath);
+        if (document.RootElement.ValueKind != JsonValueKind.Object
+            || !document.RootElement.TryGetProperty(area, out var array) || array.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(new DataError(file, "-", $"expected an object with an array '{area}'"));
+            return null;
+        }
+        return new AreaSource(area, [.. array.EnumerateArray()], _ => file);
+    }
+
+    private static string FileName(string relativePath) => relativePath.Replace('\\', '/');
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IomDirectory.Server.Domain;
+using IomDirectory.Server.Infrastructure;
 
 namespace IomDirectory.Server.Seeding;
 
@@ -36,32 +37,32 @@ public static class DataSetReader
     private static DataSet ReadAreas(IEnumerable<AreaSource> areas, List<DataError> errors)
     {
         var data = new DataSet();
+        var pool = new LoadPool();
         foreach (var area in areas)
         {
             switch (area.Area)
             {
-                case DataAreas.Sources: ReadSources(area, data, errors); break;
-                case DataAreas.Offices: ReadArea(area, errors, data.Offices, RecordMappers.Office); break;
-                case DataAreas.Functions: ReadArea(area, errors, data.OfficeFunctions, RecordMappers.OfficeFunction); break;
-                case DataAreas.Coverage: ReadArea(area, errors, data.Coverage, RecordMappers.Coverage); break;
-                case DataAreas.Units: ReadArea(area, errors, data.Units, RecordMappers.Unit); break;
-                case DataAreas.Mailboxes: ReadArea(area, errors, data.Mailboxes, RecordMappers.Mailbox); break;
-                case DataAreas.FocalPoints: ReadArea(area, errors, data.FocalPoints, RecordMappers.FocalPoint); break;
-                case DataAreas.Committees: ReadArea(area, errors, data.Committees, RecordMappers.Committee); break;
+                case DataAreas.Sources: ReadSources(area, data, errors, pool); break;
+                case DataAreas.Offices: ReadArea(area, errors, pool, data.Offices, RecordMappers.Office); break;
+                case DataAreas.Functions: ReadArea(area, errors, pool, data.OfficeFunctions, RecordMappers.OfficeFunction); break;
+                case DataAreas.Coverage: ReadArea(area, errors, pool, data.Coverage, RecordMappers.Coverage); break;
+                case DataAreas.Units: ReadArea(area, errors, pool, data.Units, RecordMappers.Unit); break;
+                case DataAreas.Mailboxes: ReadArea(area, errors, pool, data.Mailboxes, RecordMappers.Mailbox); break;
+                case DataAreas.FocalPoints: ReadArea(area, errors, pool, data.FocalPoints, RecordMappers.FocalPoint); break;
+                case DataAreas.Committees: ReadArea(area, errors, pool, data.Committees, RecordMappers.Committee); break;
                 default: throw new ArgumentException($"unknown area '{area.Area}'", nameof(areas));
             }
         }
         return data;
     }
 
-    private static void ReadSources(AreaSource area, DataSet data, List<DataError> errors)
+    private static void ReadSources(AreaSource area, DataSet data, List<DataError> errors, LoadPool pool)
     {
         for (var index = 0; index < area.Items.Count; index++)
         {
             var file = area.Location(index);
-            if (Properties(area.Items[index], file, errors) is not { } properties) continue;
-            var id = properties.TryGetValue("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() ?? "" : "";
-            var fields = new RecordFields(file, id, properties, errors);
+            if (Record(area.Items[index], file, errors, pool) is not ({ } element, var id)) continue;
+            var fields = new RecordFields(file, id, element, null, errors, pool);
             if (id.Length == 0) fields.Error("id", "'id' is required");
             data.Sources.Add(new SourcedDocument(file, new SourceDocument
             {
@@ -74,26 +75,24 @@ public static class DataSetReader
         }
     }
 
-    private static void ReadArea<T>(AreaSource area, List<DataError> errors, List<Sourced<T>> target, Func<RecordFields, T> map)
+    private static void ReadArea<T>(AreaSource area, List<DataError> errors, LoadPool pool, List<Sourced<T>> target, Func<RecordFields, T> map)
         where T : VersionedRecord
     {
         for (var index = 0; index < area.Items.Count; index++)
         {
             var file = area.Location(index);
-            if (Properties(area.Items[index], file, errors) is not { } properties) continue;
-            var id = properties.TryGetValue("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() ?? "" : "";
+            if (Record(area.Items[index], file, errors, pool) is not ({ } element, var id)) continue;
             if (id.Length == 0)
             {
                 errors.Add(new DataError(file, "(no id)", "'id' is required", "id"));
                 continue;
             }
-            if (!properties.TryGetValue("versions", out var versions) || versions.ValueKind != JsonValueKind.Array
+            if (!element.TryGetProperty("versions", out var versions) || versions.ValueKind != JsonValueKind.Array
                 || versions.GetArrayLength() == 0)
             {
                 errors.Add(new DataError(file, id, "'versions' must list at least one version", "versions"));
                 continue;
             }
-            var shared = properties.Where(p => p.Key is not ("id" or "versions")).ToDictionary();
             foreach (var version in versions.EnumerateArray())
             {
                 if (version.ValueKind != JsonValueKind.Object)
@@ -101,9 +100,7 @@ public static class DataSetReader
                     errors.Add(new DataError(file, id, "each version must be an object", "versions"));
                     continue;
                 }
-                var merged = new Dictionary<string, JsonElement>(shared);
-                foreach (var p in version.EnumerateObject()) merged[p.Name] = p.Value;
-                var fields = new RecordFields(file, id, merged, errors);
+                var fields = new RecordFields(file, id, element, version, errors, pool);
                 var record = map(fields);
                 record.Id = id;
                 record.ValidFrom = fields.Date("valid_from");
@@ -114,11 +111,15 @@ public static class DataSetReader
         }
     }
 
-    private static Dictionary<string, JsonElement>? Properties(JsonElement element, string file, List<DataError> errors)
+    /// <summary>The record object and its id ("" when it has none), or null (reported) when it is not an object.</summary>
+    private static (JsonElement? Element, string Id) Record(JsonElement element, string file, List<DataError> errors, LoadPool pool)
     {
-        if (element.ValueKind == JsonValueKind.Object)
-            return element.EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
-        errors.Add(new DataError(file, "-", "each record must be an object"));
-        return null;
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new DataError(file, "-", "each record must be an object"));
+            return (null, "");
+        }
+        var id = element.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? pool.Text(i.GetString()!) : "";
+        return (element, id);
     }
 }

@@ -1,21 +1,23 @@
 using System.Globalization;
 using System.Text.Json;
 using IomDirectory.Server.Domain;
+using IomDirectory.Server.Infrastructure;
 
 namespace IomDirectory.Server.Seeding;
 
 /// <summary>
 /// The attributes of one record version: the record-level attributes overlaid with the version's own.
 /// Reading a malformed attribute records a <see cref="DataError"/> and yields a neutral value, so one pass
-/// reports every problem.
+/// reports every problem. Texts come back through the reader's <see cref="LoadPool"/>: a data set repeats
+/// sources, parents, offices and phrases, and the first snapshot is built from these very records.
 /// </summary>
-internal sealed class RecordFields(string file, string id, Dictionary<string, JsonElement> values, List<DataError> errors)
+internal sealed class RecordFields(string file, string id, JsonElement record, JsonElement? version, List<DataError> errors, LoadPool pool)
 {
     public string File => file;
     public string Id => id;
 
     public string? OptionalString(string name) =>
-        values.TryGetValue(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+        TryGet(name, out var v) && v.ValueKind == JsonValueKind.String ? pool.Text(v.GetString()!) : null;
 
     public string RequiredString(string name)
     {
@@ -58,8 +60,8 @@ internal sealed class RecordFields(string file, string id, Dictionary<string, Js
 
     public LocalizedText Text(string name)
     {
-        if (!values.TryGetValue(name, out var v) || v.ValueKind == JsonValueKind.Null) return LocalizedText.Empty;
-        if (v.ValueKind == JsonValueKind.String) return new LocalizedText(v.GetString() ?? "", "", "");
+        if (!TryGet(name, out var v) || v.ValueKind == JsonValueKind.Null) return LocalizedText.Empty;
+        if (v.ValueKind == JsonValueKind.String) return new LocalizedText(pool.Text(v.GetString()!), "", "");
         if (v.ValueKind != JsonValueKind.Object)
         {
             Error(name, $"'{name}' must be an object with en/fr/es texts");
@@ -70,7 +72,7 @@ internal sealed class RecordFields(string file, string id, Dictionary<string, Js
 
     public LocalizedList List(string name)
     {
-        if (!values.TryGetValue(name, out var v) || v.ValueKind == JsonValueKind.Null) return LocalizedList.Empty;
+        if (!TryGet(name, out var v) || v.ValueKind == JsonValueKind.Null) return LocalizedList.Empty;
         if (v.ValueKind != JsonValueKind.Object)
         {
             Error(name, $"'{name}' must be an object with en/fr/es lists");
@@ -81,8 +83,17 @@ internal sealed class RecordFields(string file, string id, Dictionary<string, Js
 
     public void Error(string field, string message) => errors.Add(new DataError(file, id, message, field));
 
-    private static string Lang(JsonElement obj, string language) =>
-        obj.TryGetProperty(language, out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() ?? "" : "";
+    /// <summary>The version's attribute if it has one, else the record's (its id and versions are not attributes).</summary>
+    private bool TryGet(string name, out JsonElement value)
+    {
+        if (version is { } own && own.TryGetProperty(name, out value)) return true;
+        if (name is not ("id" or "versions")) return record.TryGetProperty(name, out value);
+        value = default;
+        return false;
+    }
+
+    private string Lang(JsonElement obj, string language) =>
+        obj.TryGetProperty(language, out var t) && t.ValueKind == JsonValueKind.String ? pool.Text(t.GetString()!) : "";
 
     private string[] Phrases(JsonElement obj, string name, string language)
     {
@@ -92,6 +103,6 @@ internal sealed class RecordFields(string file, string id, Dictionary<string, Js
             Error($"{name}.{language}", $"{name} in '{language}' must be a list of strings");
             return [];
         }
-        return list.EnumerateArray().Select(p => p.GetString()!).Where(p => p.Length > 0).ToArray();
+        return list.EnumerateArray().Select(p => p.GetString()!).Where(p => p.Length > 0).Select(pool.Text).ToArray();
     }
 }

@@ -20,25 +20,31 @@ internal static class TreeCycles
             foreach (var (file, _, record) in records)
                 if (record.IsInForceAt(instant))
                     parents[record.Id] = (parentOf(record), file);
+            // Each record is walked up once per instant: a walk stops at a record an earlier walk already settled.
+            var settled = new HashSet<string>(StringComparer.Ordinal);
+            var path = new List<string>();
+            var onPath = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var start in parents.Keys)
             {
-                var seen = new List<string>();
                 var current = start;
-                while (current is not null && parents.TryGetValue(current, out var entry))
+                while (current is not null && !settled.Contains(current) && parents.TryGetValue(current, out var entry))
                 {
-                    var at = seen.IndexOf(current);
-                    if (at >= 0)
+                    if (onPath.TryGetValue(current, out var at))
                     {
-                        var cycle = Rotated(seen.Skip(at).ToList(), parents);
+                        var cycle = Rotated(path.Skip(at).ToList(), parents);
                         var key = string.Join(">", cycle.Skip(1).Order(StringComparer.Ordinal));
                         if (reported.Add(key))
                             errors.Add(new DataError(parents[cycle[0]].File, cycle[0],
                                 $"cycle in the {what} tree: {string.Join(" → ", cycle)}", "parent"));
                         break;
                     }
-                    seen.Add(current);
+                    onPath[current] = path.Count;
+                    path.Add(current);
                     current = entry.Parent;
                 }
+                settled.UnionWith(path);
+                path.Clear();
+                onPath.Clear();
             }
         }
     }
