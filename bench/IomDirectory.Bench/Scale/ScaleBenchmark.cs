@@ -6,7 +6,8 @@ namespace IomDirectory.Bench.Scale;
 /// <summary>
 /// `scale`: for each org size, generate the data folder, then (several times) start the server on it with a fresh
 /// database, timing start-up to the first SERVING health check, warm up, read resident memory, and time each
-/// RPC at modest concurrency with a real client. Medians over the runs.
+/// RPC with a real client. Latency is single-client by default (one call in flight: the service's own latency,
+/// which the targets mean); --concurrency N keeps N calls in flight, and then includes queueing. Medians over the runs.
 /// </summary>
 public static class ScaleBenchmark
 {
