@@ -1,3 +1,5 @@
+using Microsoft.Extensions.ObjectPool;
+
 namespace IomDirectory.Server.ReadModel;
 
 /// <summary>
@@ -5,75 +7,144 @@ namespace IomDirectory.Server.ReadModel;
 /// accent-insensitive, singular/plural folded, with prefix matching for longer words. Ranked by the weight of
 /// the field a word matched in times the word's rarity (IDF).
 /// </summary>
+/// <remarks>
+/// Documents are numbered; a term's postings are an int array (<see cref="Postings"/>). A search adds into pooled
+/// per-document arrays, then keeps only the best hits the caller asks for (a page is small, the matches of a common
+/// word are many) and counts the rest.
+/// </remarks>
 public sealed class SearchIndex
 {
-    private readonly List<SearchDocument> _documents = [];
-    private readonly Dictionary<string, Dictionary<int, Posting>> _postings = new(StringComparer.Ordinal);
+    private readonly SearchDocument[] _documents;
+    private readonly byte[] _kinds;
+    private readonly string[] _kindNames;
+    private readonly (string Name, double Weight)[] _fields;
+    private readonly Postings _postings;
     private readonly string[] _sortedTerms;
-
-    private readonly record struct Posting(double Weight, string Field);
+    private readonly int[] _sortedIds;
+    private readonly ObjectPool<SearchScratch> _scratch;
+    private readonly IComparer<Ranked> _betterFirst;
 
     public sealed record Hit(SearchDocument Document, double Score, IReadOnlyList<string> MatchedFields);
 
+    /// <summary>The best hits asked for, best first, and how many documents matched in all.</summary>
+    public sealed record Found(IReadOnlyList<Hit> Best, int Total);
+
+    private readonly record struct Ranked(int Document, double Score, int Order);
+
     public SearchIndex(DirectoryView view)
     {
-        var ids = new Dictionary<SearchDocument, int>();
+        var documents = new List<SearchDocument>();
+        var fields = new List<(string Name, double Weight)>();
+        var kinds = new List<string>();
+        var documentKinds = new List<byte>();
+        var builder = new PostingsBuilder(code => fields[code].Weight);
+        var memo = new TermMemo<int>(raw => Terms(raw).Select(builder.Id).ToArray());
+        var terms = new List<int>();
+        SearchDocument? current = null;
         foreach (var (document, field, weight, text) in SearchDocument.Fields(view))
         {
-            if (!ids.TryGetValue(document, out var index))
+            if (!ReferenceEquals(document, current))
             {
-                index = _documents.Count;
-                ids[document] = index;
-                _documents.Add(document);
+                current = document;
+                documents.Add(document);
+                documentKinds.Add(Code(kinds, document.Kind, 31));
             }
-            foreach (var term in Terms(text))
-            {
-                if (!_postings.TryGetValue(term, out var docs))
-                    _postings[term] = docs = new Dictionary<int, Posting>();
-                if (!docs.TryGetValue(index, out var existing) || existing.Weight < weight)
-                    docs[index] = new Posting(weight, field);
-            }
+            var code = Code(fields, (field, weight), Postings.MaxCodes - 1);
+            terms.Clear();
+            memo.AddTerms(text, terms);
+            foreach (var term in terms) builder.Add(documents.Count - 1, term, code);
         }
-        _sortedTerms = _postings.Keys.Order(StringComparer.Ordinal).ToArray();
+        _documents = [.. documents];
+        _kinds = [.. documentKinds];
+        _kindNames = [.. kinds];
+        _fields = [.. fields];
+        _postings = builder.Build();
+        _sortedTerms = [.. _postings.Terms];
+        _sortedIds = Enumerable.Range(0, _sortedTerms.Length).ToArray();
+        Array.Sort(_sortedTerms, _sortedIds, StringComparer.Ordinal);
+        _scratch = ScratchPool.Create(() => new SearchScratch(_documents.Length));
+        _betterFirst = Comparer<Ranked>.Create((a, b) =>
+        {
+            var byScore = b.Score.CompareTo(a.Score);
+            if (byScore != 0) return byScore;
+            var byId = string.CompareOrdinal(_documents[a.Document].Id, _documents[b.Document].Id);
+            return byId != 0 ? byId : a.Order.CompareTo(b.Order);
+        });
     }
 
-    public IReadOnlyList<Hit> Find(string query, IReadOnlySet<string>? kinds = null)
+    /// <summary>
+    /// The <paramref name="take"/> best hits of documents of the given kinds (all kinds when none), best first,
+    /// ties by id; <see cref="Found.Total"/> counts every match.
+    /// </summary>
+    public Found Find(string query, IReadOnlySet<string>? kinds, int take)
     {
-        var scores = new Dictionary<int, (double Score, HashSet<string> Fields, int Matched)>();
         var queryTerms = Terms(query).Distinct().ToList();
-        foreach (var term in queryTerms)
+        var allowed = AllowedKinds(kinds);
+        var scratch = _scratch.Get();
+        try
         {
-            foreach (var (candidate, factor) in Expand(term))
+            foreach (var term in queryTerms)
             {
-                var docs = _postings[candidate];
-                var idf = Math.Log(1 + (double)_documents.Count / docs.Count);
-                foreach (var (doc, posting) in docs)
-                {
-                    var (score, fields, matched) = scores.TryGetValue(doc, out var e) ? e : (0d, new HashSet<string>(StringComparer.Ordinal), 0);
-                    fields.Add(posting.Field);
-                    scores[doc] = (score + posting.Weight * idf * factor, fields, matched + 1);
-                }
+                // The term itself (factor 1) and, for 4+ letters, the indexed terms it prefixes (0.6).
+                var exact = Array.BinarySearch(_sortedTerms, term, StringComparer.Ordinal);
+                if (exact >= 0) Accumulate(scratch, _sortedIds[exact], 1.0, allowed);
+                if (term.Length < 4) continue;
+                for (var i = exact >= 0 ? exact + 1 : ~exact; i < _sortedTerms.Length && _sortedTerms[i].StartsWith(term, StringComparison.Ordinal); i++)
+                    Accumulate(scratch, _sortedIds[i], 0.6, allowed);
             }
+            var selection = new TopSelection<Ranked>(take, _betterFirst);
+            for (var order = 0; order < scratch.Touched.Count; order++)
+            {
+                var document = scratch.Touched[order];
+                selection.Offer(new Ranked(document, scratch.Score[document] * Coverage(scratch.Matched[document], queryTerms.Count), order));
+            }
+            var best = selection.Best().Select(r => new Hit(_documents[r.Document], r.Score, MatchedFields(scratch.Fields[r.Document]))).ToList();
+            return new Found(best, scratch.Touched.Count);
         }
-        return scores
-            .Where(s => kinds is null || kinds.Count == 0 || kinds.Contains(_documents[s.Key].Kind))
-            .Select(s => new Hit(_documents[s.Key], s.Value.Score * Coverage(s.Value.Matched, queryTerms.Count),
-                s.Value.Fields.Order(StringComparer.Ordinal).ToList()))
-            .OrderByDescending(h => h.Score).ThenBy(h => h.Document.Id, StringComparer.Ordinal)
-            .ToList();
+        finally
+        {
+            scratch.Clear();
+            _scratch.Return(scratch);
+        }
     }
+
+    private void Accumulate(SearchScratch scratch, int term, double factor, uint allowedKinds)
+    {
+        var idf = Math.Log(1 + (double)_documents.Length / _postings.CountOf(term));
+        foreach (var posting in _postings.Of(term))
+        {
+            var document = Postings.Document(posting);
+            if ((allowedKinds & 1u << _kinds[document]) == 0) continue;
+            var code = Postings.Code(posting);
+            if (scratch.Matched[document]++ == 0) scratch.Touched.Add(document);
+            scratch.Score[document] += _fields[code].Weight * idf * factor;
+            scratch.Fields[document] |= (ushort)(1 << code);
+        }
+    }
+
+    private uint AllowedKinds(IReadOnlySet<string>? kinds)
+    {
+        if (kinds is null || kinds.Count == 0) return uint.MaxValue;
+        var mask = 0u;
+        for (var i = 0; i < _kindNames.Length; i++)
+            if (kinds.Contains(_kindNames[i])) mask |= 1u << i;
+        return mask;
+    }
+
+    private List<string> MatchedFields(ushort codes) =>
+        Enumerable.Range(0, _fields.Length).Where(c => (codes & 1 << c) != 0).Select(c => _fields[c].Name)
+            .Distinct().Order(StringComparer.Ordinal).ToList();
 
     /// <summary>Documents matching more of the query's words rank above those matching one word many times.</summary>
     private static double Coverage(int matched, int total) => total == 0 ? 0 : Math.Min(1.0, (double)matched / total) + 0.5;
 
-    /// <summary>The indexed terms a query term matches: itself (factor 1) and, for 4+ letters, terms it prefixes (0.6).</summary>
-    private IEnumerable<(string Term, double Factor)> Expand(string term)
+    private static byte Code<T>(List<T> codes, T value, int max)
     {
-        if (_postings.ContainsKey(term)) yield return (term, 1.0);
-        if (term.Length < 4) yield break;
-        var start = Array.BinarySearch(_sortedTerms, term, StringComparer.Ordinal);
-        for (var i = start >= 0 ? start + 1 : ~start; i < _sortedTerms.Length && _sortedTerms[i].StartsWith(term, StringComparison.Ordinal); i++)
-            yield return (_sortedTerms[i], 0.6);
+        var code = codes.IndexOf(value);
+        if (code >= 0) return (byte)code;
+        if (codes.Count > max) throw new InvalidOperationException($"More than {max + 1} distinct {typeof(T).Name} values in the search index.");
+        codes.Add(value);
+        return (byte)(codes.Count - 1);
     }
 
     internal static IEnumerable<string> Terms(string text) =>
