@@ -9,7 +9,8 @@ public sealed class PostingsBuilder(Func<int, double> weightOf)
 {
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<string> _terms = [];
-    private readonly List<List<int>> _lists = [];
+    private int[][] _lists = new int[256][];
+    private int[] _counts = new int[256];
     private readonly List<int> _documentTerms = [];
     private int[] _seenIn = new int[256];
     private int[] _code = new int[256];
@@ -25,12 +26,14 @@ public sealed class PostingsBuilder(Func<int, double> weightOf)
         id = _terms.Count;
         _ids.Add(term, id);
         _terms.Add(term);
-        _lists.Add([]);
         if (id == _seenIn.Length)
         {
             Array.Resize(ref _seenIn, id * 2);
             Array.Resize(ref _code, id * 2);
+            Array.Resize(ref _lists, id * 2);
+            Array.Resize(ref _counts, id * 2);
         }
+        _lists[id] = new int[4];
         return id;
     }
 
@@ -55,10 +58,10 @@ public sealed class PostingsBuilder(Func<int, double> weightOf)
     public Postings Build()
     {
         Flush();
-        var lists = new int[_lists.Count][];
+        var lists = new int[_terms.Count][];
         for (var i = 0; i < lists.Length; i++)
         {
-            lists[i] = [.. _lists[i]];
+            lists[i] = _lists[i].AsSpan(0, _counts[i]).ToArray();
             _lists[i] = [];
         }
         return new Postings([.. _terms], lists);
@@ -67,7 +70,11 @@ public sealed class PostingsBuilder(Func<int, double> weightOf)
     private void Flush()
     {
         foreach (var term in _documentTerms)
-            _lists[term].Add(Postings.Pack(_document, _code[term]));
+        {
+            ref var list = ref _lists[term];
+            if (_counts[term] == list.Length) Array.Resize(ref list, list.Length * 2);
+            list[_counts[term]++] = Postings.Pack(_document, _code[term]);
+        }
         _documentTerms.Clear();
     }
 }

@@ -1,4 +1,5 @@
 using IomDirectory.Server.Domain;
+using IomDirectory.Server.ReadModel;
 
 namespace IomDirectory.Server.Routing;
 
@@ -9,36 +10,44 @@ namespace IomDirectory.Server.Routing;
 /// </summary>
 public static class ContactRouter
 {
-    // Unit texts add at most TextCeiling: a lexicon concept (weight ~1) outranks a unit whose long name merely
-    // shares many words with the question; text alone still routes what the lexicon does not cover.
-    private const double TextCeiling = 1.2;
-    private const double TextHalfAt = 8.0;
-    private const double AlsoFactor = 0.5;
     private const double ConfidentAt = 0.55;
     private const double OfficeRuleScore = 3.0;
 
-    private sealed class Candidate(string key)
+    private sealed class Candidate
     {
-        public string Key { get; } = key;
-        public RoutingIndex.UnitEntry? Unit { get; set; }
-        public OfficeRecord? Office { get; set; }
+        public RoutingUnits.Entry? Unit { get; init; }
+        public OfficeRecord? Office { get; init; }
         public double Raw { get; set; }
         public double Best { get; set; }
         public Concept? Concept { get; set; }
         public string? OfficeReason { get; set; }
     }
 
+    /// <summary>A scored contact while ranking: a unit contact (by number) or an office candidate.</summary>
+    private readonly record struct Ranked(double Raw, int Contact, Candidate? Office);
+
     public static RoutingResult Route(RoutingIndex index, RouteRequest request)
     {
         var analysis = QueryAnalysis.Analyze(request.Query, index);
         var language = index.Detector.Detect(request.Query, analysis.Words, request.LanguageHint);
         var max = request.MaxResults == 0 ? 5 : request.MaxResults;
-        var candidates = new Dictionary<string, Candidate>(StringComparer.Ordinal);
+        // Enough of the ranking for the answer: the RTS-first rule drops at most one office; the fallback list drops
+        // at most one candidate per fixed entry (the regional office, the fallback units and offices).
+        var needed = max + 1 + index.Lexicon.Rules.FallbackUnits.Count + index.Lexicon.Rules.FallbackOffices.Count;
 
-        ScoreUnits(index, analysis, candidates);
-        ScoreOffices(index, analysis, request.Asker, language, candidates);
-        var ranked = candidates.Values.Where(c => c.Raw > 0)
-            .OrderByDescending(c => c.Raw).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
+        var offices = new Dictionary<string, Candidate>(StringComparer.Ordinal);
+        List<Candidate> ranked;
+        var scratch = index.RentScratch();
+        try
+        {
+            UnitScorer.Score(index.Units, analysis, scratch);
+            ScoreOffices(index, analysis, request.Asker, language, offices);
+            ranked = Rank(index.Units, scratch, offices.Values, needed);
+        }
+        finally
+        {
+            index.Return(scratch);
+        }
 
         var confident = ranked.Count > 0 && ranked[0].Raw >= ConfidentAt;
         var writer = new SuggestionWriter(index, language, analysis);
@@ -48,44 +57,31 @@ public static class ContactRouter
         return new RoutingResult(suggestions.Take(max).ToList(), language, confident);
     }
 
-    private static void ScoreUnits(RoutingIndex index, QueryAnalysis analysis, Dictionary<string, Candidate> candidates)
+    /// <summary>The <paramref name="needed"/> best contacts with a positive score: by score, then offices before units, then by id.</summary>
+    private static List<Candidate> Rank(RoutingUnits units, RoutingScratch scratch, IEnumerable<Candidate> offices, int needed)
     {
-        var unitScores = new Dictionary<string, (double Score, Concept? Concept, double ConceptScore)>(StringComparer.Ordinal);
-        foreach (var (concept, weight) in analysis.Concepts)
+        var selection = new TopSelection<Ranked>(needed, Comparer<Ranked>.Create((a, b) =>
         {
-            foreach (var (ids, factor) in new[] { (concept.Units, 1.0), (concept.AlsoUnits, AlsoFactor) })
-            foreach (var id in ids)
-            {
-                if (!index.Units.ContainsKey(id)) continue;
-                var (score, best, bestScore) = unitScores.GetValueOrDefault(id);
-                var added = weight * factor;
-                unitScores[id] = (score + added, added > bestScore ? concept : best, Math.Max(added, bestScore));
-            }
-        }
-        var text = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var stem in analysis.ContentStems)
-        foreach (var posting in index.Postings(stem))
-            text[posting.Unit.Id] = text.GetValueOrDefault(posting.Unit.Id) + posting.Weight;
-        foreach (var (unitId, x) in text)
+            var byScore = b.Raw.CompareTo(a.Raw);
+            if (byScore != 0) return byScore;
+            if (a.Office is not null) return b.Office is null ? -1 : string.CompareOrdinal(a.Office.Office!.Id, b.Office.Office!.Id);
+            return b.Office is not null ? 1 : string.CompareOrdinal(units[a.Contact].Id, units[b.Contact].Id);
+        }));
+        foreach (var contact in scratch.Contacts)
+            if (scratch.Raw[contact] > 0) selection.Offer(new Ranked(scratch.Raw[contact], contact, null));
+        foreach (var office in offices)
+            if (office.Raw > 0) selection.Offer(new Ranked(office.Raw, -1, office));
+        return [.. selection.Best().Select(r => r.Office ?? UnitCandidate(units, scratch, r.Contact))];
+    }
+
+    private static Candidate UnitCandidate(RoutingUnits units, RoutingScratch scratch, int contact)
+    {
+        var unit = scratch.BestUnit[contact];
+        var slot = scratch.ConceptSlotOf(unit);
+        return new Candidate
         {
-            var (score, best, bestScore) = unitScores.GetValueOrDefault(unitId);
-            unitScores[unitId] = (score + TextCeiling * x / (x + TextHalfAt), best, bestScore);
-        }
-        foreach (var (unitId, (score, concept, _)) in unitScores)
-        {
-            var entry = index.Units[unitId];
-            var key = "unit:" + entry.ContactUnit.Id;
-            if (!candidates.TryGetValue(key, out var candidate)) candidates[key] = candidate = new Candidate(key);
-            // The contact takes its best unit's score plus a little of every other unit it answers for.
-            if (score > candidate.Best)
-            {
-                candidate.Raw += score - candidate.Best + 0.2 * candidate.Best;
-                candidate.Best = score;
-                candidate.Unit = entry;
-                candidate.Concept = concept;
-            }
-            else candidate.Raw += 0.2 * score;
-        }
+            Unit = units.EntryOf(unit), Raw = scratch.Raw[contact], Concept = slot >= 0 ? scratch.Concepts[slot].Best : null,
+        };
     }
 
     private static void ScoreOffices(RoutingIndex index, QueryAnalysis analysis, Asker? asker, string language, Dictionary<string, Candidate> candidates)
@@ -93,8 +89,7 @@ public static class ContactRouter
         var view = index.View;
         void Add(OfficeRecord office, double score, Concept? concept, string? reason)
         {
-            var key = "office:" + office.Id;
-            if (!candidates.TryGetValue(key, out var c)) candidates[key] = c = new Candidate(key) { Office = office };
+            if (!candidates.TryGetValue(office.Id, out var c)) candidates[office.Id] = c = new Candidate { Office = office };
             c.Raw += score;
             if (score >= c.Best) { c.Best = score; c.Concept = concept ?? c.Concept; c.OfficeReason = reason ?? c.OfficeReason; }
         }
@@ -137,7 +132,7 @@ public static class ContactRouter
                 Add(office, OfficeRuleScore, null, index.Lexicon.Phrase("coordination", language, ("office", Name(office)), ("subregion", function.Subregion.In(language))));
 
         if (cue)
-            foreach (var candidate in candidates.Values.Where(c => c.Office is not null))
+            foreach (var candidate in candidates.Values)
                 candidate.Raw = candidate.Raw * 1.5 + 0.5;
     }
 
@@ -146,10 +141,10 @@ public static class ContactRouter
         var top = ranked[0];
         var result = ranked.Select(c => c.Office is not null
             ? writer.Office(c.Office, c.Raw, c.Concept, c.OfficeReason)
-            : writer.Unit(c.Unit!, c.Raw, c.Concept, escalation: false)).ToList();
-        if (asker is null || top.Unit is not { IsEmergency: true } topUnit) return result;
+            : writer.Unit(c.Unit!.Value, c.Raw, c.Concept, escalation: false)).ToList();
+        if (asker is null || top.Unit is not { } topUnit || !index.Units.IsEmergency(topUnit.Number)) return result;
 
-        var rts = index.View.FocalPoints.FirstOrDefault(f => f.OfficeId == asker.RegionalOffice.Id && topUnit.Chain.Contains(f.UnitId));
+        var rts = index.View.FocalPoints.FirstOrDefault(f => f.OfficeId == asker.RegionalOffice.Id && index.Units.InChain(topUnit.Number, f.UnitId));
         if (rts is not null)
         {
             result[0] = writer.Unit(topUnit, top.Raw, top.Concept, escalation: true);
@@ -168,12 +163,12 @@ public static class ContactRouter
         var result = new List<RoutedContact>();
         if (asker is not null) result.Add(writer.FallbackRegionalOffice(asker));
         foreach (var id in index.Lexicon.Rules.FallbackUnits)
-            if (index.Units.TryGetValue(id, out var unit)) result.Add(writer.Fallback(unit));
+            if (index.Units.TryFind(id, out var unit)) result.Add(writer.Fallback(index.Units.EntryOf(unit)));
         foreach (var id in index.Lexicon.Rules.FallbackOffices)
             if (index.View.Offices.TryGetValue(id, out var office)) result.Add(writer.Fallback(office));
         result.AddRange(weak.Select(c => c.Office is not null
             ? writer.Office(c.Office, c.Raw, c.Concept, c.OfficeReason, weak: true)
-            : writer.Unit(c.Unit!, c.Raw, c.Concept, escalation: false, weak: true)));
+            : writer.Unit(c.Unit!.Value, c.Raw, c.Concept, escalation: false, weak: true)));
         return result.DistinctBy(r => (r.Kind, r.Email, r.UnitId, r.OfficeId)).ToList();
     }
 }

@@ -13,7 +13,7 @@ public sealed class SuggestionWriter(RoutingIndex index, string language, QueryA
 
     public static double Squash(double raw) => Math.Round(raw / (raw + 1.5), 4);
 
-    public RoutedContact Unit(RoutingIndex.UnitEntry entry, double raw, Concept? concept, bool escalation, bool weak = false)
+    public RoutedContact Unit(RoutingUnits.Entry entry, double raw, Concept? concept, bool escalation, bool weak = false)
     {
         var contact = entry.ContactUnit;
         var reasons = new List<string> { Topic(entry, concept, weak) };
@@ -63,7 +63,7 @@ public sealed class SuggestionWriter(RoutingIndex index, string language, QueryA
     public RoutedContact FallbackRegionalOffice(Asker asker) =>
         OfficeContact(asker.RegionalOffice, FallbackScore * 2, Lexicon.Phrase("fallback_regional", language, ("office", asker.RegionalOffice.Name.In(language))));
 
-    public RoutedContact Fallback(RoutingIndex.UnitEntry entry) =>
+    public RoutedContact Fallback(RoutingUnits.Entry entry) =>
         Unit(entry, 0, null, escalation: false) with { Score = FallbackScore, Reasons = [Lexicon.Phrase("fallback", language)] };
 
     public RoutedContact Fallback(OfficeRecord office) => OfficeContact(office, FallbackScore, Lexicon.Phrase("fallback", language));
@@ -78,19 +78,27 @@ public sealed class SuggestionWriter(RoutingIndex index, string language, QueryA
     }
 
     /// <summary>Why this unit: the concept matched, else the responsibility sharing most words with the question.</summary>
-    private string Topic(RoutingIndex.UnitEntry entry, Concept? concept, bool weak)
+    private string Topic(RoutingUnits.Entry entry, Concept? concept, bool weak)
     {
         var topic = concept?.Label(language) ?? BestPhrase(entry) ?? UnitName(entry.Unit);
         return Lexicon.Phrase(weak ? "weak_match" : concept is null ? "responsibility" : "topic", language, ("topic", topic));
     }
 
-    private string? BestPhrase(RoutingIndex.UnitEntry entry)
+    private string? BestPhrase(RoutingUnits.Entry entry)
     {
+        var units = index.Units;
+        var questionStems = analysis.ContentStems.Select(units.StemNumber).Where(n => n >= 0).ToArray();
+        var stems = new List<int>();
         string? best = null;
         var bestScore = 0.0;
-        foreach (var (phraseLanguage, phrase, stems) in entry.Phrases)
+        var names = entry.Unit.Name.All().Select(n => (Language: "", Text: n));
+        foreach (var (phraseLanguage, phrase) in entry.Unit.Responsibilities.All().Concat(names))
         {
-            var overlap = stems.Count(s => Array.IndexOf(analysis.ContentStems, s) >= 0);
+            stems.Clear();
+            units.StemsOf(phrase, stems);
+            var overlap = 0;
+            for (var i = 0; i < stems.Count; i++)
+                if (Array.IndexOf(questionStems, stems[i]) >= 0 && stems.IndexOf(stems[i]) == i) overlap++;
             var score = overlap + (phraseLanguage == language ? 0.5 : 0);
             if (overlap > 0 && score > bestScore) { best = phrase; bestScore = score; }
         }

@@ -1,0 +1,58 @@
+namespace IomDirectory.Server.Routing;
+
+/// <summary>
+/// The unit half of routing: scores units by the lexicon concepts naming them and by their texts, into a
+/// <see cref="RoutingScratch"/>, and sums them per contact (the unit with the mailbox that answers for them).
+/// </summary>
+public static class UnitScorer
+{
+    // Unit texts add at most TextCeiling: a lexicon concept (weight ~1) outranks a unit whose long name merely
+    // shares many words with the question; text alone still routes what the lexicon does not cover.
+    private const double TextCeiling = 1.2;
+    private const double TextHalfAt = 8.0;
+    private const double AlsoFactor = 0.5;
+
+    /// <summary>
+    /// Units score by the concepts naming them and by their texts; each contact then takes its best unit's score
+    /// plus a little of every other unit it answers for. Units are visited in the order first scored (concepts
+    /// first), so sums and ties come out the same on every call.
+    /// </summary>
+    public static void Score(RoutingUnits units, QueryAnalysis analysis, RoutingScratch scratch)
+    {
+        foreach (var (concept, weight) in analysis.Concepts)
+        {
+            AddConcept(units, scratch, concept, concept.Units, weight);
+            AddConcept(units, scratch, concept, concept.AlsoUnits, weight * AlsoFactor);
+        }
+        foreach (var stem in analysis.ContentStems)
+            if (units.StemNumber(stem) is var number and >= 0)
+                units.AddTextScores(number, scratch);
+        foreach (var unit in scratch.Units)
+        {
+            var slot = scratch.ConceptSlotOf(unit);
+            var score = slot >= 0 ? scratch.Concepts[slot].Score : 0;
+            var text = scratch.Text[unit];
+            if (text > 0) score += TextCeiling * text / (text + TextHalfAt);
+            var contact = units.ContactOf(unit);
+            scratch.TouchContact(contact);
+            if (score > scratch.Best[contact])
+            {
+                scratch.Raw[contact] += score - scratch.Best[contact] + 0.2 * scratch.Best[contact];
+                scratch.Best[contact] = score;
+                scratch.BestUnit[contact] = unit;
+            }
+            else scratch.Raw[contact] += 0.2 * score;
+        }
+    }
+
+    private static void AddConcept(RoutingUnits units, RoutingScratch scratch, Concept concept, IReadOnlyList<string> ids, double added)
+    {
+        foreach (var id in ids)
+        {
+            if (!units.TryFind(id, out var unit)) continue;
+            var slot = scratch.ConceptSlot(unit);
+            var (score, best, bestScore) = scratch.Concepts[slot];
+            scratch.Concepts[slot] = (score + added, added > bestScore ? concept : best, Math.Max(added, bestScore));
+        }
+    }
+}
