@@ -14,6 +14,7 @@ namespace IomDirectory.Server.ReadModel;
 /// </remarks>
 public sealed class SearchIndex
 {
+    private const uint AllKinds = uint.MaxValue;
     private readonly SearchDocument[] _documents;
     private readonly byte[] _kinds;
     private readonly string[] _kindNames;
@@ -29,7 +30,7 @@ public sealed class SearchIndex
     /// <summary>The best hits asked for, best first, and how many documents matched in all.</summary>
     public sealed record Found(IReadOnlyList<Hit> Best, int Total);
 
-    private readonly record struct Ranked(int Document, double Score, int Order);
+    private readonly record struct Ranked(int Document, double Score, int Order) : IScored;
 
     public SearchIndex(DirectoryView view)
     {
@@ -93,17 +94,19 @@ public sealed class SearchIndex
                     Accumulate(scratch, _sortedIds[i], 0.6, allowed);
             }
             var selection = new TopSelection<Ranked>(take, _betterFirst);
-            for (var order = 0; order < scratch.Touched.Count; order++)
+            var touched = scratch.Totals.Touched;
+            for (var order = 0; order < touched.Count; order++)
             {
-                var document = scratch.Touched[order];
-                selection.Offer(new Ranked(document, scratch.Score[document] * Coverage(scratch.Matched[document], queryTerms.Count), order));
+                var document = touched[order];
+                var total = scratch.Totals[document];
+                selection.Offer(new Ranked(document, total.Score * Coverage(total.Matched, queryTerms.Count), order));
             }
-            var best = selection.Best().Select(r => new Hit(_documents[r.Document], r.Score, MatchedFields(scratch.Fields[r.Document]))).ToList();
-            return new Found(best, scratch.Touched.Count);
+            var best = selection.Best().Select(r => new Hit(_documents[r.Document], r.Score, MatchedFields(scratch.Totals[r.Document].Fields))).ToList();
+            return new Found(best, touched.Count);
         }
         finally
         {
-            scratch.Clear();
+            scratch.Totals.Clear();
             _scratch.Return(scratch);
         }
     }
@@ -114,17 +117,18 @@ public sealed class SearchIndex
         foreach (var posting in _postings.Of(term))
         {
             var document = Postings.Document(posting);
-            if ((allowedKinds & 1u << _kinds[document]) == 0) continue;
+            if (allowedKinds != AllKinds && (allowedKinds & 1u << _kinds[document]) == 0) continue;
             var code = Postings.Code(posting);
-            if (scratch.Matched[document]++ == 0) scratch.Touched.Add(document);
-            scratch.Score[document] += _fields[code].Weight * idf * factor;
-            scratch.Fields[document] |= (ushort)(1 << code);
+            ref var total = ref scratch.Totals[document];
+            total.Score += _fields[code].Weight * idf * factor;
+            total.Matched++;
+            total.Fields |= (ushort)(1 << code);
         }
     }
 
     private uint AllowedKinds(IReadOnlySet<string>? kinds)
     {
-        if (kinds is null || kinds.Count == 0) return uint.MaxValue;
+        if (kinds is null || kinds.Count == 0) return AllKinds;
         var mask = 0u;
         for (var i = 0; i < _kindNames.Length; i++)
             if (kinds.Contains(_kindNames[i])) mask |= 1u << i;

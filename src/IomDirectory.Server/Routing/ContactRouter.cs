@@ -24,7 +24,7 @@ public static class ContactRouter
     }
 
     /// <summary>A scored contact while ranking: a unit contact (by number) or an office candidate.</summary>
-    private readonly record struct Ranked(double Raw, int Contact, Candidate? Office);
+    private readonly record struct Ranked(double Score, int Contact, Candidate? Office) : IScored;
 
     public static RoutingResult Route(RoutingIndex index, RouteRequest request)
     {
@@ -52,7 +52,7 @@ public static class ContactRouter
         var confident = ranked.Count > 0 && ranked[0].Raw >= ConfidentAt;
         var writer = new SuggestionWriter(index, language, analysis);
         var suggestions = confident
-            ? Confident(index, request.Asker, ranked, writer)
+            ? Confident(index, request.Asker, ranked, writer, max)
             : Fallback(index, request.Asker, ranked, writer);
         return new RoutingResult(suggestions.Take(max).ToList(), language, confident);
     }
@@ -62,13 +62,13 @@ public static class ContactRouter
     {
         var selection = new TopSelection<Ranked>(needed, Comparer<Ranked>.Create((a, b) =>
         {
-            var byScore = b.Raw.CompareTo(a.Raw);
+            var byScore = b.Score.CompareTo(a.Score);
             if (byScore != 0) return byScore;
             if (a.Office is not null) return b.Office is null ? -1 : string.CompareOrdinal(a.Office.Office!.Id, b.Office.Office!.Id);
             return b.Office is not null ? 1 : string.CompareOrdinal(units[a.Contact].Id, units[b.Contact].Id);
         }));
-        foreach (var contact in scratch.Contacts)
-            if (scratch.Raw[contact] > 0) selection.Offer(new Ranked(scratch.Raw[contact], contact, null));
+        foreach (var contact in scratch.Contacts.Touched)
+            if (scratch.Contacts[contact].Raw is var raw and > 0) selection.Offer(new Ranked(raw, contact, null));
         foreach (var office in offices)
             if (office.Raw > 0) selection.Offer(new Ranked(office.Raw, -1, office));
         return [.. selection.Best().Select(r => r.Office ?? UnitCandidate(units, scratch, r.Contact))];
@@ -76,11 +76,10 @@ public static class ContactRouter
 
     private static Candidate UnitCandidate(RoutingUnits units, RoutingScratch scratch, int contact)
     {
-        var unit = scratch.BestUnit[contact];
-        var slot = scratch.ConceptSlotOf(unit);
+        var scored = scratch.Contacts[contact];
         return new Candidate
         {
-            Unit = units.EntryOf(unit), Raw = scratch.Raw[contact], Concept = slot >= 0 ? scratch.Concepts[slot].Best : null,
+            Unit = units.EntryOf(scored.BestUnit), Raw = scored.Raw, Concept = scratch.Concepts[scratch.Units[scored.BestUnit].ConceptSlot].Best,
         };
     }
 
@@ -136,25 +135,21 @@ public static class ContactRouter
                 candidate.Raw = candidate.Raw * 1.5 + 0.5;
     }
 
-    private static List<RoutedContact> Confident(RoutingIndex index, Asker? asker, List<Candidate> ranked, SuggestionWriter writer)
+    /// <summary>The best <paramref name="max"/> contacts, written; "RTS first" for an emergency topic.</summary>
+    private static List<RoutedContact> Confident(RoutingIndex index, Asker? asker, List<Candidate> ranked, SuggestionWriter writer, int max)
     {
-        var top = ranked[0];
-        var result = ranked.Select(c => c.Office is not null
+        RoutedContact Write(Candidate c, bool escalation = false) => c.Office is not null
             ? writer.Office(c.Office, c.Raw, c.Concept, c.OfficeReason)
-            : writer.Unit(c.Unit!.Value, c.Raw, c.Concept, escalation: false)).ToList();
-        if (asker is null || top.Unit is not { } topUnit || !index.Units.IsEmergency(topUnit.Number)) return result;
+            : writer.Unit(c.Unit!.Value, c.Raw, c.Concept, escalation);
+        var top = ranked[0];
+        if (asker is null || top.Unit is not { } topUnit || !index.Units.IsEmergency(topUnit.Number))
+            return [.. ranked.Take(max).Select(c => Write(c))];
 
         var rts = index.View.FocalPoints.FirstOrDefault(f => f.OfficeId == asker.RegionalOffice.Id && index.Units.InChain(topUnit.Number, f.UnitId));
         if (rts is not null)
-        {
-            result[0] = writer.Unit(topUnit, top.Raw, top.Concept, escalation: true);
-            result.Insert(0, writer.RegionalSpecialist(rts, asker, top.Raw, top.Concept));
-        }
-        else
-        {
-            result.RemoveAll(r => r.OfficeId == asker.RegionalOffice.Id && r.Kind == "office");
-            result.Insert(Math.Min(1, result.Count), writer.RegionalOfficeWithoutSpecialist(asker, top.Raw * 0.95));
-        }
+            return [writer.RegionalSpecialist(rts, asker, top.Raw, top.Concept), Write(top, escalation: true), .. ranked.Skip(1).Take(max - 2).Select(c => Write(c))];
+        var result = ranked.Where(c => c.Office?.Id != asker.RegionalOffice.Id).Take(max).Select(c => Write(c)).ToList();
+        result.Insert(1, writer.RegionalOfficeWithoutSpecialist(asker, top.Raw * 0.95));
         return result;
     }
 

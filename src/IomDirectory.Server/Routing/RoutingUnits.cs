@@ -98,7 +98,7 @@ public sealed class RoutingUnits
     {
         var idf = _idf[stem];
         foreach (var posting in _postings.Of(stem))
-            scratch.AddText(Postings.Document(posting), FieldWeights[Postings.Code(posting)] * idf);
+            scratch.Units[Postings.Document(posting)].Text += FieldWeights[Postings.Code(posting)] * idf;
     }
 
     /// <summary>The numbers of the content stems of one of the unit's texts, repeats included.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace IomDirectory.Server.Routing;
 
 /// <summary>
@@ -27,21 +29,19 @@ public static class UnitScorer
         foreach (var stem in analysis.ContentStems)
             if (units.StemNumber(stem) is var number and >= 0)
                 units.AddTextScores(number, scratch);
-        foreach (var unit in scratch.Units)
+        foreach (var unit in CollectionsMarshal.AsSpan(scratch.Units.Touched))
         {
-            var slot = scratch.ConceptSlotOf(unit);
-            var score = slot >= 0 ? scratch.Concepts[slot].Score : 0;
-            var text = scratch.Text[unit];
-            if (text > 0) score += TextCeiling * text / (text + TextHalfAt);
-            var contact = units.ContactOf(unit);
-            scratch.TouchContact(contact);
-            if (score > scratch.Best[contact])
+            ref var scored = ref scratch.Units[unit];
+            var score = scratch.Concepts[scored.ConceptSlot].Score;
+            if (scored.Text > 0) score += TextCeiling * scored.Text / (scored.Text + TextHalfAt);
+            ref var contact = ref scratch.Contacts[units.ContactOf(unit)];
+            if (score > contact.Best)
             {
-                scratch.Raw[contact] += score - scratch.Best[contact] + 0.2 * scratch.Best[contact];
-                scratch.Best[contact] = score;
-                scratch.BestUnit[contact] = unit;
+                contact.Raw += score - contact.Best + 0.2 * contact.Best;
+                contact.Best = score;
+                contact.BestUnit = unit;
             }
-            else scratch.Raw[contact] += 0.2 * score;
+            else contact.Raw += 0.2 * score;
         }
     }
 
