@@ -32,34 +32,15 @@ public sealed class SearchIndex
 
     private readonly record struct Ranked(int Document, double Score, int Order) : IScored;
 
-    public SearchIndex(DirectoryView view)
+    /// <param name="words">The view's unit words (shared with the routing index when both are built together).</param>
+    public SearchIndex(DirectoryView view, UnitWords words)
     {
-        var documents = new List<SearchDocument>();
-        var fields = new List<(string Name, double Weight)>();
-        var kinds = new List<string>();
-        var documentKinds = new List<byte>();
-        var builder = new PostingsBuilder(code => fields[code].Weight);
-        var memo = new TermMemo<int>(raw => Terms(raw).Select(builder.Id).ToArray());
-        var terms = new List<int>();
-        SearchDocument? current = null;
-        foreach (var (document, field, weight, text) in SearchDocument.Fields(view))
-        {
-            if (!ReferenceEquals(document, current))
-            {
-                current = document;
-                documents.Add(document);
-                documentKinds.Add(Code(kinds, document.Kind, 31));
-            }
-            var code = Code(fields, (field, weight), Postings.MaxCodes - 1);
-            terms.Clear();
-            memo.AddTerms(text, terms);
-            foreach (var term in terms) builder.Add(documents.Count - 1, term, code);
-        }
-        _documents = [.. documents];
-        _kinds = [.. documentKinds];
-        _kindNames = [.. kinds];
-        _fields = [.. fields];
-        _postings = builder.Build();
+        var corpus = new SearchCorpus(view, words);
+        _documents = [.. corpus.Documents];
+        _kinds = [.. corpus.Kinds];
+        _kindNames = [.. corpus.KindNames];
+        _fields = [.. corpus.Fields];
+        _postings = corpus.Postings;
         _sortedTerms = [.. _postings.Terms];
         _sortedIds = Enumerable.Range(0, _sortedTerms.Length).ToArray();
         Array.Sort(_sortedTerms, _sortedIds, StringComparer.Ordinal);
@@ -141,15 +122,6 @@ public sealed class SearchIndex
 
     /// <summary>Documents matching more of the query's words rank above those matching one word many times.</summary>
     private static double Coverage(int matched, int total) => total == 0 ? 0 : Math.Min(1.0, (double)matched / total) + 0.5;
-
-    private static byte Code<T>(List<T> codes, T value, int max)
-    {
-        var code = codes.IndexOf(value);
-        if (code >= 0) return (byte)code;
-        if (codes.Count > max) throw new InvalidOperationException($"More than {max + 1} distinct {typeof(T).Name} values in the search index.");
-        codes.Add(value);
-        return (byte)(codes.Count - 1);
-    }
 
     internal static IEnumerable<string> Terms(string text) =>
         TextNormalizer.Tokens(text).Where(t => t.Length > 1 || char.IsDigit(t[0])).Select(Stem);

@@ -40,7 +40,7 @@ public static class ContactRouter
         var scratch = index.RentScratch();
         try
         {
-            UnitScorer.Score(index.Units, analysis, scratch);
+            UnitScorer.Score(index, analysis, scratch);
             ScoreOffices(index, analysis, request.Asker, language, offices);
             ranked = Rank(index.Units, scratch, offices.Values, needed);
         }

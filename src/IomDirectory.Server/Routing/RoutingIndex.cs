@@ -6,8 +6,8 @@ namespace IomDirectory.Server.Routing;
 
 /// <summary>
 /// Everything routing needs about one view of the org chart, computed once: lexicon terms by stem, the units
-/// (<see cref="RoutingUnits"/>: their texts' stems weighted by rarity, each one's contact), country and sub-region
-/// names. A question then costs tokenizing, dictionary lookups and adding into pooled score arrays.
+/// (<see cref="RoutingUnits"/>: each one's contact), their texts' stems weighted by rarity (<see cref="UnitStems"/>),
+/// country and sub-region names. A question then costs tokenizing, dictionary lookups and adding into pooled score arrays.
 /// </summary>
 public sealed class RoutingIndex
 {
@@ -17,7 +17,7 @@ public sealed class RoutingIndex
     private readonly Dictionary<string, List<TermEntry>> _exactTerms = new(StringComparer.Ordinal);
     private readonly ObjectPool<RoutingScratch> _scratch;
 
-    public RoutingIndex(DirectoryView view, Lexicon lexicon)
+    public RoutingIndex(DirectoryView view, Lexicon lexicon, UnitWords words)
     {
         View = view;
         Lexicon = lexicon;
@@ -32,7 +32,8 @@ public sealed class RoutingIndex
         }
         Detector = new LanguageDetector(lexicon, termLanguages.Where(p => p.Value.Length > 0).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
 
-        Units = new RoutingUnits(view, lexicon);
+        Units = new RoutingUnits(words, view, lexicon);
+        Stems = new UnitStems(words, lexicon);
         _scratch = ScratchPool.Create(() => new RoutingScratch(Units.Count));
 
         Countries = CountryNames(view, lexicon);
@@ -51,6 +52,7 @@ public sealed class RoutingIndex
     public Lexicon Lexicon { get; }
     public LanguageDetector Detector { get; }
     public RoutingUnits Units { get; }
+    public UnitStems Stems { get; }
     public IReadOnlyDictionary<string, string> Countries { get; }
     /// <summary>First words of country and sub-region names: a question is scanned for places only from these.</summary>
     public IReadOnlySet<string> PlaceFirstWords { get; }

@@ -14,12 +14,16 @@ public sealed class RoutingIndexCache(Lexicon lexicon)
 
     public Lexicon Lexicon { get; } = lexicon;
 
-    public RoutingIndex For(DirectoryView view) => _indexes.GetValue(view, v => new RoutingIndex(v, Lexicon));
+    public RoutingIndex For(DirectoryView view) => _indexes.GetValue(view, v => new RoutingIndex(v, Lexicon, new UnitWords(v)));
 
-    /// <summary>Builds today's two indexes side by side: they read the same texts but share no state.</summary>
+    /// <summary>
+    /// Builds today's routing and search indexes: the units' texts are read once for both (<see cref="UnitWords"/>),
+    /// then the two are built side by side, sharing nothing they write.
+    /// </summary>
     public void Warm(DirectorySnapshot snapshot)
     {
         var view = snapshot.At(DateTime.UtcNow);
-        Parallel.Invoke(() => For(view), () => _ = view.Search);
+        var words = new UnitWords(view);
+        Parallel.Invoke(() => _indexes.GetValue(view, v => new RoutingIndex(v, Lexicon, words)), () => view.BuildSearch(words));
     }
 }

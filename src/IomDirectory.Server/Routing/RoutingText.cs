@@ -15,17 +15,7 @@ public static class RoutingText
     public static List<Word> Words(string text)
     {
         var words = new List<Word>();
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var isWordChar = i < text.Length && TextNormalizer.IsWordChar(text[i]);
-            if (isWordChar && start < 0) start = i;
-            else if (!isWordChar && start >= 0)
-            {
-                AddWord(words, text.AsSpan(start, i - start));
-                start = -1;
-            }
-        }
+        foreach (var raw in new RawWords(text)) AddWord(words, raw);
         return words;
     }
 

@@ -86,8 +86,7 @@ public sealed class SuggestionWriter(RoutingIndex index, string language, QueryA
 
     private string? BestPhrase(RoutingUnits.Entry entry)
     {
-        var units = index.Units;
-        var questionStems = analysis.ContentStems.Select(units.StemNumber).Where(n => n >= 0).ToArray();
+        var questionStems = analysis.ContentStems.Select(index.Stems.Number).Where(n => n >= 0).ToArray();
         var stems = new List<int>();
         string? best = null;
         var bestScore = 0.0;
@@ -95,7 +94,7 @@ public sealed class SuggestionWriter(RoutingIndex index, string language, QueryA
         foreach (var (phraseLanguage, phrase) in entry.Unit.Responsibilities.All().Concat(names))
         {
             stems.Clear();
-            units.StemsOf(phrase, stems);
+            index.Stems.StemsOf(phrase, stems);
             var overlap = 0;
             for (var i = 0; i < stems.Count; i++)
                 if (Array.IndexOf(questionStems, stems[i]) >= 0 && stems.IndexOf(stems[i]) == i) overlap++;

@@ -19,22 +19,22 @@ public static class UnitScorer
     /// plus a little of every other unit it answers for. Units are visited in the order first scored (concepts
     /// first), so sums and ties come out the same on every call.
     /// </summary>
-    public static void Score(RoutingUnits units, QueryAnalysis analysis, RoutingScratch scratch)
+    public static void Score(RoutingIndex index, QueryAnalysis analysis, RoutingScratch scratch)
     {
         foreach (var (concept, weight) in analysis.Concepts)
         {
-            AddConcept(units, scratch, concept, concept.Units, weight);
-            AddConcept(units, scratch, concept, concept.AlsoUnits, weight * AlsoFactor);
+            AddConcept(index.Units, scratch, concept, concept.Units, weight);
+            AddConcept(index.Units, scratch, concept, concept.AlsoUnits, weight * AlsoFactor);
         }
         foreach (var stem in analysis.ContentStems)
-            if (units.StemNumber(stem) is var number and >= 0)
-                units.AddTextScores(number, scratch);
+            if (index.Stems.Number(stem) is var number and >= 0)
+                index.Stems.AddTextScores(number, scratch);
         foreach (var unit in CollectionsMarshal.AsSpan(scratch.Units.Touched))
         {
             ref var scored = ref scratch.Units[unit];
             var score = scratch.Concepts[scored.ConceptSlot].Score;
             if (scored.Text > 0) score += TextCeiling * scored.Text / (scored.Text + TextHalfAt);
-            ref var contact = ref scratch.Contacts[units.ContactOf(unit)];
+            ref var contact = ref scratch.Contacts[index.Units.ContactOf(unit)];
             if (score > contact.Best)
             {
                 contact.Raw += score - contact.Best + 0.2 * contact.Best;
