@@ -23,14 +23,23 @@ public sealed class SearchIndex
     private readonly string[] _sortedTerms;
     private readonly int[] _sortedIds;
     private readonly ObjectPool<SearchScratch> _scratch;
-    private readonly IComparer<Ranked> _betterFirst;
 
     public sealed record Hit(SearchDocument Document, double Score, IReadOnlyList<string> MatchedFields);
 
     /// <summary>The best hits asked for, best first, and how many documents matched in all.</summary>
     public sealed record Found(IReadOnlyList<Hit> Best, int Total);
 
-    private readonly record struct Ranked(int Document, double Score, int Order) : IScored;
+    /// <summary>A hit while ranking: by score, then by id, then in the order first matched.</summary>
+    private readonly record struct Ranked(int Document, double Score, string Id, int Order) : IRanked<Ranked>
+    {
+        public int CompareTo(Ranked other)
+        {
+            var byScore = other.Score.CompareTo(Score);
+            if (byScore != 0) return byScore;
+            var byId = string.CompareOrdinal(Id, other.Id);
+            return byId != 0 ? byId : Order.CompareTo(other.Order);
+        }
+    }
 
     /// <param name="words">The view's unit words (shared with the routing index when both are built together).</param>
     public SearchIndex(DirectoryView view, UnitWords words)
@@ -45,13 +54,6 @@ public sealed class SearchIndex
         _sortedIds = Enumerable.Range(0, _sortedTerms.Length).ToArray();
         Array.Sort(_sortedTerms, _sortedIds, StringComparer.Ordinal);
         _scratch = ScratchPool.Create(() => new SearchScratch(_documents.Length));
-        _betterFirst = Comparer<Ranked>.Create((a, b) =>
-        {
-            var byScore = b.Score.CompareTo(a.Score);
-            if (byScore != 0) return byScore;
-            var byId = string.CompareOrdinal(_documents[a.Document].Id, _documents[b.Document].Id);
-            return byId != 0 ? byId : a.Order.CompareTo(b.Order);
-        });
     }
 
     /// <summary>
@@ -74,13 +76,14 @@ public sealed class SearchIndex
                 for (var i = exact >= 0 ? exact + 1 : ~exact; i < _sortedTerms.Length && _sortedTerms[i].StartsWith(term, StringComparison.Ordinal); i++)
                     Accumulate(scratch, _sortedIds[i], 0.6, allowed);
             }
-            var selection = new TopSelection<Ranked>(take, _betterFirst);
+            var selection = new TopSelection<Ranked>(take);
             var touched = scratch.Totals.Touched;
             for (var order = 0; order < touched.Count; order++)
             {
                 var document = touched[order];
                 var total = scratch.Totals[document];
-                selection.Offer(new Ranked(document, total.Score * Coverage(total.Matched, queryTerms.Count), order));
+                var score = total.Score * Coverage(total.Matched, queryTerms.Count);
+                if (selection.Admits(score)) selection.Offer(new Ranked(document, score, _documents[document].Id, order));
             }
             var best = selection.Best().Select(r => new Hit(_documents[r.Document], r.Score, MatchedFields(scratch.Totals[r.Document].Fields))).ToList();
             return new Found(best, touched.Count);

@@ -22,7 +22,4 @@ public sealed class WordNumbers
         _words.Add(word);
         return _words.Count - 1;
     }
-
-    /// <summary>The word's number, or -1 if it was never seen.</summary>
-    public int Find(ReadOnlySpan<char> raw) => _bySpan.TryGetValue(raw, out var number) ? number : -1;
 }

@@ -23,8 +23,20 @@ public static class ContactRouter
         public string? OfficeReason { get; set; }
     }
 
-    /// <summary>A scored contact while ranking: a unit contact (by number) or an office candidate.</summary>
-    private readonly record struct Ranked(double Score, int Contact, Candidate? Office) : IScored;
+    /// <summary>
+    /// A scored contact while ranking, a unit contact (by number) or an office candidate: by score, then offices
+    /// before units, then by id (the order of the keys "office:ID" and "unit:ID").
+    /// </summary>
+    private readonly record struct Ranked(double Score, string Id, int Contact, Candidate? Office) : IRanked<Ranked>
+    {
+        public int CompareTo(Ranked other)
+        {
+            var byScore = other.Score.CompareTo(Score);
+            if (byScore != 0) return byScore;
+            var byKind = (other.Office is not null).CompareTo(Office is not null);
+            return byKind != 0 ? byKind : string.CompareOrdinal(Id, other.Id);
+        }
+    }
 
     public static RoutingResult Route(RoutingIndex index, RouteRequest request)
     {
@@ -57,20 +69,15 @@ public static class ContactRouter
         return new RoutingResult(suggestions.Take(max).ToList(), language, confident);
     }
 
-    /// <summary>The <paramref name="needed"/> best contacts with a positive score: by score, then offices before units, then by id.</summary>
+    /// <summary>The <paramref name="needed"/> best contacts with a positive score, in <see cref="Ranked"/> order.</summary>
     private static List<Candidate> Rank(RoutingUnits units, RoutingScratch scratch, IEnumerable<Candidate> offices, int needed)
     {
-        var selection = new TopSelection<Ranked>(needed, Comparer<Ranked>.Create((a, b) =>
-        {
-            var byScore = b.Score.CompareTo(a.Score);
-            if (byScore != 0) return byScore;
-            if (a.Office is not null) return b.Office is null ? -1 : string.CompareOrdinal(a.Office.Office!.Id, b.Office.Office!.Id);
-            return b.Office is not null ? 1 : string.CompareOrdinal(units[a.Contact].Id, units[b.Contact].Id);
-        }));
+        var selection = new TopSelection<Ranked>(needed);
         foreach (var contact in scratch.Contacts.Touched)
-            if (scratch.Contacts[contact].Raw is var raw and > 0) selection.Offer(new Ranked(raw, contact, null));
+            if (scratch.Contacts[contact].Raw is var raw and > 0 && selection.Admits(raw))
+                selection.Offer(new Ranked(raw, units[contact].Id, contact, null));
         foreach (var office in offices)
-            if (office.Raw > 0) selection.Offer(new Ranked(office.Raw, -1, office));
+            if (office.Raw > 0) selection.Offer(new Ranked(office.Raw, office.Office!.Id, -1, office));
         return [.. selection.Best().Select(r => r.Office ?? UnitCandidate(units, scratch, r.Contact))];
     }
 

@@ -9,6 +9,7 @@ namespace IomDirectory.Server.Routing;
 public sealed class SuggestionWriter(RoutingIndex index, string language, QueryAnalysis analysis)
 {
     private const double FallbackScore = 0.05;
+    private int[]? _questionStems;
     private Lexicon Lexicon => index.Lexicon;
 
     public static double Squash(double raw) => Math.Round(raw / (raw + 1.5), 4);
@@ -86,18 +87,16 @@ public sealed class SuggestionWriter(RoutingIndex index, string language, QueryA
 
     private string? BestPhrase(RoutingUnits.Entry entry)
     {
-        var questionStems = analysis.ContentStems.Select(index.Stems.Number).Where(n => n >= 0).ToArray();
-        var stems = new List<int>();
+        _questionStems ??= [.. analysis.ContentStems.Select(index.Stems.Number).Where(n => n >= 0)];
         string? best = null;
         var bestScore = 0.0;
+        var phraseNumber = 0;
         var names = entry.Unit.Name.All().Select(n => (Language: "", Text: n));
         foreach (var (phraseLanguage, phrase) in entry.Unit.Responsibilities.All().Concat(names))
         {
-            stems.Clear();
-            index.Stems.StemsOf(phrase, stems);
             var overlap = 0;
-            for (var i = 0; i < stems.Count; i++)
-                if (Array.IndexOf(questionStems, stems[i]) >= 0 && stems.IndexOf(stems[i]) == i) overlap++;
+            foreach (var stem in index.Stems.PhraseStems(entry.Number, phraseNumber++))
+                if (Array.IndexOf(_questionStems, stem) >= 0) overlap++;
             var score = overlap + (phraseLanguage == language ? 0.5 : 0);
             if (overlap > 0 && score > bestScore) { best = phrase; bestScore = score; }
         }

@@ -12,33 +12,34 @@ public sealed class UnitStems
     /// <summary>The weights of the fields a stem can come from, by posting code: description, responsibility, name, acronym.</summary>
     private static readonly double[] FieldWeights = [0.7, 2.0, 3.0, 4.0];
 
-    private readonly WordNumbers _words;
-    private readonly int[]?[] _stemsOfWord;
+    private readonly int[] _firstPhrases;
+    private readonly int[] _phraseStarts;
+    private readonly int[] _phraseStems;
     private readonly Postings _postings;
     private readonly IReadOnlyDictionary<string, int> _numbers;
     private readonly double[] _idf;
 
     public UnitStems(UnitWords words, Lexicon lexicon)
     {
-        _words = words.Words;
+        var vocabulary = words.Words;
         var builder = new PostingsBuilder(code => FieldWeights[code]);
         int[] StemsOf(string raw) =>
             [.. RoutingText.Words(raw).Where(w => !lexicon.IsStopword(w.Folded) || w.Capitals).Select(w => builder.Id(w.Stem))];
-        var stemsOfWord = new int[]?[_words.Count];
+        var stemsOfWord = new int[]?[vocabulary.Count];
         // An acronym is indexed in capitals, so that "Dtm" counts as the acronym DTM, not as a word.
-        var stemsOfAcronymWord = new int[]?[_words.Count];
+        var stemsOfAcronymWord = new int[]?[vocabulary.Count];
         for (var unit = 0; unit < words.Units.Count; unit++)
         foreach (var item in words.Of(unit))
         {
             var word = UnitWords.WordOf(item);
             var field = UnitWords.FieldOf(item);
             var stems = field == UnitWords.Field.Acronym
-                ? stemsOfAcronymWord[word] ??= StemsOf(_words[word].ToUpperInvariant())
-                : stemsOfWord[word] ??= StemsOf(_words[word]);
+                ? stemsOfAcronymWord[word] ??= StemsOf(vocabulary[word].ToUpperInvariant())
+                : stemsOfWord[word] ??= StemsOf(vocabulary[word]);
             var code = CodeOf(field);
             foreach (var stem in stems) builder.Add(unit, stem, code);
         }
-        _stemsOfWord = stemsOfWord;
+        (_firstPhrases, _phraseStarts, _phraseStems) = Phrases(words, stemsOfWord);
         _postings = builder.Build();
         _numbers = builder.Ids;
         var count = Math.Max(1, words.Units.Count);
@@ -57,14 +58,38 @@ public sealed class UnitStems
     }
 
     /// <summary>
-    /// The numbers of the content stems of one of the units' names or responsibilities, repeats included (every
-    /// word of those was stemmed in the build; a word met only in an acronym has none here).
+    /// The distinct content stems of each of the unit's phrases, in the order of its responsibilities
+    /// (<see cref="Domain.LocalizedList.All"/>) then its names (<see cref="Domain.LocalizedText.All"/>).
     /// </summary>
-    public void StemsOf(string text, List<int> stems)
+    public ReadOnlySpan<int> PhraseStems(int unit, int phrase)
     {
-        foreach (var raw in new RawWords(text))
-            if (_words.Find(raw) is var word and >= 0)
-                stems.AddRange((ReadOnlySpan<int>)_stemsOfWord[word]);
+        var number = _firstPhrases[unit] + phrase;
+        return _phraseStems.AsSpan(_phraseStarts[number].._phraseStarts[number + 1]);
+    }
+
+    /// <summary>Phrase stems worked out once here, so that explaining a text match costs no text reading.</summary>
+    private static (int[] FirstPhrases, int[] Starts, int[] Stems) Phrases(UnitWords words, int[]?[] stemsOfWord)
+    {
+        var firstPhrases = new int[words.Units.Count + 1];
+        var starts = new List<int>();
+        var stems = new List<int>();
+        for (var unit = 0; unit < words.Units.Count; unit++)
+        {
+            firstPhrases[unit] = starts.Count;
+            foreach (var field in (ReadOnlySpan<UnitWords.Field>)[UnitWords.Field.Responsibility, UnitWords.Field.Name])
+            for (var text = words.TextsOf(unit).Start.Value; text < words.TextsOf(unit).End.Value; text++)
+            {
+                if (words.FieldOfText(text) != field) continue;
+                var start = stems.Count;
+                starts.Add(start);
+                foreach (var item in words.WordsOfText(text))
+                foreach (var stem in stemsOfWord[UnitWords.WordOf(item)]!)
+                    if (stems.IndexOf(stem, start) < 0) stems.Add(stem);
+            }
+        }
+        firstPhrases[^1] = starts.Count;
+        starts.Add(stems.Count);
+        return (firstPhrases, [.. starts], [.. stems]);
     }
 
     private static int CodeOf(UnitWords.Field field) => field switch
