@@ -29,7 +29,7 @@ static int Usage()
           wire                             h2load throughput/latency of GetUnit, SearchDirectory, SuggestContacts vs the bare endpoint
                                            [--connections 4] [--streams 16] [--seconds 10] [--warm-up 3] [--rounds 3]
           scale                            synthetic orgs of 1k/10k/100k units: start-up, memory, p50/p99 per RPC
-                                           [--sizes 1000,10000,100000] [--mailboxes 20000] [--calls 2000] [--concurrency 8] [--runs 3]
+                                           [--sizes 1000,10000,100000] [--mailboxes 20000] [--calls 2000] [--concurrency 1] [--runs 3]
           reliability-long                 200k calls at 256 streams, 100k junk requests, deadlines under saturation
                                            [--requests 200000] [--junk 100000]
         """);

@@ -35,10 +35,10 @@ public sealed class ServerUnderTest : IAsyncDisposable
     /// <summary>From process start to the first SERVING answer of grpc.health.v1.Health/Check.</summary>
     public TimeSpan StartUpTime { get; private set; }
 
-    /// <summary>The server's own start-up timings (seeding, snapshot phases, routing index), from its log.</summary>
+    /// <summary>The server's own start-up timings (seeding, snapshot phases, routing and search indexes), from its log.</summary>
     public IReadOnlyList<string> StartUpProfile =>
         Output.Split('\n').Where(l => l.Contains("Seeded ", StringComparison.Ordinal) || l.Contains("already seeded", StringComparison.Ordinal)
-                                       || l.Contains(" ready in ", StringComparison.Ordinal) || l.Contains("Routing index", StringComparison.Ordinal))
+                                       || l.Contains(" ready in ", StringComparison.Ordinal) || l.Contains("indexes for today", StringComparison.Ordinal))
             .Select(l => l[(l.IndexOf(']') + 1)..].Trim()).ToList();
 
     public string Output

@@ -64,7 +64,7 @@ public static class ServerHost
         }
         var warming = System.Diagnostics.Stopwatch.GetTimestamp();
         routing.Warm(snapshots.Current);
-        startupLogger.LogInformation("Routing index for today built in {Elapsed:0} ms", System.Diagnostics.Stopwatch.GetElapsedTime(warming).TotalMilliseconds);
+        startupLogger.LogInformation("Routing and search indexes for today built in {Elapsed:0} ms", System.Diagnostics.Stopwatch.GetElapsedTime(warming).TotalMilliseconds);
         snapshots.Loading += routing.Warm;
 
         // Cleartext gRPC needs an HTTP/2-only endpoint (h2c with prior knowledge). A TLS endpoint configured under

@@ -9,7 +9,8 @@ namespace IomDirectory.Server.ReadModel;
 public sealed class DirectoryView
 {
     private static readonly IReadOnlyList<UnitRecord> NoUnits = [];
-    private readonly Lazy<SearchIndex> _search;
+    private readonly Lock _searchBuild = new();
+    private SearchIndex? _search;
 
     internal DirectoryView(DirectorySnapshot snapshot, DateTime instant)
     {
@@ -34,7 +35,6 @@ public sealed class DirectoryView
             .GroupBy(p => p.Office!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(p => p.Country).Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
         OrderedOffices = Offices.Values.OrderBy(o => o.Type).ThenBy(o => o.Name.En, StringComparer.Ordinal).ToList();
-        _search = new Lazy<SearchIndex>(() => new SearchIndex(this));
     }
 
     public DirectorySnapshot Snapshot { get; }
@@ -54,7 +54,18 @@ public sealed class DirectoryView
     public IReadOnlyDictionary<string, CoverageRecord> Coverage { get; }
     public IReadOnlyDictionary<string, IReadOnlyList<string>> CoveredCountries { get; }
 
-    public SearchIndex Search => _search.Value;
+    /// <summary>The view's search index, built on first use unless <see cref="BuildSearch"/> built it first.</summary>
+    public SearchIndex Search => Volatile.Read(ref _search) ?? BuildSearch(null);
+
+    /// <summary>Builds the search index once, from unit words read for the routing index too if given.</summary>
+    public SearchIndex BuildSearch(UnitWords? words)
+    {
+        lock (_searchBuild)
+        {
+            if (_search is null) Volatile.Write(ref _search, new SearchIndex(this, words ?? new UnitWords(this)));
+            return _search;
+        }
+    }
 
     public IReadOnlyList<UnitRecord> ChildrenOf(string unitId) => Children.GetValueOrDefault(unitId) ?? NoUnits;
 

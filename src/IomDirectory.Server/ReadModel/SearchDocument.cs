@@ -5,7 +5,14 @@ namespace IomDirectory.Server.ReadModel;
 /// <summary>One searchable record of a view: its kind, id, and the record itself.</summary>
 public sealed record SearchDocument(string Kind, string Id, object Record)
 {
-    public static IEnumerable<(SearchDocument Document, string Field, double Weight, string Text)> Fields(DirectoryView view)
+    /// <summary>
+    /// The fields of a unit, by <see cref="UnitWords.Field"/>: units are indexed from the view's
+    /// <see cref="UnitWords"/>, between the offices and the other records.
+    /// </summary>
+    public static readonly (string Field, double Weight)[] UnitFields = [("name", 3), ("acronym", 5), ("responsibilities", 1.5), ("description", 1)];
+
+    /// <summary>Offices, the first documents.</summary>
+    public static IEnumerable<(SearchDocument Document, string Field, double Weight, string Text)> OfficeFields(DirectoryView view)
     {
         foreach (var o in view.Offices.Values)
         {
@@ -18,14 +25,11 @@ public sealed record SearchDocument(string Kind, string Id, object Record)
             foreach (var t in f.Subregion.All().Concat(f.Description.All()))
                 yield return (d, "functions", 1.5, t);
         }
-        foreach (var u in view.Units.Values)
-        {
-            var d = new SearchDocument("unit", u.Id, u);
-            if (!string.IsNullOrEmpty(u.Acronym)) yield return (d, "acronym", 5, u.Acronym);
-            foreach (var t in u.Name.All()) yield return (d, "name", 3, t);
-            foreach (var t in u.Description.All()) yield return (d, "description", 1, t);
-            foreach (var (_, t) in u.Responsibilities.All()) yield return (d, "responsibilities", 1.5, t);
-        }
+    }
+
+    /// <summary>Mailboxes, focal points and committees, after the units.</summary>
+    public static IEnumerable<(SearchDocument Document, string Field, double Weight, string Text)> OtherFields(DirectoryView view)
+    {
         foreach (var m in view.Mailboxes)
         {
             var d = new SearchDocument("mailbox", m.Id, m);

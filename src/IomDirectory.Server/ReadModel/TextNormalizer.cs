@@ -32,6 +32,13 @@ public static class TextNormalizer
         return builder.ToString().Trim();
     }
 
+    /// <summary>
+    /// A character of a word: a letter, a digit or a combining mark. Everything else separates words, in
+    /// <see cref="Fold"/> too, so a text may be folded word by word.
+    /// </summary>
+    public static bool IsWordChar(char c) =>
+        char.IsLetterOrDigit(c) || (c >= '\u0300' && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark);
+
     public static string[] Tokens(string text) =>
         Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries);
 

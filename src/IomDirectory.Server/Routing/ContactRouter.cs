@@ -1,4 +1,5 @@
 using IomDirectory.Server.Domain;
+using IomDirectory.Server.ReadModel;
 
 namespace IomDirectory.Server.Routing;
 
@@ -9,23 +10,32 @@ namespace IomDirectory.Server.Routing;
 /// </summary>
 public static class ContactRouter
 {
-    // Unit texts add at most TextCeiling: a lexicon concept (weight ~1) outranks a unit whose long name merely
-    // shares many words with the question; text alone still routes what the lexicon does not cover.
-    private const double TextCeiling = 1.2;
-    private const double TextHalfAt = 8.0;
-    private const double AlsoFactor = 0.5;
     private const double ConfidentAt = 0.55;
     private const double OfficeRuleScore = 3.0;
 
-    private sealed class Candidate(string key)
+    private sealed class Candidate
     {
-        public string Key { get; } = key;
-        public RoutingIndex.UnitEntry? Unit { get; set; }
-        public OfficeRecord? Office { get; set; }
+        public RoutingUnits.Entry? Unit { get; init; }
+        public OfficeRecord? Office { get; init; }
         public double Raw { get; set; }
         public double Best { get; set; }
         public Concept? Concept { get; set; }
         public string? OfficeReason { get; set; }
+    }
+
+    /// <summary>
+    /// A scored contact while ranking, a unit contact (by number) or an office candidate: by score, then offices
+    /// before units, then by id (the order of the keys "office:ID" and "unit:ID").
+    /// </summary>
+    private readonly record struct Ranked(double Score, string Id, int Contact, Candidate? Office) : IRanked<Ranked>
+    {
+        public int CompareTo(Ranked other)
+        {
+            var byScore = other.Score.CompareTo(Score);
+            if (byScore != 0) return byScore;
+            var byKind = (other.Office is not null).CompareTo(Office is not null);
+            return byKind != 0 ? byKind : string.CompareOrdinal(Id, other.Id);
+        }
     }
 
     public static RoutingResult Route(RoutingIndex index, RouteRequest request)
@@ -33,59 +43,51 @@ public static class ContactRouter
         var analysis = QueryAnalysis.Analyze(request.Query, index);
         var language = index.Detector.Detect(request.Query, analysis.Words, request.LanguageHint);
         var max = request.MaxResults == 0 ? 5 : request.MaxResults;
-        var candidates = new Dictionary<string, Candidate>(StringComparer.Ordinal);
+        // Enough of the ranking for the answer: the RTS-first rule drops at most one office; the fallback list drops
+        // at most one candidate per fixed entry (the regional office, the fallback units and offices).
+        var needed = max + 1 + index.Lexicon.Rules.FallbackUnits.Count + index.Lexicon.Rules.FallbackOffices.Count;
 
-        ScoreUnits(index, analysis, candidates);
-        ScoreOffices(index, analysis, request.Asker, language, candidates);
-        var ranked = candidates.Values.Where(c => c.Raw > 0)
-            .OrderByDescending(c => c.Raw).ThenBy(c => c.Key, StringComparer.Ordinal).ToList();
+        var offices = new Dictionary<string, Candidate>(StringComparer.Ordinal);
+        List<Candidate> ranked;
+        var scratch = index.RentScratch();
+        try
+        {
+            UnitScorer.Score(index, analysis, scratch);
+            ScoreOffices(index, analysis, request.Asker, language, offices);
+            ranked = Rank(index.Units, scratch, offices.Values, needed);
+        }
+        finally
+        {
+            index.Return(scratch);
+        }
 
         var confident = ranked.Count > 0 && ranked[0].Raw >= ConfidentAt;
         var writer = new SuggestionWriter(index, language, analysis);
         var suggestions = confident
-            ? Confident(index, request.Asker, ranked, writer)
+            ? Confident(index, request.Asker, ranked, writer, max)
             : Fallback(index, request.Asker, ranked, writer);
         return new RoutingResult(suggestions.Take(max).ToList(), language, confident);
     }
 
-    private static void ScoreUnits(RoutingIndex index, QueryAnalysis analysis, Dictionary<string, Candidate> candidates)
+    /// <summary>The <paramref name="needed"/> best contacts with a positive score, in <see cref="Ranked"/> order.</summary>
+    private static List<Candidate> Rank(RoutingUnits units, RoutingScratch scratch, IEnumerable<Candidate> offices, int needed)
     {
-        var unitScores = new Dictionary<string, (double Score, Concept? Concept, double ConceptScore)>(StringComparer.Ordinal);
-        foreach (var (concept, weight) in analysis.Concepts)
+        var selection = new TopSelection<Ranked>(needed);
+        foreach (var contact in scratch.Contacts.Touched)
+            if (scratch.Contacts[contact].Raw is var raw and > 0 && selection.Admits(raw))
+                selection.Offer(new Ranked(raw, units[contact].Id, contact, null));
+        foreach (var office in offices)
+            if (office.Raw > 0) selection.Offer(new Ranked(office.Raw, office.Office!.Id, -1, office));
+        return [.. selection.Best().Select(r => r.Office ?? UnitCandidate(units, scratch, r.Contact))];
+    }
+
+    private static Candidate UnitCandidate(RoutingUnits units, RoutingScratch scratch, int contact)
+    {
+        var scored = scratch.Contacts[contact];
+        return new Candidate
         {
-            foreach (var (ids, factor) in new[] { (concept.Units, 1.0), (concept.AlsoUnits, AlsoFactor) })
-            foreach (var id in ids)
-            {
-                if (!index.Units.ContainsKey(id)) continue;
-                var (score, best, bestScore) = unitScores.GetValueOrDefault(id);
-                var added = weight * factor;
-                unitScores[id] = (score + added, added > bestScore ? concept : best, Math.Max(added, bestScore));
-            }
-        }
-        var text = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var stem in analysis.ContentStems)
-        foreach (var posting in index.Postings(stem))
-            text[posting.Unit.Id] = text.GetValueOrDefault(posting.Unit.Id) + posting.Weight;
-        foreach (var (unitId, x) in text)
-        {
-            var (score, best, bestScore) = unitScores.GetValueOrDefault(unitId);
-            unitScores[unitId] = (score + TextCeiling * x / (x + TextHalfAt), best, bestScore);
-        }
-        foreach (var (unitId, (score, concept, _)) in unitScores)
-        {
-            var entry = index.Units[unitId];
-            var key = "unit:" + entry.ContactUnit.Id;
-            if (!candidates.TryGetValue(key, out var candidate)) candidates[key] = candidate = new Candidate(key);
-            // The contact takes its best unit's score plus a little of every other unit it answers for.
-            if (score > candidate.Best)
-            {
-                candidate.Raw += score - candidate.Best + 0.2 * candidate.Best;
-                candidate.Best = score;
-                candidate.Unit = entry;
-                candidate.Concept = concept;
-            }
-            else candidate.Raw += 0.2 * score;
-        }
+            Unit = units.EntryOf(scored.BestUnit), Raw = scored.Raw, Concept = scratch.Concepts[scratch.Units[scored.BestUnit].ConceptSlot].Best,
+        };
     }
 
     private static void ScoreOffices(RoutingIndex index, QueryAnalysis analysis, Asker? asker, string language, Dictionary<string, Candidate> candidates)
@@ -93,8 +95,7 @@ public static class ContactRouter
         var view = index.View;
         void Add(OfficeRecord office, double score, Concept? concept, string? reason)
         {
-            var key = "office:" + office.Id;
-            if (!candidates.TryGetValue(key, out var c)) candidates[key] = c = new Candidate(key) { Office = office };
+            if (!candidates.TryGetValue(office.Id, out var c)) candidates[office.Id] = c = new Candidate { Office = office };
             c.Raw += score;
             if (score >= c.Best) { c.Best = score; c.Concept = concept ?? c.Concept; c.OfficeReason = reason ?? c.OfficeReason; }
         }
@@ -137,29 +138,25 @@ public static class ContactRouter
                 Add(office, OfficeRuleScore, null, index.Lexicon.Phrase("coordination", language, ("office", Name(office)), ("subregion", function.Subregion.In(language))));
 
         if (cue)
-            foreach (var candidate in candidates.Values.Where(c => c.Office is not null))
+            foreach (var candidate in candidates.Values)
                 candidate.Raw = candidate.Raw * 1.5 + 0.5;
     }
 
-    private static List<RoutedContact> Confident(RoutingIndex index, Asker? asker, List<Candidate> ranked, SuggestionWriter writer)
+    /// <summary>The best <paramref name="max"/> contacts, written; "RTS first" for an emergency topic.</summary>
+    private static List<RoutedContact> Confident(RoutingIndex index, Asker? asker, List<Candidate> ranked, SuggestionWriter writer, int max)
     {
-        var top = ranked[0];
-        var result = ranked.Select(c => c.Office is not null
+        RoutedContact Write(Candidate c, bool escalation = false) => c.Office is not null
             ? writer.Office(c.Office, c.Raw, c.Concept, c.OfficeReason)
-            : writer.Unit(c.Unit!, c.Raw, c.Concept, escalation: false)).ToList();
-        if (asker is null || top.Unit is not { IsEmergency: true } topUnit) return result;
+            : writer.Unit(c.Unit!.Value, c.Raw, c.Concept, escalation);
+        var top = ranked[0];
+        if (asker is null || top.Unit is not { } topUnit || !index.Units.IsEmergency(topUnit.Number))
+            return [.. ranked.Take(max).Select(c => Write(c))];
 
-        var rts = index.View.FocalPoints.FirstOrDefault(f => f.OfficeId == asker.RegionalOffice.Id && topUnit.Chain.Contains(f.UnitId));
+        var rts = index.View.FocalPoints.FirstOrDefault(f => f.OfficeId == asker.RegionalOffice.Id && index.Units.InChain(topUnit.Number, f.UnitId));
         if (rts is not null)
-        {
-            result[0] = writer.Unit(topUnit, top.Raw, top.Concept, escalation: true);
-            result.Insert(0, writer.RegionalSpecialist(rts, asker, top.Raw, top.Concept));
-        }
-        else
-        {
-            result.RemoveAll(r => r.OfficeId == asker.RegionalOffice.Id && r.Kind == "office");
-            result.Insert(Math.Min(1, result.Count), writer.RegionalOfficeWithoutSpecialist(asker, top.Raw * 0.95));
-        }
+            return [writer.RegionalSpecialist(rts, asker, top.Raw, top.Concept), Write(top, escalation: true), .. ranked.Skip(1).Take(max - 2).Select(c => Write(c))];
+        var result = ranked.Where(c => c.Office?.Id != asker.RegionalOffice.Id).Take(max).Select(c => Write(c)).ToList();
+        result.Insert(1, writer.RegionalOfficeWithoutSpecialist(asker, top.Raw * 0.95));
         return result;
     }
 
@@ -168,12 +165,12 @@ public static class ContactRouter
         var result = new List<RoutedContact>();
         if (asker is not null) result.Add(writer.FallbackRegionalOffice(asker));
         foreach (var id in index.Lexicon.Rules.FallbackUnits)
-            if (index.Units.TryGetValue(id, out var unit)) result.Add(writer.Fallback(unit));
+            if (index.Units.TryFind(id, out var unit)) result.Add(writer.Fallback(index.Units.EntryOf(unit)));
         foreach (var id in index.Lexicon.Rules.FallbackOffices)
             if (index.View.Offices.TryGetValue(id, out var office)) result.Add(writer.Fallback(office));
         result.AddRange(weak.Select(c => c.Office is not null
             ? writer.Office(c.Office, c.Raw, c.Concept, c.OfficeReason, weak: true)
-            : writer.Unit(c.Unit!, c.Raw, c.Concept, escalation: false, weak: true)));
+            : writer.Unit(c.Unit!.Value, c.Raw, c.Concept, escalation: false, weak: true)));
         return result.DistinctBy(r => (r.Kind, r.Email, r.UnitId, r.OfficeId)).ToList();
     }
 }

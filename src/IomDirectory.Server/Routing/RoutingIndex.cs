@@ -1,27 +1,23 @@
 using IomDirectory.Server.Domain;
 using IomDirectory.Server.ReadModel;
+using Microsoft.Extensions.ObjectPool;
 
 namespace IomDirectory.Server.Routing;
 
 /// <summary>
-/// Everything routing needs about one view of the org chart, computed once: lexicon terms by stem, unit texts
-/// (names, acronyms, responsibilities, descriptions) weighted by rarity, each unit's contact (its own mailbox or its
-/// nearest ancestor's), country and sub-region names. A question then costs tokenizing and dictionary lookups.
+/// Everything routing needs about one view of the org chart, computed once: lexicon terms by stem, the units
+/// (<see cref="RoutingUnits"/>: each one's contact), their texts' stems weighted by rarity (<see cref="UnitStems"/>),
+/// country and sub-region names. A question then costs tokenizing, dictionary lookups and adding into pooled score arrays.
 /// </summary>
 public sealed class RoutingIndex
 {
     public sealed record TermEntry(Concept Concept, string[] Stems, bool[] NeedsCapitals, double Weight);
 
-    public readonly record struct UnitPosting(UnitRecord Unit, double Weight);
-
-    public sealed record UnitEntry(UnitRecord Unit, UnitRecord ContactUnit, MailboxRecord? Mailbox, bool IsEmergency,
-        IReadOnlySet<string> Chain, IReadOnlyList<(string Language, string Phrase, string[] Stems)> Phrases);
-
     private readonly Dictionary<string, List<TermEntry>> _terms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<TermEntry>> _exactTerms = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<UnitPosting>> _postings = new(StringComparer.Ordinal);
+    private readonly ObjectPool<RoutingScratch> _scratch;
 
-    public RoutingIndex(DirectoryView view, Lexicon lexicon)
+    public RoutingIndex(DirectoryView view, Lexicon lexicon, UnitWords words)
     {
         View = view;
         Lexicon = lexicon;
@@ -36,11 +32,9 @@ public sealed class RoutingIndex
         }
         Detector = new LanguageDetector(lexicon, termLanguages.Where(p => p.Value.Length > 0).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
 
-        var mailboxByOwner = view.Mailboxes.GroupBy(m => m.OwnerId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var emergency = lexicon.Rules.EmergencyUnits.ToHashSet(StringComparer.Ordinal);
-        var memo = new Dictionary<string, Word[]>(StringComparer.Ordinal);   // the vocabulary, folded once for this build
-        Units = view.Units.Values.ToDictionary(u => u.Id, u => Entry(view, u, mailboxByOwner, emergency, memo), StringComparer.Ordinal);
-        IndexUnitTexts(view, memo);
+        Units = new RoutingUnits(words, view, lexicon);
+        Stems = new UnitStems(words, lexicon);
+        _scratch = ScratchPool.Create(() => new RoutingScratch(Units.Count));
 
         Countries = CountryNames(view, lexicon);
         Subregions = view.Offices.Values
@@ -57,7 +51,8 @@ public sealed class RoutingIndex
     public DirectoryView View { get; }
     public Lexicon Lexicon { get; }
     public LanguageDetector Detector { get; }
-    public IReadOnlyDictionary<string, UnitEntry> Units { get; }
+    public RoutingUnits Units { get; }
+    public UnitStems Stems { get; }
     public IReadOnlyDictionary<string, string> Countries { get; }
     /// <summary>First words of country and sub-region names: a question is scanned for places only from these.</summary>
     public IReadOnlySet<string> PlaceFirstWords { get; }
@@ -67,7 +62,15 @@ public sealed class RoutingIndex
 
     public IReadOnlyList<TermEntry> TermsStartingWith(string stem) => _terms.GetValueOrDefault(stem) ?? (IReadOnlyList<TermEntry>)[];
     public IReadOnlyList<TermEntry> ExactTermsStartingWith(string stem) => _exactTerms.GetValueOrDefault(stem) ?? (IReadOnlyList<TermEntry>)[];
-    public IReadOnlyList<UnitPosting> Postings(string stem) => _postings.GetValueOrDefault(stem) ?? (IReadOnlyList<UnitPosting>)[];
+
+    /// <summary>Score arrays for one question; give them back with <see cref="Return"/>, cleared.</summary>
+    public RoutingScratch RentScratch() => _scratch.Get();
+
+    public void Return(RoutingScratch scratch)
+    {
+        scratch.Clear();
+        _scratch.Return(scratch);
+    }
 
     /// <summary>Folded words joined by single spaces: the key of country and sub-region names.</summary>
     public static string Key(string text) => string.Join(' ', RoutingText.Words(text).Select(w => w.Folded));
@@ -84,58 +87,6 @@ public sealed class RoutingIndex
         var index = concept.Exact ? _exactTerms : _terms;
         if (!index.TryGetValue(stems[0], out var list)) index[stems[0]] = list = [];
         list.Add(entry);
-    }
-
-    private UnitEntry Entry(DirectoryView view, UnitRecord unit, Dictionary<string, MailboxRecord> mailboxByOwner, HashSet<string> emergency,
-        Dictionary<string, Word[]> memo)
-    {
-        var path = view.PathTo(unit);
-        var chain = path.Select(u => u.Id).ToHashSet(StringComparer.Ordinal);
-        var contact = path.LastOrDefault(u => mailboxByOwner.ContainsKey(u.Id)) ?? unit;
-        var phrases = unit.Responsibilities.All().Concat(unit.Name.All().Select(n => ("", n)))
-            .Select(p => (p.Item1, p.Item2, ContentStems(p.Item2, memo))).ToList();
-        return new UnitEntry(unit, contact, mailboxByOwner.GetValueOrDefault(contact.Id), chain.Overlaps(emergency), chain, phrases);
-    }
-
-    public string[] ContentStems(string text, Dictionary<string, Word[]>? memo = null) =>
-        RoutingText.Words(text, memo).Where(w => !Lexicon.IsStopword(w.Folded) || w.Capitals).Select(w => w.Stem).Distinct(StringComparer.Ordinal).ToArray();
-
-    /// <summary>
-    /// Postings of the stems of every unit's names, acronym, responsibilities and descriptions, weighted by field and
-    /// IDF. Stems are deduplicated per unit in one reused dictionary and appended to their lists in unit order, so the
-    /// build allocates one list per stem rather than one map per stem and one object per posting.
-    /// </summary>
-    private void IndexUnitTexts(DirectoryView view, Dictionary<string, Word[]> memo)
-    {
-        var lists = new Dictionary<string, List<UnitPosting>>(StringComparer.Ordinal);
-        var unitStems = new Dictionary<string, double>(StringComparer.Ordinal);
-        void Add(string text, double weight)
-        {
-            foreach (var stem in ContentStems(text, memo))
-                unitStems[stem] = Math.Max(unitStems.GetValueOrDefault(stem), weight);
-        }
-        foreach (var unit in view.Units.Values)
-        {
-            unitStems.Clear();
-            foreach (var name in unit.Name.All()) Add(name, 3.0);
-            if (unit.Acronym is { Length: > 0 } acronym) Add(acronym.ToUpperInvariant(), 4.0);
-            foreach (var (_, phrase) in unit.Responsibilities.All()) Add(phrase, 2.0);
-            foreach (var description in unit.Description.All()) Add(description, 0.7);
-            foreach (var (stem, weight) in unitStems)
-            {
-                if (!lists.TryGetValue(stem, out var list)) lists[stem] = list = [];
-                list.Add(new UnitPosting(unit, weight));
-            }
-        }
-        var count = Math.Max(1, view.Units.Count);
-        foreach (var (stem, list) in lists)
-        {
-            var idf = Math.Log(1 + (double)count / list.Count);
-            for (var i = 0; i < list.Count; i++)
-                list[i] = list[i] with { Weight = list[i].Weight * idf };
-            list.TrimExcess();
-            _postings[stem] = list;
-        }
     }
 
     private static Dictionary<string, string> CountryNames(DirectoryView view, Lexicon lexicon)

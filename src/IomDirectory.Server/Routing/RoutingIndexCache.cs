@@ -6,7 +6,7 @@ namespace IomDirectory.Server.Routing;
 /// <summary>
 /// One <see cref="RoutingIndex"/> per view of the org chart, built on first use and kept as long as the view
 /// lives. A new snapshot (a change to the org chart) brings new views, hence new indexes; <see cref="Warm"/>
-/// builds today's before the snapshot is published, so no request pays for it.
+/// builds today's routing and search indexes before the snapshot is published, so no request pays for them.
 /// </summary>
 public sealed class RoutingIndexCache(Lexicon lexicon)
 {
@@ -14,7 +14,16 @@ public sealed class RoutingIndexCache(Lexicon lexicon)
 
     public Lexicon Lexicon { get; } = lexicon;
 
-    public RoutingIndex For(DirectoryView view) => _indexes.GetValue(view, v => new RoutingIndex(v, Lexicon));
+    public RoutingIndex For(DirectoryView view) => _indexes.GetValue(view, v => new RoutingIndex(v, Lexicon, new UnitWords(v)));
 
-    public void Warm(DirectorySnapshot snapshot) => For(snapshot.At(DateTime.UtcNow));
+    /// <summary>
+    /// Builds today's routing and search indexes: the units' texts are read once for both (<see cref="UnitWords"/>),
+    /// then the two are built side by side, sharing nothing they write.
+    /// </summary>
+    public void Warm(DirectorySnapshot snapshot)
+    {
+        var view = snapshot.At(DateTime.UtcNow);
+        var words = new UnitWords(view);
+        Parallel.Invoke(() => _indexes.GetValue(view, v => new RoutingIndex(v, Lexicon, words)), () => view.BuildSearch(words));
+    }
 }

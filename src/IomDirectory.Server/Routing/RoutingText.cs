@@ -12,39 +12,11 @@ public readonly record struct Word(string Folded, string Stem, bool Capitals);
 public static class RoutingText
 {
     /// <summary>Splits on anything but letters and digits, folds each word, keeps whether it was an all-capitals acronym.</summary>
-    /// <param name="memo">
-    /// Optional cache of the words each raw word folds to, for callers that fold a large text collection (index
-    /// builds): folding is a Unicode normalization, and a vocabulary is far smaller than the text.
-    /// </param>
-    public static List<Word> Words(string text, Dictionary<string, Word[]>? memo = null)
+    public static List<Word> Words(string text)
     {
         var words = new List<Word>();
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var isWordChar = i < text.Length && (char.IsLetterOrDigit(text[i]) || IsCombiningMark(text[i]));
-            if (isWordChar && start < 0) start = i;
-            else if (!isWordChar && start >= 0)
-            {
-                if (memo is null)
-                    AddWord(words, text.AsSpan(start, i - start));
-                else
-                    words.AddRange(Memoized(memo, text.Substring(start, i - start)));
-                start = -1;
-            }
-        }
+        foreach (var raw in new RawWords(text)) AddWord(words, raw);
         return words;
-    }
-
-    private static Word[] Memoized(Dictionary<string, Word[]> memo, string raw)
-    {
-        if (!memo.TryGetValue(raw, out var folded))
-        {
-            var list = new List<Word>(1);
-            AddWord(list, raw);
-            memo[raw] = folded = [.. list];
-        }
-        return folded;
     }
 
     private static void AddWord(List<Word> words, ReadOnlySpan<char> raw)
@@ -62,9 +34,6 @@ public static class RoutingText
             if (char.IsLetter(c) && !char.IsUpper(c)) return false;
         return true;
     }
-
-    private static bool IsCombiningMark(char c) =>
-        System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark;
 
     /// <summary>
     /// A light stemmer for English, French and Spanish: plurals, then common inflections ("-ing", "-ed", "-ment",

@@ -9,11 +9,12 @@ namespace IomDirectory.Server.Routing;
 public sealed class SuggestionWriter(RoutingIndex index, string language, QueryAnalysis analysis)
 {
     private const double FallbackScore = 0.05;
+    private int[]? _questionStems;
     private Lexicon Lexicon => index.Lexicon;
 
     public static double Squash(double raw) => Math.Round(raw / (raw + 1.5), 4);
 
-    public RoutedContact Unit(RoutingIndex.UnitEntry entry, double raw, Concept? concept, bool escalation, bool weak = false)
+    public RoutedContact Unit(RoutingUnits.Entry entry, double raw, Concept? concept, bool escalation, bool weak = false)
     {
         var contact = entry.ContactUnit;
         var reasons = new List<string> { Topic(entry, concept, weak) };
@@ -63,7 +64,7 @@ public sealed class SuggestionWriter(RoutingIndex index, string language, QueryA
     public RoutedContact FallbackRegionalOffice(Asker asker) =>
         OfficeContact(asker.RegionalOffice, FallbackScore * 2, Lexicon.Phrase("fallback_regional", language, ("office", asker.RegionalOffice.Name.In(language))));
 
-    public RoutedContact Fallback(RoutingIndex.UnitEntry entry) =>
+    public RoutedContact Fallback(RoutingUnits.Entry entry) =>
         Unit(entry, 0, null, escalation: false) with { Score = FallbackScore, Reasons = [Lexicon.Phrase("fallback", language)] };
 
     public RoutedContact Fallback(OfficeRecord office) => OfficeContact(office, FallbackScore, Lexicon.Phrase("fallback", language));
@@ -78,19 +79,24 @@ public sealed class SuggestionWriter(RoutingIndex index, string language, QueryA
     }
 
     /// <summary>Why this unit: the concept matched, else the responsibility sharing most words with the question.</summary>
-    private string Topic(RoutingIndex.UnitEntry entry, Concept? concept, bool weak)
+    private string Topic(RoutingUnits.Entry entry, Concept? concept, bool weak)
     {
         var topic = concept?.Label(language) ?? BestPhrase(entry) ?? UnitName(entry.Unit);
         return Lexicon.Phrase(weak ? "weak_match" : concept is null ? "responsibility" : "topic", language, ("topic", topic));
     }
 
-    private string? BestPhrase(RoutingIndex.UnitEntry entry)
+    private string? BestPhrase(RoutingUnits.Entry entry)
     {
+        _questionStems ??= [.. analysis.ContentStems.Select(index.Stems.Number).Where(n => n >= 0)];
         string? best = null;
         var bestScore = 0.0;
-        foreach (var (phraseLanguage, phrase, stems) in entry.Phrases)
+        var phraseNumber = 0;
+        var names = entry.Unit.Name.All().Select(n => (Language: "", Text: n));
+        foreach (var (phraseLanguage, phrase) in entry.Unit.Responsibilities.All().Concat(names))
         {
-            var overlap = stems.Count(s => Array.IndexOf(analysis.ContentStems, s) >= 0);
+            var overlap = 0;
+            foreach (var stem in index.Stems.PhraseStems(entry.Number, phraseNumber++))
+                if (Array.IndexOf(_questionStems, stem) >= 0) overlap++;
             var score = overlap + (phraseLanguage == language ? 0.5 : 0);
             if (overlap > 0 && score > bestScore) { best = phrase; bestScore = score; }
         }

@@ -15,7 +15,17 @@ public sealed class SearchDirectoryHandler(DirectorySnapshotProvider snapshots)
     public Task<InView<Paged<SearchIndex.Hit>>> Handle(SearchDirectoryQuery query, CancellationToken cancellationToken)
     {
         var view = ViewFor(query);
-        var hits = view.Search.Find(query.Text, query.Kinds.ToHashSet(StringComparer.Ordinal));
-        return Task.FromResult(new InView<Paged<SearchIndex.Hit>>(query.Page.Apply(hits, 20), view));
+        var size = query.Page.SizeOr(20);
+        var found = view.Search.Find(query.Text, query.Kinds.ToHashSet(StringComparer.Ordinal), (int)Math.Min((long)query.Page.Offset + size, int.MaxValue));
+        return Task.FromResult(new InView<Paged<SearchIndex.Hit>>(Page(found, query.Page.Offset, size), view));
+    }
+
+    /// <summary>The page of the ranking that starts at <paramref name="offset"/>, from the best hits up to its end.</summary>
+    private static Paged<SearchIndex.Hit> Page(SearchIndex.Found found, int offset, int size)
+    {
+        var start = Math.Min(offset, found.Total);
+        var items = found.Best.Skip(start).Take(size).ToList();
+        var next = start + items.Count < found.Total ? PageRequest.Encode(start + items.Count) : "";
+        return new Paged<SearchIndex.Hit>(items, next, found.Total);
     }
 }

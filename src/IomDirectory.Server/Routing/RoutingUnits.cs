@@ -1,0 +1,72 @@
+using IomDirectory.Server.Domain;
+using IomDirectory.Server.ReadModel;
+
+namespace IomDirectory.Server.Routing;
+
+/// <summary>
+/// The units of a view as routing sees them, numbered as in <see cref="UnitWords"/>: parent pointers and each
+/// unit's contact (its own mailbox or its nearest ancestor's).
+/// </summary>
+/// <remarks>
+/// Per unit this keeps a few ints; what only the few units of an answer need (their chain of ancestors, whether one
+/// is an emergency unit) is worked out for them on demand.
+/// </remarks>
+public sealed class RoutingUnits
+{
+    private readonly UnitRecord[] _units;
+    private readonly Dictionary<string, int> _numbers;
+    private readonly int[] _parent;
+    private readonly int[] _contact;
+    private readonly Dictionary<string, MailboxRecord> _mailboxByOwner = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _emergency;
+
+    /// <summary>A unit routed to: the unit, the unit that answers for it, and that unit's mailbox.</summary>
+    public readonly record struct Entry(int Number, UnitRecord Unit, UnitRecord ContactUnit, MailboxRecord? Mailbox);
+
+    public RoutingUnits(UnitWords words, DirectoryView view, Lexicon lexicon)
+    {
+        _units = [.. words.Units];
+        _numbers = new Dictionary<string, int>(_units.Length, StringComparer.Ordinal);
+        for (var i = 0; i < _units.Length; i++) _numbers[_units[i].Id] = i;
+        _parent = [.. _units.Select(u => u.ParentId is not null && _numbers.TryGetValue(u.ParentId, out var p) ? p : -1)];
+        var hasMailbox = new bool[_units.Length];
+        foreach (var mailbox in view.Mailboxes)
+            if (_mailboxByOwner.TryAdd(mailbox.OwnerId, mailbox) && _numbers.TryGetValue(mailbox.OwnerId, out var owner))
+                hasMailbox[owner] = true;
+        _contact = new int[_units.Length];
+        for (var u = 0; u < _units.Length; u++)
+            _contact[u] = FirstUp(u, a => hasMailbox[a]) is var contact and >= 0 ? contact : u;
+        _emergency = lexicon.Rules.EmergencyUnits.ToHashSet(StringComparer.Ordinal);
+    }
+
+    public int Count => _units.Length;
+
+    public UnitRecord this[int unit] => _units[unit];
+
+    public bool TryFind(string id, out int unit) => _numbers.TryGetValue(id, out unit);
+
+    public int ContactOf(int unit) => _contact[unit];
+
+    public Entry EntryOf(int unit)
+    {
+        var contact = _units[_contact[unit]];
+        return new Entry(unit, _units[unit], contact, _mailboxByOwner.GetValueOrDefault(contact.Id));
+    }
+
+    /// <summary>Whether the unit or one of its ancestors is an emergency unit (routing.json).</summary>
+    public bool IsEmergency(int unit) => FirstUp(unit, a => _emergency.Contains(_units[a].Id)) >= 0;
+
+    /// <summary>Whether <paramref name="id"/> is the unit or one of its ancestors.</summary>
+    public bool InChain(int unit, string id) => FirstUp(unit, a => string.Equals(_units[a].Id, id, StringComparison.Ordinal)) >= 0;
+
+    /// <summary>
+    /// The first of the unit and its ancestors, going up, that matches; -1 if none. Bounded by the number of units,
+    /// so a cycle in the parents (which the data checks forbid) cannot loop forever.
+    /// </summary>
+    private int FirstUp(int unit, Func<int, bool> match)
+    {
+        for (var (current, steps) = (unit, 0); current >= 0 && steps < _units.Length; current = _parent[current], steps++)
+            if (match(current)) return current;
+        return -1;
+    }
+}

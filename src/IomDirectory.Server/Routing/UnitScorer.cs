@@ -1,0 +1,58 @@
+using System.Runtime.InteropServices;
+
+namespace IomDirectory.Server.Routing;
+
+/// <summary>
+/// The unit half of routing: scores units by the lexicon concepts naming them and by their texts, into a
+/// <see cref="RoutingScratch"/>, and sums them per contact (the unit with the mailbox that answers for them).
+/// </summary>
+public static class UnitScorer
+{
+    // Unit texts add at most TextCeiling: a lexicon concept (weight ~1) outranks a unit whose long name merely
+    // shares many words with the question; text alone still routes what the lexicon does not cover.
+    private const double TextCeiling = 1.2;
+    private const double TextHalfAt = 8.0;
+    private const double AlsoFactor = 0.5;
+
+    /// <summary>
+    /// Units score by the concepts naming them and by their texts; each contact then takes its best unit's score
+    /// plus a little of every other unit it answers for. Units are visited in the order first scored (concepts
+    /// first), so sums and ties come out the same on every call.
+    /// </summary>
+    public static void Score(RoutingIndex index, QueryAnalysis analysis, RoutingScratch scratch)
+    {
+        foreach (var (concept, weight) in analysis.Concepts)
+        {
+            AddConcept(index.Units, scratch, concept, concept.Units, weight);
+            AddConcept(index.Units, scratch, concept, concept.AlsoUnits, weight * AlsoFactor);
+        }
+        foreach (var stem in analysis.ContentStems)
+            if (index.Stems.Number(stem) is var number and >= 0)
+                index.Stems.AddTextScores(number, scratch);
+        foreach (var unit in CollectionsMarshal.AsSpan(scratch.Units.Touched))
+        {
+            ref var scored = ref scratch.Units[unit];
+            var score = scratch.Concepts[scored.ConceptSlot].Score;
+            if (scored.Text > 0) score += TextCeiling * scored.Text / (scored.Text + TextHalfAt);
+            ref var contact = ref scratch.Contacts[index.Units.ContactOf(unit)];
+            if (score > contact.Best)
+            {
+                contact.Raw += score - contact.Best + 0.2 * contact.Best;
+                contact.Best = score;
+                contact.BestUnit = unit;
+            }
+            else contact.Raw += 0.2 * score;
+        }
+    }
+
+    private static void AddConcept(RoutingUnits units, RoutingScratch scratch, Concept concept, IReadOnlyList<string> ids, double added)
+    {
+        foreach (var id in ids)
+        {
+            if (!units.TryFind(id, out var unit)) continue;
+            var slot = scratch.ConceptSlot(unit);
+            var (score, best, bestScore) = scratch.Concepts[slot];
+            scratch.Concepts[slot] = (score + added, added > bestScore ? concept : best, Math.Max(added, bestScore));
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using IomDirectory.Server.ReadModel;
+
+namespace IomDirectory.Server.Routing;
+
+/// <summary>
+/// The stems of the units' names, acronyms, responsibilities and descriptions, as postings weighted by field and
+/// rarity (IDF), built from the view's <see cref="UnitWords"/>: each distinct word is stemmed once, then every
+/// unit's words become stems by array lookups.
+/// </summary>
+public sealed class UnitStems
+{
+    /// <summary>The weights of the fields a stem can come from, by posting code: description, responsibility, name, acronym.</summary>
+    private static readonly double[] FieldWeights = [0.7, 2.0, 3.0, 4.0];
+
+    private readonly int[] _firstPhrases;
+    private readonly int[] _phraseStarts;
+    private readonly int[] _phraseStems;
+    private readonly Postings _postings;
+    private readonly IReadOnlyDictionary<string, int> _numbers;
+    private readonly double[] _idf;
+
+    public UnitStems(UnitWords words, Lexicon lexicon)
+    {
+        var vocabulary = words.Words;
+        var builder = new PostingsBuilder(code => FieldWeights[code]);
+        int[] StemsOf(string raw) =>
+            [.. RoutingText.Words(raw).Where(w => !lexicon.IsStopword(w.Folded) || w.Capitals).Select(w => builder.Id(w.Stem))];
+        var stemsOfWord = new int[]?[vocabulary.Count];
+        // An acronym is indexed in capitals, so that "Dtm" counts as the acronym DTM, not as a word.
+        var stemsOfAcronymWord = new int[]?[vocabulary.Count];
+        for (var unit = 0; unit < words.Units.Count; unit++)
+        foreach (var item in words.Of(unit))
+        {
+            var word = UnitWords.WordOf(item);
+            var field = UnitWords.FieldOf(item);
+            var stems = field == UnitWords.Field.Acronym
+                ? stemsOfAcronymWord[word] ??= StemsOf(vocabulary[word].ToUpperInvariant())
+                : stemsOfWord[word] ??= StemsOf(vocabulary[word]);
+            var code = CodeOf(field);
+            foreach (var stem in stems) builder.Add(unit, stem, code);
+        }
+        (_firstPhrases, _phraseStarts, _phraseStems) = Phrases(words, stemsOfWord);
+        _postings = builder.Build();
+        _numbers = builder.Ids;
+        var count = Math.Max(1, words.Units.Count);
+        _idf = [.. Enumerable.Range(0, _postings.Terms.Count).Select(s => Math.Log(1 + (double)count / _postings.CountOf(s)))];
+    }
+
+    /// <summary>The number of an indexed stem, or -1.</summary>
+    public int Number(string stem) => _numbers.GetValueOrDefault(stem, -1);
+
+    /// <summary>Adds to each unit whose texts have the stem the stem's weight there (field weight times IDF).</summary>
+    public void AddTextScores(int stem, RoutingScratch scratch)
+    {
+        var idf = _idf[stem];
+        foreach (var posting in _postings.Of(stem))
+            scratch.Units[Postings.Document(posting)].Text += FieldWeights[Postings.Code(posting)] * idf;
+    }
+
+    /// <summary>
+    /// The distinct content stems of each of the unit's phrases, in the order of its responsibilities
+    /// (<see cref="Domain.LocalizedList.All"/>) then its names (<see cref="Domain.LocalizedText.All"/>).
+    /// </summary>
+    public ReadOnlySpan<int> PhraseStems(int unit, int phrase)
+    {
+        var number = _firstPhrases[unit] + phrase;
+        return _phraseStems.AsSpan(_phraseStarts[number].._phraseStarts[number + 1]);
+    }
+
+    /// <summary>Phrase stems worked out once here, so that explaining a text match costs no text reading.</summary>
+    private static (int[] FirstPhrases, int[] Starts, int[] Stems) Phrases(UnitWords words, int[]?[] stemsOfWord)
+    {
+        var firstPhrases = new int[words.Units.Count + 1];
+        var starts = new List<int>();
+        var stems = new List<int>();
+        for (var unit = 0; unit < words.Units.Count; unit++)
+        {
+            firstPhrases[unit] = starts.Count;
+            foreach (var field in (ReadOnlySpan<UnitWords.Field>)[UnitWords.Field.Responsibility, UnitWords.Field.Name])
+            for (var text = words.TextsOf(unit).Start.Value; text < words.TextsOf(unit).End.Value; text++)
+            {
+                if (words.FieldOfText(text) != field) continue;
+                var start = stems.Count;
+                starts.Add(start);
+                foreach (var item in words.WordsOfText(text))
+                foreach (var stem in stemsOfWord[UnitWords.WordOf(item)]!)
+                    if (stems.IndexOf(stem, start) < 0) stems.Add(stem);
+            }
+        }
+        firstPhrases[^1] = starts.Count;
+        starts.Add(stems.Count);
+        return (firstPhrases, [.. starts], [.. stems]);
+    }
+
+    private static int CodeOf(UnitWords.Field field) => field switch
+    {
+        UnitWords.Field.Description => 0,
+        UnitWords.Field.Responsibility => 1,
+        UnitWords.Field.Name => 2,
+        _ => 3,
+    };
+}
