@@ -7,7 +7,8 @@ namespace IomDirectory.Bench.Scale;
 /// `scale`: for each org size, generate the data folder, then (several times) start the server on it with a fresh
 /// database, timing start-up to the first SERVING health check, warm up, read resident memory, and time each
 /// RPC with a real client. Latency is single-client by default (one call in flight: the service's own latency,
-/// which the targets mean); --concurrency N keeps N calls in flight, and then includes queueing. Medians over the runs.
+/// which the targets mean); --concurrency N keeps N calls in flight, and then includes queueing. The answer caches
+/// are off (<see cref="ServerUnderTest.CachesOff"/>): the figures are the cost of computing each answer. Medians over the runs.
 /// </summary>
 public static class ScaleBenchmark
 {
@@ -40,7 +41,7 @@ public static class ScaleBenchmark
         var measured = await MeasureFreshAsync(org, pools, database, options);
         // Profile of start-up: a second start on the now-seeded database skips reading data/ and seeding, so the
         // difference is the seeding cost and the rest is loading the snapshot and building its indexes.
-        await using var restarted = await ServerUnderTest.StartAsync(database, org.Folder);
+        await using var restarted = await ServerUnderTest.StartAsync(database, org.Folder, ServerUnderTest.CachesOff);
         foreach (var line in restarted.StartUpProfile)
             Console.WriteLine("    restart: " + line);
         return measured with { RestartSeconds = restarted.StartUpTime.TotalSeconds, RestartResidentMb = Stats.ToMegabytes(restarted.ResidentBytes()) };
@@ -48,7 +49,7 @@ public static class ScaleBenchmark
 
     private static async Task<ScaleMeasurement> MeasureFreshAsync(OrgGenerator.Generated org, WordPools pools, string database, ScaleOptions options)
     {
-        await using var server = await ServerUnderTest.StartAsync(database, org.Folder);
+        await using var server = await ServerUnderTest.StartAsync(database, org.Folder, ServerUnderTest.CachesOff);
         foreach (var line in server.StartUpProfile)
             Console.WriteLine("    start-up: " + line);
         var residentAtStart = server.ResidentBytes();

@@ -27,6 +27,12 @@ public sealed class ServerUnderTest : IAsyncDisposable
         process.BeginErrorReadLine();
     }
 
+    /// <summary>
+    /// Server settings that turn off the answer caches (GetUnit messages, SuggestContacts answers), so a benchmark
+    /// measures the work of answering rather than a lookup of an answer already given.
+    /// </summary>
+    public static readonly string[] CachesOff = ["--Routing:AnswerCacheSize=0", "--Rpc:UnitMessageCacheSize=0"];
+
     public Uri Address { get; }
     public GrpcClient Client { get; }
     public int Id => _process.Id;

@@ -15,7 +15,7 @@ public static class WireBenchmark
         await H2Load.EnsureInstalledAsync();
         using var work = new ScratchFolder();
         await using var server = await ServerUnderTest.StartAsync(work.File("wire.db"), BenchPaths.Data, "--Grpc:EnableBareBenchmarkEndpoint=true");
-        await using var cachesOff = await ServerUnderTest.StartAsync(work.File("wire-caches-off.db"), BenchPaths.Data, WireTarget.CachesOffArgs);
+        await using var cachesOff = await ServerUnderTest.StartAsync(work.File("wire-caches-off.db"), BenchPaths.Data, ServerUnderTest.CachesOff);
         Console.WriteLine($"Server up in {server.StartUpTime.TotalSeconds:0.00} s at {server.Address} (caches off: {cachesOff.Address}); " +
                           $"h2load -c {options.Connections} -m {options.Streams}, {options.Seconds} s per run after a {options.WarmUpSeconds} s warm-up run, {options.Rounds} rounds");
 

@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using IomDirectory.Contracts.V1;
+using IomDirectory.Bench.Support;
 using IomDirectory.Grpc;
 
 namespace IomDirectory.Bench.Wire;
@@ -9,15 +10,13 @@ namespace IomDirectory.Bench.Wire;
 /// One endpoint the wire benchmark loads: its path, the request h2load sends, and (for real RPCs) how a real
 /// client makes the same call, whose answer is the reference every h2load response is checked against.
 /// <see cref="CachesOff"/> targets run against a second server started with the server's answer caches off
-/// (<see cref="CachesOffArgs"/>): h2load repeats one request, which a cache answers from memory, so the report also
+/// (<see cref="ServerUnderTest.CachesOff"/>): h2load repeats one request, which a cache answers from memory, so the report also
 /// shows what the same call costs when it is computed.
 /// </summary>
 public sealed record WireTarget(string Name, string Path, IMessage Request, Func<GrpcClient, Task<IMessage>>? Call, double? RatioTarget,
     bool CachesOff = false)
 {
     public const string BareName = "Bare (canned OK)";
-
-    public static readonly string[] CachesOffArgs = ["--Routing:AnswerCacheSize=0", "--Rpc:UnitMessageCacheSize=0"];
 
     private static readonly GetUnitRequest GetUnitRequest = new() { Id = "dhrr" };
 
