@@ -57,8 +57,9 @@ public sealed class UnitStems
     public void AddTextScores(int stem, RoutingScratch scratch)
     {
         var idf = _idf[stem];
+        ReadOnlySpan<double> weights = [FieldWeights[0] * idf, FieldWeights[1] * idf, FieldWeights[2] * idf, FieldWeights[3] * idf];
         foreach (var posting in _postings.Of(stem))
-            scratch.Units[Postings.Document(posting)].Text += FieldWeights[Postings.Code(posting)] * idf;
+            scratch.Units[Postings.Document(posting)].Text += weights[Postings.Code(posting)];
     }
 
     /// <summary>
