@@ -1,28 +1,32 @@
 namespace IomDirectory.Server.ReadModel;
 
 /// <summary>
-/// Builds <see cref="Postings"/> from documents given in increasing order: each term gets a number on first sight
-/// and, per document, one posting whose code is the heaviest field the term occurred in (the first such on a tie).
+/// Builds <see cref="Postings"/> in two passes over the same documents, each given in increasing order: the first
+/// counts each term's documents, so that the second writes every list into an array of its exact length (growing
+/// and trimming lists would allocate a 100k-unit index three times over, and the collector would copy it around).
+/// Each term gets a number on first sight and, per document, one posting whose code is the heaviest field the term
+/// occurred in (the first such on a tie).
 /// </summary>
 /// <param name="weightOf">The weight of a code, which decides which occurrence of a term a document keeps.</param>
 public sealed class PostingsBuilder(Func<int, double> weightOf)
 {
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<string> _terms = [];
-    private int[][] _lists = new int[256][];
-    private int[] _counts = new int[256];
     private readonly List<int> _documentTerms = [];
+    private int[] _counts = new int[256];
     private int[] _seenIn = new int[256];
     private int[] _code = new int[256];
+    private int[][]? _lists;
     private int _document = -1;
 
     /// <summary>Term numbers, in order of first sight.</summary>
     public IReadOnlyDictionary<string, int> Ids => _ids;
 
-    /// <summary>The term's number, given on first sight.</summary>
+    /// <summary>The term's number, given on first sight (in the first pass).</summary>
     public int Id(string term)
     {
         if (_ids.TryGetValue(term, out var id)) return id;
+        if (_lists is not null) throw new InvalidOperationException($"The term '{term}' was not in the first pass.");
         id = _terms.Count;
         _ids.Add(term, id);
         _terms.Add(term);
@@ -30,10 +34,8 @@ public sealed class PostingsBuilder(Func<int, double> weightOf)
         {
             Array.Resize(ref _seenIn, id * 2);
             Array.Resize(ref _code, id * 2);
-            Array.Resize(ref _lists, id * 2);
             Array.Resize(ref _counts, id * 2);
         }
-        _lists[id] = new int[4];
         return id;
     }
 
@@ -54,26 +56,30 @@ public sealed class PostingsBuilder(Func<int, double> weightOf)
             _code[term] = code;
     }
 
+    /// <summary>Ends the counting pass: the same documents are to be added again, from the first.</summary>
+    public void StartFilling()
+    {
+        Flush();
+        _lists = new int[_terms.Count][];
+        for (var term = 0; term < _lists.Length; term++) _lists[term] = new int[_counts[term]];
+        Array.Clear(_counts);
+        Array.Clear(_seenIn);
+        _document = -1;
+    }
+
     /// <summary>The lists, terms numbered as <see cref="Ids"/> says; the builder is spent.</summary>
     public Postings Build()
     {
         Flush();
-        var lists = new int[_terms.Count][];
-        for (var i = 0; i < lists.Length; i++)
-        {
-            lists[i] = _lists[i].AsSpan(0, _counts[i]).ToArray();
-            _lists[i] = [];
-        }
-        return new Postings([.. _terms], lists);
+        return new Postings([.. _terms], _lists ?? throw new InvalidOperationException("Build comes after the filling pass."));
     }
 
     private void Flush()
     {
         foreach (var term in _documentTerms)
         {
-            ref var list = ref _lists[term];
-            if (_counts[term] == list.Length) Array.Resize(ref list, list.Length * 2);
-            list[_counts[term]++] = Postings.Pack(_document, _code[term]);
+            if (_lists is not null) _lists[term][_counts[term]] = Postings.Pack(_document, _code[term]);
+            _counts[term]++;
         }
         _documentTerms.Clear();
     }

@@ -29,10 +29,11 @@ public static class UnitScorer
         foreach (var stem in analysis.ContentStems)
             if (index.Stems.Number(stem) is var number and >= 0)
                 index.Stems.AddTextScores(number, scratch);
+        var concepts = CollectionsMarshal.AsSpan(scratch.Concepts);
         foreach (var unit in CollectionsMarshal.AsSpan(scratch.Units.Touched))
         {
             ref var scored = ref scratch.Units[unit];
-            var score = scratch.Concepts[scored.ConceptSlot].Score;
+            var score = concepts[scored.ConceptSlot].Score;
             if (scored.Text > 0) score += TextCeiling * scored.Text / (scored.Text + TextHalfAt);
             ref var contact = ref scratch.Contacts[index.Units.ContactOf(unit)];
             if (score > contact.Best)

@@ -28,16 +28,20 @@ public sealed class UnitStems
         var stemsOfWord = new int[]?[vocabulary.Count];
         // An acronym is indexed in capitals, so that "Dtm" counts as the acronym DTM, not as a word.
         var stemsOfAcronymWord = new int[]?[vocabulary.Count];
-        for (var unit = 0; unit < words.Units.Count; unit++)
-        foreach (var item in words.Of(unit))
+        for (var pass = 0; pass < 2; pass++)
         {
-            var word = UnitWords.WordOf(item);
-            var field = UnitWords.FieldOf(item);
-            var stems = field == UnitWords.Field.Acronym
-                ? stemsOfAcronymWord[word] ??= StemsOf(vocabulary[word].ToUpperInvariant())
-                : stemsOfWord[word] ??= StemsOf(vocabulary[word]);
-            var code = CodeOf(field);
-            foreach (var stem in stems) builder.Add(unit, stem, code);
+            if (pass == 1) builder.StartFilling();
+            for (var unit = 0; unit < words.Units.Count; unit++)
+            foreach (var item in words.Of(unit))
+            {
+                var word = UnitWords.WordOf(item);
+                var field = UnitWords.FieldOf(item);
+                var stems = field == UnitWords.Field.Acronym
+                    ? stemsOfAcronymWord[word] ??= StemsOf(vocabulary[word].ToUpperInvariant())
+                    : stemsOfWord[word] ??= StemsOf(vocabulary[word]);
+                var code = CodeOf(field);
+                foreach (var stem in stems) builder.Add(unit, stem, code);
+            }
         }
         (_firstPhrases, _phraseStarts, _phraseStems) = Phrases(words, stemsOfWord);
         _postings = builder.Build();
@@ -53,8 +57,9 @@ public sealed class UnitStems
     public void AddTextScores(int stem, RoutingScratch scratch)
     {
         var idf = _idf[stem];
+        ReadOnlySpan<double> weights = [FieldWeights[0] * idf, FieldWeights[1] * idf, FieldWeights[2] * idf, FieldWeights[3] * idf];
         foreach (var posting in _postings.Of(stem))
-            scratch.Units[Postings.Document(posting)].Text += FieldWeights[Postings.Code(posting)] * idf;
+            scratch.Units[Postings.Document(posting)].Text += weights[Postings.Code(posting)];
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using IomDirectory.Contracts.V1;
 using IomDirectory.Grpc;
+using IomDirectory.Server.Features.Common;
 using IomDirectory.Server.Tests.Support;
 
 namespace IomDirectory.Server.Tests.DirectoryApi;
@@ -221,6 +222,20 @@ public sealed class DirectoryApiTests
         var second = await _server.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory", new SearchDirectoryRequest { Query = "division", PageSize = 3, PageToken = first.NextPageToken });
         Assert.That(first.TotalSize, Is.GreaterThan(6));
         Assert.That(second.Hits.Select(h => h.Id), Is.Not.EquivalentTo(first.Hits.Select(h => h.Id)));
+    }
+
+    [Test]
+    public async Task SearchDirectory_PageTokenFarPastTheEnd_IsAnEmptyLastPageWithTheTotal()
+    {
+        var first = await _server.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory", new SearchDirectoryRequest { Query = "division" });
+        var farAway = await _server.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory",
+            new SearchDirectoryRequest { Query = "division", PageSize = 100, PageToken = PageRequest.Encode(int.MaxValue - 10) });
+        Assert.Multiple(() =>
+        {
+            Assert.That(farAway.Hits, Is.Empty);
+            Assert.That(farAway.NextPageToken, Is.Empty);
+            Assert.That(farAway.TotalSize, Is.EqualTo(first.TotalSize));
+        });
     }
 
     [Test]
