@@ -16,6 +16,7 @@ return args.FirstOrDefault() switch
     "wire" => await WireBenchmark.RunAsync(WireOptions.Parse(rest)),
     "scale" => await ScaleBenchmark.RunAsync(ScaleOptions.Parse(rest)),
     "reliability-long" => await LongReliabilityRun.RunAsync(rest),
+    "generate" => ScaleBenchmark.Generate(rest),
     _ => Usage(),
 };
 
@@ -30,6 +31,8 @@ static int Usage()
                                            [--connections 4] [--streams 16] [--seconds 10] [--warm-up 3] [--rounds 3]
           scale                            synthetic orgs of 1k/10k/100k units: start-up, memory, p50/p99 per RPC
                                            [--sizes 1000,10000,100000] [--mailboxes 20000] [--calls 2000] [--concurrency 1] [--runs 3]
+          generate --out DIR [--size 100000] [--mailboxes 20000]
+                                           write the synthetic org of `scale` as a data folder, to run the server on it
           reliability-long                 200k calls at 256 streams, 100k junk requests, deadlines under saturation
                                            [--requests 200000] [--junk 100000]
         """);

@@ -36,6 +36,20 @@ public static class ScaleBenchmark
         return report.AllServed ? 0 : 1;
     }
 
+    /// <summary>`generate`: the synthetic org of one size as a data folder (`--data DIR` of the server), for profiling start-up by hand.</summary>
+    public static int Generate(IReadOnlyList<string> args)
+    {
+        if (CommandLine.Value(args, "--out") is not { } folder)
+        {
+            Console.Error.WriteLine("generate: --out DIR is required");
+            return 2;
+        }
+        var org = new OrgGenerator(WordPools.Read(BenchPaths.Data))
+            .Write(Path.GetFullPath(folder), CommandLine.Int(args, "--size", 100_000), CommandLine.Int(args, "--mailboxes", 20_000));
+        Console.WriteLine($"{org.TotalUnits} units, {org.Mailboxes} mailboxes written to {org.Folder}");
+        return 0;
+    }
+
     private static async Task<ScaleMeasurement> MeasureAsync(OrgGenerator.Generated org, WordPools pools, string database, ScaleOptions options)
     {
         var measured = await MeasureFreshAsync(org, pools, database, options);
