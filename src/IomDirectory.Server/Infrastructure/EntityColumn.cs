@@ -39,7 +39,7 @@ internal sealed class EntityColumn
     /// <summary>The delimited column name.</summary>
     public string Name { get; }
 
-    /// <summary>The parameter the insert binds this column's value to.</summary>
+    /// <summary>The parameter the insert binds this column's value to (by position: the columns' order).</summary>
     public string Parameter { get; }
 
     /// <summary>Where EF's materializer expects this property's value in a row's value buffer.</summary>
@@ -47,13 +47,6 @@ internal sealed class EntityColumn
 
     /// <summary>A column the store fills on insert (an integer row key): a new row leaves it out, as EF does.</summary>
     public bool IsStoreGenerated { get; }
-
-    public DbParameter CreateParameter(DbCommand command)
-    {
-        var parameter = _mapping.CreateParameter(command, Parameter, value: null, _nullable);
-        command.Parameters.Add(parameter);
-        return parameter;
-    }
 
     /// <summary>The value the store keeps for this property of <paramref name="entity"/>.</summary>
     public object ProviderValue(object entity)

@@ -42,20 +42,19 @@ internal sealed class EntityTable<T> where T : class
     public static EntityTable<T> Of(DbContext context) => _shared ??= new EntityTable<T>(context);
 
     /// <summary>Inserts <paramref name="rows"/> in <paramref name="transaction"/> through one prepared statement.</summary>
+    /// <param name="transaction">Begun on <paramref name="connection"/>; the statement runs on the same handle, so inside it.</param>
     public void Insert(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<T> rows)
     {
+        if (transaction.Connection != connection)
+            throw new ArgumentException("The transaction belongs to another connection.", nameof(transaction));
         var written = _columns.Where(c => !c.IsStoreGenerated).ToArray();
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO {Name} ({string.Join(", ", written.Select(c => c.Name))}) " +
-                              $"VALUES ({string.Join(", ", written.Select(c => c.Parameter))})";
-        var parameters = written.Select(c => c.CreateParameter(command)).ToArray();
-        command.Prepare();
+        using var insert = new PreparedInsert(connection, $"INSERT INTO {Name} ({string.Join(", ", written.Select(c => c.Name))}) " +
+                                                          $"VALUES ({string.Join(", ", written.Select(c => c.Parameter))})");
         foreach (var row in rows)
         {
             for (var i = 0; i < written.Length; i++)
-                parameters[i].Value = written[i].ProviderValue(row);
-            command.ExecuteNonQuery();
+                insert.Bind(i + 1, written[i].ProviderValue(row));
+            insert.Execute();
         }
     }
 
