@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using IomDirectory.Server.Domain;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -11,14 +12,17 @@ namespace IomDirectory.Server.Infrastructure;
 /// </summary>
 internal sealed class LoadPool
 {
-    private readonly HashSet<string> _texts = new(StringComparer.Ordinal);
-    private readonly Dictionary<(ValueConverter Converter, string Source), object?> _converted = new();
+    private readonly ConcurrentDictionary<string, string> _texts = new(Environment.ProcessorCount, 1 << 14, StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(ValueConverter Converter, string Source), object?> _converted = new();
 
-    public string Text(string text)
+    public string Text(string text) => _texts.GetOrAdd(text, text);
+
+    /// <summary>The kept text equal to <paramref name="text"/>; a string is made only for a text not seen before.</summary>
+    public string Text(ReadOnlySpan<char> text)
     {
-        if (_texts.TryGetValue(text, out var kept)) return kept;
-        _texts.Add(text);
-        return text;
+        if (_texts.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var kept)) return kept;
+        var made = text.ToString();
+        return _texts.GetOrAdd(made, made);
     }
 
     public object? Converted(ValueConverter converter, string source)
@@ -27,8 +31,7 @@ internal sealed class LoadPool
         var value = converter.ConvertFromProvider(source);
         if (value is LocalizedList list)
             value = new LocalizedList(Texts(list.En), Texts(list.Fr), Texts(list.Es));
-        _converted.Add((converter, source), value);
-        return value;
+        return _converted.GetOrAdd((converter, source), value);
     }
 
     private string[] Texts(IReadOnlyList<string> texts) => [.. texts.Select(Text)];

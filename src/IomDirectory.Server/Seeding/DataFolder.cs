@@ -5,7 +5,7 @@ namespace IomDirectory.Server.Seeding;
 /// <summary>The arrays of records of the data/ folder: one file per area, several for the units.</summary>
 internal static class DataFolder
 {
-    private static readonly (string File, string Area)[] Files =
+    private static readonly (string File, string Area)[] Layout =
     [
         ("sources.json", DataAreas.Sources),
         ("offices.json", DataAreas.Offices),
@@ -17,27 +17,34 @@ internal static class DataFolder
         ("committees.json", DataAreas.Committees),
     ];
 
-    /// <summary>The areas, one file at a time; a file's elements are valid until the next one is asked for.</summary>
-    public static IEnumerable<AreaSource> Areas(string dataDirectory, List<DataError> errors)
+    /// <summary>The files to read, in reading order, each with the area its records belong to.</summary>
+    public static IReadOnlyList<(string Path, string Area)> Files(string dataDirectory)
     {
-        foreach (var (file, area) in Files)
+        var files = new List<(string, string)>();
+        foreach (var (file, area) in Layout)
         {
-            string[] paths = [file];
-            if (file.EndsWith("/*.json", StringComparison.Ordinal))
+            if (!file.EndsWith("/*.json", StringComparison.Ordinal))
             {
-                var folder = Path.Combine(dataDirectory, file[..file.IndexOf('/', StringComparison.Ordinal)]);
-                paths = Directory.Exists(folder)
-                    ? [.. Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal).Select(p => Path.GetRelativePath(dataDirectory, p))]
-                    : [];
+                files.Add((file, area));
+                continue;
             }
-            foreach (var path in paths)
-            {
-                // The records are read straight from the parsed file (no copy per record); it goes back to the pool after.
-                using var document = Parse(dataDirectory, path, errors);
-                if (document is not null && Records(document, path, area, errors) is { } source)
-                    yield return source;
-            }
+            var folder = Path.Combine(dataDirectory, file[..file.IndexOf('/', StringComparison.Ordinal)]);
+            if (Directory.Exists(folder))
+                files.AddRange(Directory.GetFiles(folder, "*.json").Order(StringComparer.Ordinal)
+                    .Select(p => (Path.GetRelativePath(dataDirectory, p), area)));
         }
+        return files;
+    }
+
+    /// <summary>
+    /// Parses one file and hands its array of records to <paramref name="read"/>; the elements are read straight
+    /// from the parsed file (no copy per record), which goes back to the pool after. Problems go to <paramref name="errors"/>.
+    /// </summary>
+    public static void Read(string dataDirectory, string relativePath, string area, List<DataError> errors, Action<AreaSource> read)
+    {
+        using var document = Parse(dataDirectory, relativePath, errors);
+        if (document is not null && Records(document, relativePath, area, errors) is { } source)
+            read(source);
     }
 
     private static JsonDocument? Parse(string dataDirectory, string relativePath, List<DataError> errors)

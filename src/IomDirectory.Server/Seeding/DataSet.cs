@@ -21,6 +21,20 @@ public sealed class DataSet
     public List<Sourced<FocalPointRecord>> FocalPoints { get; } = [];
     public List<Sourced<CommitteeRecord>> Committees { get; } = [];
 
+    /// <summary>Appends every record of <paramref name="other"/>, after this set's own.</summary>
+    public void Add(DataSet other)
+    {
+        Sources.AddRange(other.Sources);
+        Countries.AddRange(other.Countries);
+        Offices.AddRange(other.Offices);
+        OfficeFunctions.AddRange(other.OfficeFunctions);
+        Coverage.AddRange(other.Coverage);
+        Units.AddRange(other.Units);
+        Mailboxes.AddRange(other.Mailboxes);
+        FocalPoints.AddRange(other.FocalPoints);
+        Committees.AddRange(other.Committees);
+    }
+
     public IEnumerable<(string Area, string File, int Entry, VersionedRecord Record)> AllVersions() =>
         Offices.Select(s => ("office", s.File, s.Entry, (VersionedRecord)s.Record))
             .Concat(OfficeFunctions.Select(s => ("office function", s.File, s.Entry, (VersionedRecord)s.Record)))

@@ -15,13 +15,29 @@ public static class DataSetReader
     internal static readonly JsonDocumentOptions JsonOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     /// <summary>Reads and validates the data/ folder; throws <see cref="DataLoadException"/> with every problem.</summary>
+    /// <remarks>The files are parsed and mapped in parallel, then joined in reading order: records and problems come
+    /// out as a one-file-at-a-time read would give them.</remarks>
     public static DataSet Read(string dataDirectory)
     {
         if (!Directory.Exists(dataDirectory))
             throw new DataLoadException([new DataError(dataDirectory, "-", "the data folder does not exist")]);
 
+        var files = DataFolder.Files(dataDirectory);
+        var parts = new (DataSet Data, List<DataError> Errors)[files.Count];
+        var pool = new LoadPool();
+        Parallel.For(0, files.Count, i =>
+        {
+            var part = parts[i] = (new DataSet(), []);
+            DataFolder.Read(dataDirectory, files[i].Path, files[i].Area, part.Errors, area => ReadArea(area, part.Data, part.Errors, pool));
+        });
+
+        var data = new DataSet();
         var errors = new List<DataError>();
-        var data = ReadAreas(DataFolder.Areas(dataDirectory, errors), errors);
+        foreach (var part in parts)
+        {
+            data.Add(part.Data);
+            errors.AddRange(part.Errors);
+        }
         data.Countries.AddRange(CountryFile.Read(Path.Combine(dataDirectory, "countries.csv"), errors));
 
         errors.AddRange(DataSetValidator.Validate(data));
@@ -31,29 +47,29 @@ public static class DataSetReader
     }
 
     /// <summary>Reads a one-file interchange document; problems go to <paramref name="errors"/>, nothing is validated across records.</summary>
-    public static DataSet ReadDocument(ReadOnlyMemory<byte> content, List<DataError> errors) =>
-        ReadAreas(InterchangeDocument.Areas(content, errors), errors);
-
-    private static DataSet ReadAreas(IEnumerable<AreaSource> areas, List<DataError> errors)
+    public static DataSet ReadDocument(ReadOnlyMemory<byte> content, List<DataError> errors)
     {
         var data = new DataSet();
         var pool = new LoadPool();
-        foreach (var area in areas)
-        {
-            switch (area.Area)
-            {
-                case DataAreas.Sources: ReadSources(area, data, errors, pool); break;
-                case DataAreas.Offices: ReadArea(area, errors, pool, data.Offices, RecordMappers.Office); break;
-                case DataAreas.Functions: ReadArea(area, errors, pool, data.OfficeFunctions, RecordMappers.OfficeFunction); break;
-                case DataAreas.Coverage: ReadArea(area, errors, pool, data.Coverage, RecordMappers.Coverage); break;
-                case DataAreas.Units: ReadArea(area, errors, pool, data.Units, RecordMappers.Unit); break;
-                case DataAreas.Mailboxes: ReadArea(area, errors, pool, data.Mailboxes, RecordMappers.Mailbox); break;
-                case DataAreas.FocalPoints: ReadArea(area, errors, pool, data.FocalPoints, RecordMappers.FocalPoint); break;
-                case DataAreas.Committees: ReadArea(area, errors, pool, data.Committees, RecordMappers.Committee); break;
-                default: throw new ArgumentException($"unknown area '{area.Area}'", nameof(areas));
-            }
-        }
+        foreach (var area in InterchangeDocument.Areas(content, errors))
+            ReadArea(area, data, errors, pool);
         return data;
+    }
+
+    private static void ReadArea(AreaSource area, DataSet data, List<DataError> errors, LoadPool pool)
+    {
+        switch (area.Area)
+        {
+            case DataAreas.Sources: ReadSources(area, data, errors, pool); break;
+            case DataAreas.Offices: ReadRecords(area, errors, pool, data.Offices, RecordMappers.Office); break;
+            case DataAreas.Functions: ReadRecords(area, errors, pool, data.OfficeFunctions, RecordMappers.OfficeFunction); break;
+            case DataAreas.Coverage: ReadRecords(area, errors, pool, data.Coverage, RecordMappers.Coverage); break;
+            case DataAreas.Units: ReadRecords(area, errors, pool, data.Units, RecordMappers.Unit); break;
+            case DataAreas.Mailboxes: ReadRecords(area, errors, pool, data.Mailboxes, RecordMappers.Mailbox); break;
+            case DataAreas.FocalPoints: ReadRecords(area, errors, pool, data.FocalPoints, RecordMappers.FocalPoint); break;
+            case DataAreas.Committees: ReadRecords(area, errors, pool, data.Committees, RecordMappers.Committee); break;
+            default: throw new ArgumentException($"unknown area '{area.Area}'", nameof(area));
+        }
     }
 
     private static void ReadSources(AreaSource area, DataSet data, List<DataError> errors, LoadPool pool)
@@ -75,7 +91,7 @@ public static class DataSetReader
         }
     }
 
-    private static void ReadArea<T>(AreaSource area, List<DataError> errors, LoadPool pool, List<Sourced<T>> target, Func<RecordFields, T> map)
+    private static void ReadRecords<T>(AreaSource area, List<DataError> errors, LoadPool pool, List<Sourced<T>> target, Func<RecordFields, T> map)
         where T : VersionedRecord
     {
         for (var index = 0; index < area.Items.Count; index++)
@@ -119,7 +135,7 @@ public static class DataSetReader
             errors.Add(new DataError(file, "-", "each record must be an object"));
             return (null, "");
         }
-        var id = element.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? pool.Text(i.GetString()!) : "";
+        var id = element.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? pool.Text(i) : "";
         return (element, id);
     }
 }

@@ -17,7 +17,7 @@ internal sealed class RecordFields(string file, string id, JsonElement record, J
     public string Id => id;
 
     public string? OptionalString(string name) =>
-        TryGet(name, out var v) && v.ValueKind == JsonValueKind.String ? pool.Text(v.GetString()!) : null;
+        TryGet(name, out var v) && v.ValueKind == JsonValueKind.String ? pool.Text(v) : null;
 
     public string RequiredString(string name)
     {
@@ -61,7 +61,7 @@ internal sealed class RecordFields(string file, string id, JsonElement record, J
     public LocalizedText Text(string name)
     {
         if (!TryGet(name, out var v) || v.ValueKind == JsonValueKind.Null) return LocalizedText.Empty;
-        if (v.ValueKind == JsonValueKind.String) return new LocalizedText(pool.Text(v.GetString()!), "", "");
+        if (v.ValueKind == JsonValueKind.String) return new LocalizedText(pool.Text(v), "", "");
         if (v.ValueKind != JsonValueKind.Object)
         {
             Error(name, $"'{name}' must be an object with en/fr/es texts");
@@ -93,16 +93,31 @@ internal sealed class RecordFields(string file, string id, JsonElement record, J
     }
 
     private string Lang(JsonElement obj, string language) =>
-        obj.TryGetProperty(language, out var t) && t.ValueKind == JsonValueKind.String ? pool.Text(t.GetString()!) : "";
+        obj.TryGetProperty(language, out var t) && t.ValueKind == JsonValueKind.String ? pool.Text(t) : "";
 
     private string[] Phrases(JsonElement obj, string name, string language)
     {
         if (!obj.TryGetProperty(language, out var list)) return [];
-        if (list.ValueKind != JsonValueKind.Array || list.EnumerateArray().Any(p => p.ValueKind != JsonValueKind.String))
+        var count = 0;
+        if (list.ValueKind == JsonValueKind.Array)
+            foreach (var phrase in list.EnumerateArray())
+            {
+                if (phrase.ValueKind != JsonValueKind.String)
+                {
+                    count = -1;
+                    break;
+                }
+                count++;
+            }
+        if (count < 0 || list.ValueKind != JsonValueKind.Array)
         {
             Error($"{name}.{language}", $"{name} in '{language}' must be a list of strings");
             return [];
         }
-        return list.EnumerateArray().Select(p => p.GetString()!).Where(p => p.Length > 0).Select(pool.Text).ToArray();
+        var phrases = new List<string>(count);
+        foreach (var phrase in list.EnumerateArray())
+            if (pool.Text(phrase) is { Length: > 0 } text)
+                phrases.Add(text);
+        return [.. phrases];
     }
 }
