@@ -39,7 +39,8 @@ public static class ServerHost
         DatabaseInitializer.Outcome database;
         try
         {
-            database = await new DatabaseInitializer(settings.DatabasePath, settings.DataDirectory, startupLogger).InitializeAsync();
+            // Seeding commits in the background while the snapshot and indexes are built from the validated records.
+            database = await new DatabaseInitializer(settings.DatabasePath, settings.DataDirectory, startupLogger).StartAsync();
         }
         catch (DataLoadException ex)
         {
@@ -59,6 +60,7 @@ public static class ServerHost
         }
         catch (DataLoadException ex)
         {
+            await database.Persisted;
             await Console.Error.WriteLineAsync(ex.Message);
             return null;
         }
@@ -66,6 +68,7 @@ public static class ServerHost
         routing.Warm(snapshots.Current);
         startupLogger.LogInformation("Routing and search indexes for today built in {Elapsed:0} ms", System.Diagnostics.Stopwatch.GetElapsedTime(warming).TotalMilliseconds);
         snapshots.Loading += routing.Warm;
+        await database.Persisted;   // nothing is served before the database holds it
 
         // Cleartext gRPC needs an HTTP/2-only endpoint (h2c with prior knowledge). A TLS endpoint configured under
         // Kestrel:Endpoints may set Http1AndHttp2; HTTP/1.1 clients then get 426 from the gRPC layer.

@@ -17,14 +17,37 @@ public sealed partial class DatabaseInitializer(string databasePath, string data
     public const string SeededAtKey = "seeded_at";
 
     /// <param name="Data">The records written, when this start seeded the database (the first snapshot is built from them).</param>
-    public sealed record Outcome(bool Seeded, SeedCounts Counts, DataSet? Data = null);
+    public sealed record Outcome(bool Seeded, SeedCounts Counts, DataSet? Data = null)
+    {
+        /// <summary>Completes once the database holds everything: at once, unless <see cref="StartAsync"/> is still seeding.</summary>
+        public Task Persisted { get; init; } = Task.CompletedTask;
+    }
 
+    /// <summary>Brings the database to a usable state; returns once it is (seeded and committed, or checked).</summary>
     public async Task<Outcome> InitializeAsync(CancellationToken cancellationToken = default)
     {
+        var outcome = await StartAsync(cancellationToken);
+        await outcome.Persisted;
+        return outcome;
+    }
+
+    /// <summary>
+    /// As <see cref="InitializeAsync"/>, but when the database is to be seeded it returns as soon as data/ is read and
+    /// validated, with the migrations and the seeding transaction still running in <see cref="Outcome.Persisted"/>. The
+    /// server builds its first snapshot and indexes from <see cref="Outcome.Data"/> meanwhile, and serves nothing until
+    /// the transaction has committed.
+    /// </summary>
+    public async Task<Outcome> StartAsync(CancellationToken cancellationToken = default)
+    {
         var started = Stopwatch.GetTimestamp();
-        return await IsSeededAsync(cancellationToken)
-            ? await MigrateAsync(started, cancellationToken)
-            : await SeedAsync(started, cancellationToken);
+        if (await IsSeededAsync(cancellationToken))
+            return await MigrateAsync(started, cancellationToken);
+
+        var data = DataSetReader.Read(dataDirectory);   // throws DataLoadException before any write
+        var read = Stopwatch.GetElapsedTime(started);
+        var seeded = SeedCounts.FromDataSet(data);
+        var persisted = Task.Run(() => SeedAsync(data, seeded, started, read, cancellationToken), cancellationToken);
+        return new Outcome(true, seeded, data) { Persisted = persisted };
     }
 
     public DirectoryDbContext CreateContext() => DirectoryDbContextFactory.Create(databasePath);
@@ -40,14 +63,9 @@ public sealed partial class DatabaseInitializer(string databasePath, string data
         return new Outcome(false, counts);
     }
 
-    private async Task<Outcome> SeedAsync(long started, CancellationToken cancellationToken)
+    /// <summary>Migrates the new database and writes the validated data set in one transaction.</summary>
+    private async Task SeedAsync(DataSet data, SeedCounts seeded, long started, TimeSpan read, CancellationToken cancellationToken)
     {
-        // EF builds its model and migrations on the other core while data/ is read; that touches no file.
-        var model = Task.Run(PrepareModel, cancellationToken);
-        var data = DataSetReader.Read(dataDirectory);   // throws DataLoadException before any write
-        await model;
-        var read = Stopwatch.GetElapsedTime(started);
-
         Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
         await using var db = CreateContext();
         await db.Database.MigrateAsync(cancellationToken);
@@ -61,17 +79,9 @@ public sealed partial class DatabaseInitializer(string databasePath, string data
             Seeder.Insert(db, connection, transaction, data, seededAt);
             await transaction.CommitAsync(cancellationToken);
         }
-        var seeded = SeedCounts.FromDataSet(data);
         var total = Stopwatch.GetElapsedTime(started);
         LogSeeded(logger, databasePath, dataDirectory, seeded.ToString(), total.TotalMilliseconds, read.TotalMilliseconds,
             (migrated - read).TotalMilliseconds, (total - migrated).TotalMilliseconds);
-        return new Outcome(true, seeded, data);
-    }
-
-    private void PrepareModel()
-    {
-        using var db = CreateContext();
-        _ = db.Database.GetMigrations().Count();
     }
 
     private async Task<bool> IsSeededAsync(CancellationToken cancellationToken)
