@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Data.Common;
+using IomDirectory.Server.Domain;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -48,12 +50,17 @@ internal sealed class EntityColumn
     /// <summary>A column the store fills on insert (an integer row key): a new row leaves it out, as EF does.</summary>
     public bool IsStoreGenerated { get; }
 
-    /// <summary>The value the store keeps for this property of <paramref name="entity"/>.</summary>
-    public object ProviderValue(object entity)
+    /// <summary>Binds the value the store keeps for this property of <paramref name="entity"/> to parameter <paramref name="position"/>.</summary>
+    public void Bind(PreparedInsert insert, int position, object entity)
     {
         var value = _getter.GetClrValueUsingContainingEntity(entity);
-        return (_converter is null || value is null ? value : _converter.ConvertToProvider(value)) ?? DBNull.Value;
+        if (value is LocalizedList list && _converter is LocalizedListConverter)
+            insert.BindText(position, LocalizedListConverter.Utf8(list, t_json ??= new ArrayBufferWriter<byte>(1024)));  // no string in between
+        else
+            insert.Bind(position, _converter is null || value is null ? value : _converter.ConvertToProvider(value));
     }
+
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_json;
 
     /// <summary>The model value of this column in the reader's current row; equal texts come back as one instance.</summary>
     public object? ModelValue(DbDataReader reader, int ordinal, LoadPool pool)

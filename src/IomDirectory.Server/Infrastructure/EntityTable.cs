@@ -53,7 +53,7 @@ internal sealed class EntityTable<T> where T : class
         foreach (var row in rows)
         {
             for (var i = 0; i < written.Length; i++)
-                insert.Bind(i + 1, written[i].ProviderValue(row));
+                written[i].Bind(insert, i + 1, row);
             insert.Execute();
         }
     }

@@ -21,9 +21,12 @@ internal sealed class LocalizedListConverter() : ValueConverter<LocalizedList, s
 {
     private static readonly JsonWriterOptions Writing = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private static string Serialize(LocalizedList list)
+    private static string Serialize(LocalizedList list) => Encoding.UTF8.GetString(Utf8(list, new ArrayBufferWriter<byte>(256)));
+
+    /// <summary>The stored text as UTF-8, written into <paramref name="buffer"/> (cleared first); the bulk insert binds it as is.</summary>
+    internal static ReadOnlySpan<byte> Utf8(LocalizedList list, ArrayBufferWriter<byte> buffer)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
+        buffer.ResetWrittenCount();
         using (var writer = new Utf8JsonWriter(buffer, Writing))
         {
             writer.WriteStartObject();
@@ -32,7 +35,7 @@ internal sealed class LocalizedListConverter() : ValueConverter<LocalizedList, s
             Write(writer, "es", list.Es);
             writer.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.WrittenSpan;
     }
 
     private static void Write(Utf8JsonWriter writer, string language, IReadOnlyList<string> phrases)

@@ -48,6 +48,9 @@ internal sealed class PreparedInsert : IDisposable
         Check(rc);
     }
 
+    /// <summary>Binds text already encoded as UTF-8.</summary>
+    public void BindText(int position, ReadOnlySpan<byte> utf8) => Check(raw.sqlite3_bind_text(_statement, position, utf8));
+
     /// <summary>Runs the insert with the values bound, then makes the statement ready for the next row.</summary>
     public void Execute()
     {
