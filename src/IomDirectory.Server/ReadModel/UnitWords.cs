@@ -14,6 +14,7 @@ public sealed class UnitWords
     public enum Field { Name, Acronym, Responsibility, Description }
 
     private const int FieldBits = 2;
+    private const int FieldMask = (1 << FieldBits) - 1;
     private const int SampleUnits = 1000;
     private readonly List<int> _items = [];
     private readonly List<int> _texts = [];
@@ -27,6 +28,7 @@ public sealed class UnitWords
         _starts = new int[Units.Count + 1];
         _firstTexts = new int[Units.Count + 1];
         _hasText = new bool[Units.Count];
+        var split = new Dictionary<string, (int Start, int End)>(ReferenceEqualityComparer.Instance);
         for (var u = 0; u < Units.Count; u++)
         {
             // Once a sample of units is read, reserve room for all at their average, instead of doubling 30 MB.
@@ -34,12 +36,12 @@ public sealed class UnitWords
             _starts[u] = _items.Count;
             _firstTexts[u] = _texts.Count;
             var unit = Units[u];
-            Add(u, unit.Name, Field.Name);
-            if (unit.Acronym is { Length: > 0 } acronym) Add(u, acronym, Field.Acronym);
+            Add(u, unit.Name, Field.Name, split);
+            if (unit.Acronym is { Length: > 0 } acronym) Add(u, acronym, Field.Acronym, split);
             foreach (var phrases in (ReadOnlySpan<IReadOnlyList<string>>)[unit.Responsibilities.En, unit.Responsibilities.Fr, unit.Responsibilities.Es])
             foreach (var phrase in phrases)
-                Add(u, phrase, Field.Responsibility);
-            Add(u, unit.Description, Field.Description);
+                Add(u, phrase, Field.Responsibility, split);
+            Add(u, unit.Description, Field.Description, split);
         }
         _starts[Units.Count] = _items.Count;
         _firstTexts[Units.Count] = _texts.Count;
@@ -74,17 +76,31 @@ public sealed class UnitWords
     public static Field FieldOf(int item) => (Field)(item & ((1 << FieldBits) - 1));
 
     /// <summary>The text in each language it has (what <see cref="LocalizedText.All"/> gives, without allocating).</summary>
-    private void Add(int unit, LocalizedText text, Field field)
+    private void Add(int unit, LocalizedText text, Field field, Dictionary<string, (int Start, int End)> split)
     {
         foreach (var language in (ReadOnlySpan<string>)[text.En, text.Fr, text.Es])
-            if (language.Length > 0) Add(unit, language, field);
+            if (language.Length > 0) Add(unit, language, field, split);
     }
 
-    private void Add(int unit, string text, Field field)
+    /// <remarks>
+    /// A loaded directory keeps equal texts as one string (<see cref="Infrastructure.LoadPool"/>), and repeats many
+    /// (phrases, names, descriptions): a text met before, by reference, takes the word numbers it had then.
+    /// </remarks>
+    private void Add(int unit, string text, Field field, Dictionary<string, (int Start, int End)> split)
     {
         _hasText[unit] = true;
-        foreach (var raw in new RawWords(text))
-            _items.Add(Words.Number(raw) << FieldBits | (int)field);
+        if (split.TryGetValue(text, out var before))
+        {
+            for (var i = before.Start; i < before.End; i++)
+                _items.Add(_items[i] & ~FieldMask | (int)field);
+        }
+        else
+        {
+            var start = _items.Count;
+            foreach (var raw in new RawWords(text))
+                _items.Add(Words.Number(raw) << FieldBits | (int)field);
+            split[text] = (start, _items.Count);
+        }
         _texts.Add(_items.Count << FieldBits | (int)field);
     }
 }
