@@ -19,8 +19,25 @@ public static class DataSetValidator
         var offices = data.Offices.Select(o => o.Record.Id).Concat(known.Offices).ToHashSet(StringComparer.Ordinal);
         var units = data.Units.Select(u => u.Record.Id).Concat(known.Units).ToHashSet(StringComparer.Ordinal);
 
-        CheckIdsAndVersions(data, sources, errors);
+        // The checks are independent: they run side by side, and their problems are reported in this order.
+        List<DataError> ids = [], references = [], unitCycles = [], rest = [];
+        Parallel.Invoke(
+            () => CheckIdsAndVersions(data, sources, ids),
+            () => CheckReferences(data, countries, offices, units, references),
+            () => TreeCycles.Check([.. data.Units, .. known.UnitVersions], u => u.ParentId, "unit", unitCycles),
+            () =>
+            {
+                TreeCycles.Check([.. data.Offices, .. known.OfficeVersions], o => o.ParentId, "office", rest);
+                CheckOneCoveragePerCountry(data.Coverage, known.CoverageVersions, rest);
+            });
+        foreach (var part in (ReadOnlySpan<List<DataError>>)[ids, references, unitCycles, rest])
+            errors.AddRange(part);
+        return errors;
+    }
 
+    private static void CheckReferences(DataSet data, HashSet<string> countries, HashSet<string> offices, HashSet<string> units,
+        List<DataError> errors)
+    {
         foreach (var (file, _, o) in data.Offices)
         {
             Reference(errors, file, o, "parent", "parent office", o.ParentId, offices, optional: true);
@@ -51,11 +68,6 @@ public static class DataSetValidator
             Reference(errors, file, p, "office", "office", p.OfficeId, offices);
             Reference(errors, file, p, "unit", "unit", p.UnitId, units);
         }
-
-        TreeCycles.Check([.. data.Units, .. known.UnitVersions], u => u.ParentId, "unit", errors);
-        TreeCycles.Check([.. data.Offices, .. known.OfficeVersions], o => o.ParentId, "office", errors);
-        CheckOneCoveragePerCountry(data.Coverage, known.CoverageVersions, errors);
-        return errors;
     }
 
     /// <summary>A country has one coverage record at a time (the read model indexes coverage by country).</summary>
