@@ -26,9 +26,23 @@ public static class UnitScorer
             AddConcept(index.Units, scratch, concept, concept.Units, weight);
             AddConcept(index.Units, scratch, concept, concept.AlsoUnits, weight * AlsoFactor);
         }
+        // A stem all over a large directory tells no unit apart (UnitStems.IsUbiquitous): it counts only when the
+        // question has nothing else, no concept and no other stem, and then the least common such stem does.
+        var scoredText = false;
+        var fallback = -1;
         foreach (var stem in analysis.ContentStems)
-            if (index.Stems.Number(stem) is var number and >= 0)
+        {
+            if (index.Stems.Number(stem) is not (var number and >= 0)) continue;
+            if (!index.Stems.IsUbiquitous(number))
+            {
                 index.Stems.AddTextScores(number, scratch);
+                scoredText = true;
+            }
+            else if (fallback < 0 || index.Stems.CountOf(number) < index.Stems.CountOf(fallback))
+                fallback = number;
+        }
+        if (!scoredText && fallback >= 0 && analysis.Concepts.Count == 0)
+            index.Stems.AddTextScores(fallback, scratch);
         var concepts = CollectionsMarshal.AsSpan(scratch.Concepts);
         foreach (var unit in CollectionsMarshal.AsSpan(scratch.Units.Touched))
         {

@@ -12,6 +12,11 @@ public sealed class UnitStems
     /// <summary>The weights of the fields a stem can come from, by posting code: description, responsibility, name, acronym.</summary>
     private static readonly double[] FieldWeights = [0.7, 2.0, 3.0, 4.0];
 
+    /// <summary>In fewer units than this no stem is <see cref="IsUbiquitous"/>, whatever the directory's size.</summary>
+    public const int UbiquitousMinimum = 5000;
+
+    private readonly int _ubiquitousAbove;
+
     private readonly int[] _firstPhrases;
     private readonly int[] _phraseStarts;
     private readonly int[] _phraseStems;
@@ -47,8 +52,19 @@ public sealed class UnitStems
         _postings = builder.Build();
         _numbers = builder.Ids;
         var count = Math.Max(1, words.Units.Count);
+        _ubiquitousAbove = Math.Max(UbiquitousMinimum, count / 10);
         _idf = [.. Enumerable.Range(0, _postings.Terms.Count).Select(s => Math.Log(1 + (double)count / _postings.CountOf(s)))];
     }
+
+    /// <summary>
+    /// Whether the stem is all over a large directory: in the texts of more than a tenth of the units, and of more than
+    /// <see cref="UbiquitousMinimum"/>. Such a stem tells no unit apart (its IDF is low), and scoring it would make a
+    /// question cost the size of the directory. A small directory has none.
+    /// </summary>
+    public bool IsUbiquitous(int stem) => _postings.CountOf(stem) > _ubiquitousAbove;
+
+    /// <summary>How many units have the stem in their texts.</summary>
+    public int CountOf(int stem) => _postings.CountOf(stem);
 
     /// <summary>The number of an indexed stem, or -1.</summary>
     public int Number(string stem) => _numbers.GetValueOrDefault(stem, -1);
