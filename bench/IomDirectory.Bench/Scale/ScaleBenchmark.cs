@@ -5,7 +5,8 @@ namespace IomDirectory.Bench.Scale;
 
 /// <summary>
 /// `scale`: for each org size, generate the data folder, then (several times) start the server on it with a fresh
-/// database, timing start-up to the first SERVING health check, warm up, read resident memory, and time each
+/// database, timing start-up to the first SERVING health check, warm up, read resident memory once the server has
+/// returned its start-up garbage to the OS, and time each
 /// RPC with a real client. Latency is single-client by default (one call in flight: the service's own latency,
 /// which the targets mean); --concurrency N keeps N calls in flight, and then includes queueing. The answer caches
 /// are off (<see cref="ServerUnderTest.CachesOff"/>): the figures are the cost of computing each answer. Medians over the runs.
@@ -74,6 +75,7 @@ public static class ScaleBenchmark
             var call = workload.Call(rpc);
             await LatencyProbe.RunAsync(Math.Max(100, options.Calls / 4), options.Concurrency, i => call(options.Calls + i));
         }
+        await server.WaitUntilSettledAsync(TimeSpan.FromSeconds(30));
         var resident = server.ResidentBytes();
         var latencies = new Dictionary<string, LatencyProbe.Result>();
         foreach (var rpc in ScaleWorkload.Rpcs)

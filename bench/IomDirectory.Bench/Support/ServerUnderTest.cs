@@ -101,6 +101,22 @@ public sealed class ServerUnderTest : IAsyncDisposable
         return assembly;
     }
 
+    /// <summary>
+    /// Waits until the server has returned the memory of its start-up load to the OS: it runs one compacting
+    /// collection once loading has settled for a moment, and logs it. Until then resident memory still holds the
+    /// load's garbage, and that collection's pause could fall among measured calls.
+    /// </summary>
+    public async Task WaitUntilSettledAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains("Memory of the last load released", StringComparison.Ordinal))
+        {
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+                throw new TimeoutException($"The server did not report releasing its start-up memory within {timeout}:\n{Output}");
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>Resident set size (VmRSS of /proc/PID/status), in bytes.</summary>
     public long ResidentBytes() => ResidentMemory.Of(_process.Id);
 
