@@ -22,6 +22,7 @@ public sealed class SearchIndex
     private readonly Postings _postings;
     private readonly string[] _sortedTerms;
     private readonly int[] _sortedIds;
+    private readonly int[] _idRanks;
     private readonly ObjectPool<SearchScratch> _scratch;
 
     public sealed record Hit(SearchDocument Document, double Score, IReadOnlyList<string> MatchedFields);
@@ -29,14 +30,18 @@ public sealed class SearchIndex
     /// <summary>The best hits asked for, best first, and how many documents matched in all.</summary>
     public sealed record Found(IReadOnlyList<Hit> Best, int Total);
 
-    /// <summary>A hit while ranking: by score, then by id, then in the order first matched.</summary>
-    private readonly record struct Ranked(int Document, double Score, string Id, int Order) : IRanked<Ranked>
+    /// <summary>
+    /// A hit while ranking: by score, then by id (its place in the ordinal order of ids, <see cref="_idRanks"/>), then in
+    /// the order first matched. A common word ties thousands of documents on score; comparing them by number keeps
+    /// ranking from reading every tied document's id.
+    /// </summary>
+    private readonly record struct Ranked(int Document, double Score, int IdRank, int Order) : IRanked<Ranked>
     {
         public int CompareTo(Ranked other)
         {
             var byScore = other.Score.CompareTo(Score);
             if (byScore != 0) return byScore;
-            var byId = string.CompareOrdinal(Id, other.Id);
+            var byId = IdRank.CompareTo(other.IdRank);
             return byId != 0 ? byId : Order.CompareTo(other.Order);
         }
     }
@@ -53,6 +58,7 @@ public sealed class SearchIndex
         _sortedTerms = [.. _postings.Terms];
         _sortedIds = Enumerable.Range(0, _sortedTerms.Length).ToArray();
         Array.Sort(_sortedTerms, _sortedIds, StringComparer.Ordinal);
+        _idRanks = IdRanks(_documents);
         _scratch = ScratchPool.Create(() => new SearchScratch(_documents.Length));
     }
 
@@ -83,7 +89,7 @@ public sealed class SearchIndex
                 var document = touched[order];
                 var total = scratch.Totals[document];
                 var score = total.Score * Coverage(total.Matched, queryTerms.Count);
-                if (selection.Admits(score)) selection.Offer(new Ranked(document, score, _documents[document].Id, order));
+                if (selection.Admits(score)) selection.Offer(new Ranked(document, score, _idRanks[document], order));
             }
             var best = selection.Best().Select(r => new Hit(_documents[r.Document], r.Score, MatchedFields(scratch.Totals[r.Document].Fields))).ToList();
             return new Found(best, touched.Count);
@@ -93,6 +99,17 @@ public sealed class SearchIndex
             scratch.Totals.Clear();
             _scratch.Return(scratch);
         }
+    }
+
+    /// <summary>Each document's place in the ordinal order of ids; documents with the same id share it.</summary>
+    private static int[] IdRanks(SearchDocument[] documents)
+    {
+        var byId = Enumerable.Range(0, documents.Length).ToArray();
+        Array.Sort(byId, (a, b) => string.CompareOrdinal(documents[a].Id, documents[b].Id));
+        var ranks = new int[documents.Length];
+        for (var i = 1; i < byId.Length; i++)
+            ranks[byId[i]] = ranks[byId[i - 1]] + (documents[byId[i]].Id == documents[byId[i - 1]].Id ? 0 : 1);
+        return ranks;
     }
 
     private void Accumulate(SearchScratch scratch, int term, double factor, uint allowedKinds)
