@@ -68,7 +68,6 @@ public static class ServerHost
         routing.Warm(snapshots.Current);
         startupLogger.LogInformation("Routing and search indexes for today built in {Elapsed:0} ms", System.Diagnostics.Stopwatch.GetElapsedTime(warming).TotalMilliseconds);
         snapshots.Loading += routing.Warm;
-        await database.Persisted;   // nothing is served before the database holds it
 
         // Cleartext gRPC needs an HTTP/2-only endpoint (h2c with prior knowledge). A TLS endpoint configured under
         // Kestrel:Endpoints may set Http1AndHttp2; HTTP/1.1 clients then get 426 from the gRPC layer.
@@ -100,6 +99,7 @@ public static class ServerHost
             snapshots.ReleaseGarbageSoon();
         });
         app.UseGrpcServer();
+        await database.Persisted;   // the host is built meanwhile, but nothing is served before the database holds it
         return app;
     }
 }
