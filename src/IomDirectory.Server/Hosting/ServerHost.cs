@@ -36,7 +36,6 @@ public static class ServerHost
         // Start-up logs before the host exists (seeding, the first snapshot); the factory lives as long as the process.
         var startupLogs = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true).AddConfiguration(builder.Configuration.GetSection("Logging")));
         var startupLogger = startupLogs.CreateLogger("IomDirectory.Startup");
-        using var allocation = StartUpAllocation.Begin(settings.DataDirectory, startupLogger);
         DatabaseInitializer.Outcome database;
         try
         {
