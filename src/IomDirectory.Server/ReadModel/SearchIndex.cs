@@ -8,21 +8,19 @@ namespace IomDirectory.Server.ReadModel;
 /// the field a word matched in times the word's rarity (IDF).
 /// </summary>
 /// <remarks>
-/// Documents are numbered; a term's postings are an int array (<see cref="Postings"/>). A search adds into pooled
-/// per-document arrays, then keeps only the best hits the caller asks for (a page is small, the matches of a common
-/// word are many) and counts the rest.
+/// Documents are numbered; a term's postings are an int array in impact order (<see cref="Postings"/>). A search
+/// ranks with <see cref="TopHits"/>: a page is small, the matches of a common word are many, so it scores the heavy
+/// postings first and reads the light ones only for documents that can still make the page.
 /// </remarks>
 public sealed class SearchIndex
 {
-    private const uint AllKinds = uint.MaxValue;
     private readonly SearchDocument[] _documents;
-    private readonly byte[] _kinds;
     private readonly string[] _kindNames;
     private readonly (string Name, double Weight)[] _fields;
     private readonly Postings _postings;
     private readonly string[] _sortedTerms;
     private readonly int[] _sortedIds;
-    private readonly int[] _idRanks;
+    private readonly TopHits _ranking;
     private readonly ObjectPool<SearchScratch> _scratch;
 
     public sealed record Hit(SearchDocument Document, double Score, IReadOnlyList<string> MatchedFields);
@@ -30,35 +28,18 @@ public sealed class SearchIndex
     /// <summary>The best hits asked for, best first, and how many documents matched in all.</summary>
     public sealed record Found(IReadOnlyList<Hit> Best, int Total);
 
-    /// <summary>
-    /// A hit while ranking: by score, then by id (its place in the ordinal order of ids, <see cref="_idRanks"/>), then in
-    /// the order first matched. A common word ties thousands of documents on score; comparing them by number keeps
-    /// ranking from reading every tied document's id.
-    /// </summary>
-    private readonly record struct Ranked(int Document, double Score, int IdRank, int Order) : IRanked<Ranked>
-    {
-        public int CompareTo(Ranked other)
-        {
-            var byScore = other.Score.CompareTo(Score);
-            if (byScore != 0) return byScore;
-            var byId = IdRank.CompareTo(other.IdRank);
-            return byId != 0 ? byId : Order.CompareTo(other.Order);
-        }
-    }
-
     /// <param name="words">The view's unit words (shared with the routing index when both are built together).</param>
     public SearchIndex(DirectoryView view, UnitWords words)
     {
         var corpus = new SearchCorpus(view, words);
         _documents = [.. corpus.Documents];
-        _kinds = [.. corpus.Kinds];
         _kindNames = [.. corpus.KindNames];
         _fields = [.. corpus.Fields];
         _postings = corpus.Postings;
         _sortedTerms = [.. _postings.Terms];
         _sortedIds = Enumerable.Range(0, _sortedTerms.Length).ToArray();
         Array.Sort(_sortedTerms, _sortedIds, StringComparer.Ordinal);
-        _idRanks = IdRanks(_documents);
+        _ranking = new TopHits(_postings, [.. corpus.Kinds], [.. _fields.Select(f => f.Weight)], IdRanks(_documents));
         _scratch = ScratchPool.Create(() => new SearchScratch(_documents.Length));
     }
 
@@ -68,35 +49,26 @@ public sealed class SearchIndex
     /// </summary>
     public Found Find(string query, IReadOnlySet<string>? kinds, int take)
     {
-        var queryTerms = Terms(query).Distinct().ToList();
-        var allowed = AllowedKinds(kinds);
+        var words = Terms(query).Distinct().ToList();
         var scratch = _scratch.Get();
         try
         {
-            foreach (var term in queryTerms)
+            foreach (var word in words)
             {
-                // The term itself (factor 1) and, for 4+ letters, the indexed terms it prefixes (0.6).
-                var exact = Array.BinarySearch(_sortedTerms, term, StringComparer.Ordinal);
-                if (exact >= 0) Accumulate(scratch, _sortedIds[exact], 1.0, allowed);
-                if (term.Length < 4) continue;
-                for (var i = exact >= 0 ? exact + 1 : ~exact; i < _sortedTerms.Length && _sortedTerms[i].StartsWith(term, StringComparison.Ordinal); i++)
-                    Accumulate(scratch, _sortedIds[i], 0.6, allowed);
+                // The word itself (factor 1) and, for 4+ letters, the indexed terms it prefixes (0.6).
+                var exact = Array.BinarySearch(_sortedTerms, word, StringComparer.Ordinal);
+                if (exact >= 0) scratch.Lists.Add(new TopHits.QueryList(_sortedIds[exact], 1.0));
+                if (word.Length < 4) continue;
+                for (var i = exact >= 0 ? exact + 1 : ~exact; i < _sortedTerms.Length && _sortedTerms[i].StartsWith(word, StringComparison.Ordinal); i++)
+                    scratch.Lists.Add(new TopHits.QueryList(_sortedIds[i], 0.6));
             }
-            var selection = new TopSelection<Ranked>(take);
-            var touched = scratch.Totals.Touched;
-            for (var order = 0; order < touched.Count; order++)
-            {
-                var document = touched[order];
-                var total = scratch.Totals[document];
-                var score = total.Score * Coverage(total.Matched, queryTerms.Count);
-                if (selection.Admits(score)) selection.Offer(new Ranked(document, score, _idRanks[document], order));
-            }
-            var best = selection.Best().Select(r => new Hit(_documents[r.Document], r.Score, MatchedFields(scratch.Totals[r.Document].Fields))).ToList();
-            return new Found(best, touched.Count);
+            var best = new List<TopHits.Hit>();
+            var total = _ranking.Rank(scratch, words.Count, AllowedKinds(kinds), take, best);
+            return new Found(best.ConvertAll(h => new Hit(_documents[h.Document], h.Score, MatchedFields(h.Fields))), total);
         }
         finally
         {
-            scratch.Totals.Clear();
+            scratch.Reset();
             _scratch.Return(scratch);
         }
     }
@@ -112,24 +84,9 @@ public sealed class SearchIndex
         return ranks;
     }
 
-    private void Accumulate(SearchScratch scratch, int term, double factor, uint allowedKinds)
-    {
-        var idf = Math.Log(1 + (double)_documents.Length / _postings.CountOf(term));
-        foreach (var posting in _postings.Of(term))
-        {
-            var document = Postings.Document(posting);
-            if (allowedKinds != AllKinds && (allowedKinds & 1u << _kinds[document]) == 0) continue;
-            var code = Postings.Code(posting);
-            ref var total = ref scratch.Totals[document];
-            total.Score += _fields[code].Weight * idf * factor;
-            total.Matched++;
-            total.Fields |= (ushort)(1 << code);
-        }
-    }
-
     private uint AllowedKinds(IReadOnlySet<string>? kinds)
     {
-        if (kinds is null || kinds.Count == 0) return AllKinds;
+        if (kinds is null || kinds.Count == 0) return TopHits.AllKinds;
         var mask = 0u;
         for (var i = 0; i < _kindNames.Length; i++)
             if (kinds.Contains(_kindNames[i])) mask |= 1u << i;
@@ -139,9 +96,6 @@ public sealed class SearchIndex
     private List<string> MatchedFields(ushort codes) =>
         Enumerable.Range(0, _fields.Length).Where(c => (codes & 1 << c) != 0).Select(c => _fields[c].Name)
             .Distinct().Order(StringComparer.Ordinal).ToList();
-
-    /// <summary>Documents matching more of the query's words rank above those matching one word many times.</summary>
-    private static double Coverage(int matched, int total) => total == 0 ? 0 : Math.Min(1.0, (double)matched / total) + 0.5;
 
     internal static IEnumerable<string> Terms(string text) =>
         TextNormalizer.Tokens(text).Where(t => t.Length > 1 || char.IsDigit(t[0])).Select(Stem);

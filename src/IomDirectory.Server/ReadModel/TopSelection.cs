@@ -22,6 +22,12 @@ public sealed class TopSelection<T>(int k) where T : struct, IRanked<T>
     /// <summary>Whether an item with this score could be kept.</summary>
     public bool Admits(double score) => _count < k || (k > 0 && score >= _heap[0].Score);
 
+    /// <summary>The <c>k</c>-th best item once <c>k</c> have been kept: nothing worse can be kept any more.</summary>
+    public T? Worst => k > 0 && _count == k ? _heap[0] : null;
+
+    /// <summary>The kept items, in no particular order.</summary>
+    public ReadOnlySpan<T> Items => _heap.AsSpan(0, _count);
+
     public void Offer(T item)
     {
         if (_count < k)

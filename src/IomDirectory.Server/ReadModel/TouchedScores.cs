@@ -35,6 +35,12 @@ public sealed class TouchedScores<T>(int count) where T : struct, IStamped
         }
     }
 
+    /// <summary>Whether the entry was touched by the current query.</summary>
+    public bool IsTouched(int index) => _entries[index].Stamp == _stamp;
+
+    /// <summary>A touched entry (see <see cref="IsTouched"/>), as it stands.</summary>
+    public ref T Existing(int index) => ref _entries[index];
+
     public void Clear()
     {
         Touched.Clear();

@@ -26,7 +26,7 @@ public sealed class IndexBuildingTests
     }
 
     [Test]
-    public void PostingsBuilder_KeepsEachDocumentsHeaviestField_FirstOnATie_InDocumentOrder()
+    public void PostingsBuilder_KeepsEachDocumentsHeaviestField_FirstOnATie_HeaviestFieldFirst()
     {
         double[] weights = [1, 3, 3];
         var builder = new PostingsBuilder(code => weights[code]);
@@ -38,10 +38,17 @@ public sealed class IndexBuildingTests
             builder.Add(0, builder.Id("cash"), 1);
             builder.Add(3, builder.Id("voucher"), 1);
             builder.Add(5, builder.Id("cash"), 0);
+            builder.Add(6, builder.Id("cash"), 1);
+            builder.Add(7, builder.Id("cash"), 0);
+            builder.Add(8, builder.Id("cash"), 2);
         }
         var postings = builder.Build();
         var cash = postings.Of(builder.Ids["cash"]).ToArray().Select(p => (Postings.Document(p), Postings.Code(p)));
-        Assert.That(cash, Is.EqualTo(new[] { (0, 2), (5, 0) }));
+        // Impact order: weight 3 (code 1 before code 2 on the tie), then weight 1; document order within each.
+        Assert.That(cash, Is.EqualTo(new[] { (6, 1), (0, 2), (8, 2), (5, 0), (7, 0) }));
+        var cashTerm = builder.Ids["cash"];
+        Assert.That(new[] { postings.SegmentEnd(cashTerm, 0), postings.SegmentEnd(cashTerm, 1), postings.SegmentEnd(cashTerm, 3) }, Is.EqualTo(new[] { 1, 3, 5 }));
+        Assert.That(postings.SegmentHas(cashTerm, 1, 3, 8) && !postings.SegmentHas(cashTerm, 1, 3, 6), Is.True);
         Assert.That(postings.CountOf(builder.Ids["voucher"]), Is.EqualTo(1));
     }
 
