@@ -5,7 +5,7 @@ namespace IomDirectory.Bench.Scale;
 
 /// <summary>
 /// `scale`: for each org size, generate the data folder, then (several times) start the server on it with a fresh
-/// database, timing start-up to the first SERVING health check, warm up, read resident memory once the server has
+/// database, timing start-up to the first SERVING health check, warm up (each RPC for a few seconds), read resident memory once the server has
 /// returned its start-up garbage to the OS, and time each
 /// RPC with a real client. Latency is single-client by default (one call in flight: the service's own latency,
 /// which the targets mean); --concurrency N keeps N calls in flight, and then includes queueing. The answer caches
@@ -73,7 +73,7 @@ public static class ScaleBenchmark
         foreach (var rpc in ScaleWorkload.Rpcs)
         {
             var call = workload.Call(rpc);
-            await LatencyProbe.RunAsync(Math.Max(100, options.Calls / 4), options.Concurrency, i => call(options.Calls + i));
+            await LatencyProbe.RunForAsync(TimeSpan.FromSeconds(options.WarmUpSeconds), options.Concurrency, i => call(options.Calls + i));
         }
         await server.WaitUntilSettledAsync(TimeSpan.FromSeconds(30));
         var resident = server.ResidentBytes();

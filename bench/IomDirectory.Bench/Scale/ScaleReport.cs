@@ -14,7 +14,7 @@ public sealed class ScaleReport(IReadOnlyList<ScaleMeasurement> sizes, ScaleOpti
         foreach (var s in sizes)
             table.Add([s.Units, s.Mailboxes, s.StartUpSeconds, s.RestartSeconds, s.ResidentMb, s.ResidentAtStartMb, s.RestartResidentMb, .. ScaleWorkload.Rpcs.SelectMany(r => Cells(s.Rpcs[r]))]);
         output.WriteLine();
-        output.WriteLine($"Scale benchmark: medians of {options.Runs} server starts per size; {options.Calls} calls per RPC, " +
+        output.WriteLine($"Scale benchmark: medians of {options.Runs} server starts per size; {options.Calls} calls per RPC after {options.WarmUpSeconds} s of warm-up each, " +
             (options.Concurrency == 1 ? "single client (one call in flight: service latency)" : $"{options.Concurrency} calls in flight (latency includes queueing)"));
         table.Print(output);
         PrintTargets(output);

@@ -12,6 +12,24 @@ public static class LatencyProbe
         public double P99 => Stats.Percentile(LatenciesMs, 99);
     }
 
+    /// <summary>Makes calls at a fixed concurrency for a while (a warm-up); returns how many were made.</summary>
+    /// <param name="call">Makes call number i.</param>
+    public static async Task<int> RunForAsync(TimeSpan duration, int concurrency, Func<int, Task> call)
+    {
+        var clock = Stopwatch.StartNew();
+        var next = -1;
+        var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                try { await call(Interlocked.Increment(ref next)); }
+                catch (RpcException) { }
+            }
+        }));
+        await Task.WhenAll(workers);
+        return next + 1;
+    }
+
     /// <param name="call">Makes call number i.</param>
     public static async Task<Result> RunAsync(int calls, int concurrency, Func<int, Task> call)
     {
