@@ -38,6 +38,13 @@ internal sealed class TopHits
     private readonly double[] _weights;
     private readonly int[] _idRanks;
     private readonly ulong[][] _kindBits;
+    private readonly Dictionary<int, ulong[]> _denseTerms = [];
+
+    /// <summary>
+    /// A term in at least this many documents per 64 keeps its documents as a bitmap too: counting a query's matches
+    /// then ORs a few thousand words instead of setting a bit per posting of its common words.
+    /// </summary>
+    private const int DensePerWord = 2;
 
     /// <param name="kinds">Each document's kind code.</param>
     /// <param name="weights">Each posting code's field weight.</param>
@@ -51,6 +58,14 @@ internal sealed class TopHits
         _kindBits = new ulong[kinds.Length == 0 ? 0 : kinds.Max() + 1][];
         for (var kind = 0; kind < _kindBits.Length; kind++) _kindBits[kind] = new ulong[(kinds.Length + 63) / 64];
         for (var document = 0; document < kinds.Length; document++) _kindBits[kinds[document]][document >> 6] |= 1UL << document;
+        var words = (kinds.Length + 63) / 64;
+        for (var term = 0; term < postings.Terms.Count; term++)
+        {
+            if (postings.CountOf(term) < DensePerWord * words) continue;
+            var bits = new ulong[words];
+            SetBits(bits, postings.Of(term));
+            _denseTerms[term] = bits;
+        }
     }
 
     /// <summary>A posting list of the query: a term, and how much its matches count (1 for the word itself).</summary>
@@ -97,16 +112,15 @@ internal sealed class TopHits
         return total;
     }
 
-    /// <summary>The documents of the allowed kinds in any of the lists: a bit per posting, then a population count.</summary>
+    /// <summary>The documents of the allowed kinds in any of the lists: their bits (a bitmap or a bit per posting), then a population count.</summary>
     private int CountMatches(SearchScratch scratch, uint allowedKinds)
     {
         var bits = scratch.Matches;
         foreach (var list in scratch.Lists)
-            foreach (var posting in _postings.Of(list.Term))
-            {
-                var document = Postings.Document(posting);
-                bits[document >> 6] |= 1UL << document;
-            }
+        {
+            if (_denseTerms.TryGetValue(list.Term, out var dense)) Or(bits, dense);
+            else SetBits(bits, _postings.Of(list.Term));
+        }
         var count = 0;
         for (var i = 0; i < bits.Length; i++)
         {
@@ -123,6 +137,23 @@ internal sealed class TopHits
             bits[i] = 0;
         }
         return count;
+    }
+
+    private static void SetBits(ulong[] bits, ReadOnlySpan<int> postings)
+    {
+        foreach (var posting in postings)
+        {
+            var document = Postings.Document(posting);
+            bits[document >> 6] |= 1UL << document;
+        }
+    }
+
+    private static void Or(Span<ulong> bits, ReadOnlySpan<ulong> other)
+    {
+        var vectors = System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, Vector<ulong>>(bits);
+        var others = System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, Vector<ulong>>(other);
+        for (var i = 0; i < vectors.Length; i++) vectors[i] |= others[i];
+        for (var i = vectors.Length * Vector<ulong>.Count; i < bits.Length; i++) bits[i] |= other[i];
     }
 
     /// <summary>Every list's segments, heaviest first (a list's own segments stay in their order).</summary>
