@@ -9,8 +9,8 @@ namespace IomDirectory.Bench.Reliability;
 /// concurrency.
 /// </summary>
 /// <remarks>
-/// The warm-up is as long as the run because the server's GC (server GC with DATAS) sizes its generation budgets
-/// over the first tens of thousands of calls at 256 streams: RSS climbs, overshoots by 10-25% for several seconds
+/// The warm-up is as long as the run because the GC sizes its generation budgets over the first tens of thousands
+/// of calls at 256 streams (measured with server GC and DATAS, the server's GC until it moved to workstation GC): RSS climbs, overshoots by 10-25% for several seconds
 /// and only then comes back, while the managed heap left after a full GC stays the same size throughout. A
 /// warm-up of a tenth of the run sampled that climb and reported GC sizing as growth. Memory after N calls
 /// against memory after 2N calls is past that transient, and a leak per call still shows as growth. Each level is
