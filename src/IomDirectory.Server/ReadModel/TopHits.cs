@@ -19,7 +19,8 @@ namespace IomDirectory.Server.ReadModel;
 /// seen, the page's worst partial score is a floor the final page cannot fall below; a document not seen yet can
 /// score at most the heaviest segment left in each list. When that is below the floor, the rest of the segments
 /// (a common word's long tail of descriptions) are read only for the documents that can still reach the floor, by
-/// binary search or one pass, whichever reads less. The count of matches is one bit per posting (no scoring).
+/// binary search or one pass, whichever reads less. The count of matches is a union of bits (no scoring): a
+/// bitmap kept for each common term, a bit per posting for the others.
 /// </para>
 /// <para>
 /// Contributions are summed as fixed-point integers (2^-32), so a sum does not depend on the order it was added in:
