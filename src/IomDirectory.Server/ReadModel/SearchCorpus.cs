@@ -2,9 +2,10 @@ namespace IomDirectory.Server.ReadModel;
 
 /// <summary>
 /// What a <see cref="SearchIndex"/> is built from, numbered: the documents (offices, units, mailboxes, focal points,
-/// committees, in that order), each one's kind, the (field, weight) pairs as posting codes, and the postings (two
-/// passes, see <see cref="PostingsBuilder"/>). Units come from the view's <see cref="UnitWords"/>, shared with the
-/// routing index; the other records are few and are read here.
+/// committees) in the ordinal order of their ids (the ranking's tie-break; records of one id stay in that order of
+/// kinds), each one's kind, the (field, weight) pairs as posting codes, and the postings (two passes, see
+/// <see cref="PostingsBuilder"/>). Units come from the view's <see cref="UnitWords"/>, shared with the routing index;
+/// the other records are few and their texts are gathered here.
 /// </summary>
 internal sealed class SearchCorpus
 {
@@ -12,40 +13,52 @@ internal sealed class SearchCorpus
     private readonly List<byte> _kinds = [];
     private readonly List<string> _kindNames = [];
     private readonly List<(string Name, double Weight)> _fields = [];
-    private readonly PostingsBuilder _builder;
-    private int _document = -1;
+
+    /// <summary>A document to index: a unit of the unit words, or another record with its (code, text) pairs.</summary>
+    private readonly record struct Source(SearchDocument Document, int Unit, List<(byte Code, string Text)>? Texts);
 
     public SearchCorpus(DirectoryView view, UnitWords words)
     {
-        _builder = new PostingsBuilder(code => _fields[code].Weight);
-        var memo = new TermMemo<int>(raw => [.. SearchIndex.Terms(raw).Select(_builder.Id)]);
+        var builder = new PostingsBuilder(code => _fields[code].Weight);
+        var unitCodes = SearchDocument.UnitFields.Select(f => Code(_fields, f, Postings.MaxCodes - 1)).ToArray();
+        var sources = new List<Source>();
+        Gather(SearchDocument.OfficeFields(view), sources);
+        for (var unit = 0; unit < words.Units.Count; unit++)
+            if (words.HasText(unit))
+                sources.Add(new Source(new SearchDocument("unit", words.Units[unit].Id, words.Units[unit]), unit, null));
+        Gather(SearchDocument.OtherFields(view), sources);
+        var order = InIdOrder(sources);
+        foreach (var source in order) Record(sources[source].Document);
+
+        var memo = new TermMemo<int>(raw => [.. SearchIndex.Terms(raw).Select(builder.Id)]);
         var terms = new List<int>();
-        void AddFields(IEnumerable<(SearchDocument Document, string Field, double Weight, string Text)> fields)
-        {
-            SearchDocument? current = null;
-            foreach (var (document, field, weight, text) in fields)
-            {
-                if (!ReferenceEquals(document, current))
-                {
-                    current = document;
-                    if (IsNew()) Record(document);
-                }
-                var code = Code(_fields, (field, weight), Postings.MaxCodes - 1);
-                terms.Clear();
-                memo.AddTerms(text, terms);
-                foreach (var term in terms) _builder.Add(_document, term, code);
-            }
-        }
         var termsOfWord = new int[]?[words.Words.Count];
         for (var pass = 0; pass < 2; pass++)
         {
-            if (pass == 1) _builder.StartFilling();
-            _document = -1;
-            AddFields(SearchDocument.OfficeFields(view));
-            AddUnits(words, termsOfWord);
-            AddFields(SearchDocument.OtherFields(view));
+            if (pass == 1) builder.StartFilling();
+            for (var document = 0; document < order.Length; document++)
+            {
+                var (_, unit, texts) = sources[order[document]];
+                if (texts is null)
+                {
+                    foreach (var item in words.Of(unit))
+                    {
+                        var word = UnitWords.WordOf(item);
+                        var code = unitCodes[(int)UnitWords.FieldOf(item)];
+                        foreach (var term in termsOfWord[word] ??= [.. SearchIndex.Terms(words.Words[word]).Select(builder.Id)])
+                            builder.Add(document, term, code);
+                    }
+                    continue;
+                }
+                foreach (var (code, text) in texts)
+                {
+                    terms.Clear();
+                    memo.AddTerms(text, terms);
+                    foreach (var term in terms) builder.Add(document, term, code);
+                }
+            }
         }
-        Postings = _builder.Build();
+        Postings = builder.Build();
     }
 
     public IReadOnlyList<SearchDocument> Documents => _documents;
@@ -54,27 +67,28 @@ internal sealed class SearchCorpus
     public IReadOnlyList<(string Name, double Weight)> Fields => _fields;
     public Postings Postings { get; }
 
-    /// <summary>Units with any text, each distinct word's terms worked out once.</summary>
-    private void AddUnits(UnitWords words, int[]?[] termsOfWord)
+    /// <summary>The records' texts, one source per record (the fields of a record come one after another).</summary>
+    private void Gather(IEnumerable<(SearchDocument Document, string Field, double Weight, string Text)> fields, List<Source> sources)
     {
-        var codes = SearchDocument.UnitFields.Select(f => Code(_fields, f, Postings.MaxCodes - 1)).ToArray();
-        for (var unit = 0; unit < words.Units.Count; unit++)
+        SearchDocument? current = null;
+        foreach (var (document, field, weight, text) in fields)
         {
-            if (!words.HasText(unit)) continue;
-            var record = words.Units[unit];
-            if (IsNew()) Record(new SearchDocument("unit", record.Id, record));
-            foreach (var item in words.Of(unit))
+            if (!ReferenceEquals(document, current))
             {
-                var word = UnitWords.WordOf(item);
-                var code = codes[(int)UnitWords.FieldOf(item)];
-                foreach (var term in termsOfWord[word] ??= [.. SearchIndex.Terms(words.Words[word]).Select(_builder.Id)])
-                    _builder.Add(_document, term, code);
+                current = document;
+                sources.Add(new Source(document, -1, []));
             }
+            sources[^1].Texts!.Add((Code(_fields, (field, weight), Postings.MaxCodes - 1), text));
         }
     }
 
-    /// <summary>Moves to the next document: new in the first pass, seen again in the second.</summary>
-    private bool IsNew() => ++_document == _documents.Count;
+    /// <summary>The sources by id (ordinal), in the order gathered on the same id.</summary>
+    private static int[] InIdOrder(List<Source> sources)
+    {
+        var order = Enumerable.Range(0, sources.Count).ToArray();
+        Array.Sort(order, (a, b) => string.CompareOrdinal(sources[a].Document.Id, sources[b].Document.Id) is var byId and not 0 ? byId : a.CompareTo(b));
+        return order;
+    }
 
     private void Record(SearchDocument document)
     {

@@ -8,9 +8,9 @@ namespace IomDirectory.Server.ReadModel;
 /// the field a word matched in times the word's rarity (IDF).
 /// </summary>
 /// <remarks>
-/// Documents are numbered; a term's postings are an int array in impact order (<see cref="Postings"/>). A search
-/// ranks with <see cref="TopHits"/>: a page is small, the matches of a common word are many, so it scores the heavy
-/// postings first and reads the light ones only for documents that can still make the page.
+/// Documents are numbered in id order, the tie-break of the ranking; a term's postings are an int array in impact
+/// order (<see cref="Postings"/>). A search ranks with <see cref="TopHits"/>: a page is small, the matches of a
+/// common word are many, so it reads the light postings only for documents that can still make the page.
 /// </remarks>
 public sealed class SearchIndex
 {
@@ -39,7 +39,7 @@ public sealed class SearchIndex
         _sortedTerms = [.. _postings.Terms];
         _sortedIds = Enumerable.Range(0, _sortedTerms.Length).ToArray();
         Array.Sort(_sortedTerms, _sortedIds, StringComparer.Ordinal);
-        _ranking = new TopHits(_postings, [.. corpus.Kinds], [.. _fields.Select(f => f.Weight)], IdRanks(_documents));
+        _ranking = new TopHits(_postings, [.. corpus.Kinds], [.. _fields.Select(f => f.Weight)]);
         _scratch = ScratchPool.Create(() => new SearchScratch(_documents.Length));
     }
 
@@ -71,17 +71,6 @@ public sealed class SearchIndex
             scratch.Reset();
             _scratch.Return(scratch);
         }
-    }
-
-    /// <summary>Each document's place in the ordinal order of ids; documents with the same id share it.</summary>
-    private static int[] IdRanks(SearchDocument[] documents)
-    {
-        var byId = Enumerable.Range(0, documents.Length).ToArray();
-        Array.Sort(byId, (a, b) => string.CompareOrdinal(documents[a].Id, documents[b].Id));
-        var ranks = new int[documents.Length];
-        for (var i = 1; i < byId.Length; i++)
-            ranks[byId[i]] = ranks[byId[i - 1]] + (documents[byId[i]].Id == documents[byId[i - 1]].Id ? 0 : 1);
-        return ranks;
     }
 
     private uint AllowedKinds(IReadOnlySet<string>? kinds)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace IomDirectory.Server.ReadModel;
 
@@ -11,35 +12,32 @@ namespace IomDirectory.Server.ReadModel;
 /// A query is a set of posting lists (a term, and the terms a longer word prefixes, each with a factor). A document is
 /// in a list at most once, and the posting's field decides its contribution: the field's weight × the term's IDF ×
 /// the list's factor. Its score is the sum of its contributions times its coverage (the share of the query's words it
-/// matched, which only grows as contributions are added).
+/// matched). Ties on score go to the lower document number: the index numbers its documents in id order.
 /// </para>
 /// <para>
-/// Lists are in impact order (<see cref="Postings"/>), so every list is a few segments of equal contribution. The
-/// segments of all lists are added heaviest first ("score at a time"). Once at least a page of documents has been
-/// seen, the page's worst partial score is a floor the final page cannot fall below; a document not seen yet can
-/// score at most the heaviest segment left in each list. When that is below the floor, the rest of the segments
-/// (a common word's long tail of descriptions) are read only for the documents that can still reach the floor, by
-/// binary search or one pass, whichever reads less. The count of matches is a union of bits (no scoring): a
-/// bitmap kept for each common term, a bit per posting for the others.
+/// Lists are in impact order (<see cref="Postings"/>), so every list is a few segments of equal contribution, each
+/// in document order: a query's <i>clauses</i>. Documents are ranked in document order, a window at a time
+/// ("max-score"): once a page of documents is held, the page's worst score is a threshold a later document must
+/// beat (a tie goes to the earlier one). The light clauses whose bounds together cannot beat it are
+/// <i>non-essential</i>: a document only they hold cannot make the page, so only the essential clauses are read,
+/// summed per window, and each document they hold looks the light ones up (heaviest first, by galloping search),
+/// stopping as soon as what is left cannot lift it past the threshold. A common word's long tail of descriptions,
+/// or all but the first window of a word that ties thousands of names, is never read.
 /// </para>
 /// <para>
-/// Contributions are summed as fixed-point integers (2^-32), so a sum does not depend on the order it was added in:
-/// two documents with the same matches tie exactly, which the ranking breaks by id.
+/// The count of matches is a union of bits (no scoring): a bitmap kept for each common term, a bit per posting for
+/// the others. Contributions are summed as fixed-point integers (2^-32), so a sum does not depend on the order it was
+/// added in: two documents with the same matches tie exactly.
 /// </para>
 /// </remarks>
 internal sealed class TopHits
 {
     public const uint AllKinds = uint.MaxValue;
-    private const double Scale = 4294967296.0;
 
-    /// <summary>The largest page whose best documents are tracked while adding postings (deeper pages are rare).</summary>
-    private const int MaxTrackedPage = 1000;
-    private readonly Postings _postings;
-    private readonly byte[] _kinds;
-    private readonly double[] _weights;
-    private readonly int[] _idRanks;
-    private readonly ulong[][] _kindBits;
-    private readonly Dictionary<int, ulong[]> _denseTerms = [];
+    /// <summary>Documents per window: the essential clauses' postings of a window are summed in the scratch.</summary>
+    public const int Window = 4096;
+
+    private const double Scale = 4294967296.0;
 
     /// <summary>
     /// A term in at least this many documents per 64 keeps its documents as a bitmap too: counting a query's matches
@@ -47,15 +45,20 @@ internal sealed class TopHits
     /// </summary>
     private const int DensePerWord = 2;
 
+    private readonly Postings _postings;
+    private readonly byte[] _kinds;
+    private readonly double[] _weights;
+    private readonly ulong[][] _kindBits;
+    private readonly Dictionary<int, ulong[]> _denseTerms = [];
+
+    /// <param name="postings">The lists, documents numbered in id order (the tie-break).</param>
     /// <param name="kinds">Each document's kind code.</param>
     /// <param name="weights">Each posting code's field weight.</param>
-    /// <param name="idRanks">Each document's place in the ordinal order of ids: the tie-break.</param>
-    public TopHits(Postings postings, byte[] kinds, double[] weights, int[] idRanks)
+    public TopHits(Postings postings, byte[] kinds, double[] weights)
     {
         _postings = postings;
         _kinds = kinds;
         _weights = weights;
-        _idRanks = idRanks;
         _kindBits = new ulong[kinds.Length == 0 ? 0 : kinds.Max() + 1][];
         for (var kind = 0; kind < _kindBits.Length; kind++) _kindBits[kind] = new ulong[(kinds.Length + 63) / 64];
         for (var document = 0; document < kinds.Length; document++) _kindBits[kinds[document]][document >> 6] |= 1UL << document;
@@ -72,20 +75,47 @@ internal sealed class TopHits
     /// <summary>A posting list of the query: a term, and how much its matches count (1 for the word itself).</summary>
     public readonly record struct QueryList(int Term, double Factor);
 
-    /// <summary>A run of one list whose postings all contribute the same; <see cref="Next"/> is the list's next one's, -1 for none.</summary>
-    public readonly record struct Segment(int List, int Term, int Start, int End, int Code, long Contribution, long Next);
+    /// <summary>
+    /// A segment of a query list: postings [<see cref="Position"/>, <see cref="End"/>) of the term, all of one field,
+    /// so each adds <see cref="Contribution"/>. <see cref="Position"/> moves on as the ranking reads it.
+    /// </summary>
+    public struct Clause
+    {
+        public int List;
+        public int Term;
+        public int Position;
+        public int End;
+        public int Code;
+        public long Contribution;
+
+        /// <summary>How many postings the clause has: the longest are looked up rather than read when the threshold allows.</summary>
+        public int Length;
+
+        /// <summary>Looked up per document rather than read (see the ranking's split).</summary>
+        public bool Probed;
+
+        /// <summary>The bound of the looked-up clauses up to this one, lightest first (<see cref="Bound"/>).</summary>
+        public long BoundSum;
+        public int BoundLists;
+    }
+
+    /// <summary>A document's sum over the read clauses of the current window.</summary>
+    public struct Partial
+    {
+        public long Score;
+        public int Matched;
+        public ushort Fields;
+    }
 
     public readonly record struct Hit(int Document, double Score, ushort Fields);
 
-    /// <summary>A hit while ranking: by score, then id, then document number.</summary>
-    private readonly record struct Ranked(int Document, double Score, int IdRank) : IRanked<Ranked>
+    /// <summary>A hit while ranking: by score, then document number (id order).</summary>
+    private readonly record struct Ranked(int Document, double Score, ushort Fields) : IRanked<Ranked>
     {
         public int CompareTo(Ranked other)
         {
             var byScore = other.Score.CompareTo(Score);
-            if (byScore != 0) return byScore;
-            var byId = IdRank.CompareTo(other.IdRank);
-            return byId != 0 ? byId : Document.CompareTo(other.Document);
+            return byScore != 0 ? byScore : Document.CompareTo(other.Document);
         }
     }
 
@@ -98,19 +128,200 @@ internal sealed class TopHits
     {
         var total = CountMatches(scratch, allowedKinds);
         if (take <= 0 || total == 0) return total;
-        var segments = Segments(scratch);
+        var clauses = Clauses(scratch);
         var coverage = Coverage(words, scratch.Lists.Count);
-        var next = Accumulate(scratch, coverage, allowedKinds, take, out var floor);
-        var ranked = next == segments.Count ? scratch.Totals.Touched : Complete(scratch, next, coverage, floor);
-        var selection = new TopSelection<Ranked>(take);
-        foreach (var document in ranked)
-        {
-            ref var sum = ref scratch.Totals.Existing(document);
-            var score = Final(sum.Score, sum.Matched, coverage);
-            if (selection.Admits(score)) selection.Offer(new Ranked(document, score, _idRanks[document]));
-        }
-        foreach (var hit in selection.Best()) best.Add(new Hit(hit.Document, hit.Score, scratch.Totals.Existing(hit.Document).Fields));
+        var selection = new TopSelection<Ranked>(Math.Min(take, total));
+        var window = new Ranking(this, scratch, clauses, coverage, allowedKinds, selection);
+        while (window.Next()) window.Score();
+        foreach (var hit in selection.Best()) best.Add(new Hit(hit.Document, hit.Score, hit.Fields));
         return total;
+    }
+
+    /// <summary>One query's pass over the documents, a window at a time.</summary>
+    private ref struct Ranking(TopHits index, SearchScratch scratch, Span<Clause> clauses, double[] coverage, uint allowedKinds, TopSelection<Ranked> selection)
+    {
+        private readonly Span<Clause> _clauses = clauses;
+
+        /// <summary>The clauses read window by window, then the ones looked up per document (lightest first).</summary>
+        private readonly Span<int> _read = scratch.Indexes(0, clauses.Length);
+        private readonly Span<int> _probed = scratch.Indexes(1, clauses.Length);
+        private int _readCount;
+        private int _probedCount = -1;
+        private double _threshold = double.NegativeInfinity;
+        private double _splitAt = double.NegativeInfinity;
+        private bool _full;
+        private int _start;
+        private int _end;
+
+        /// <summary>Sums the read clauses' postings of the next window that has any; false when none is left.</summary>
+        public bool Next()
+        {
+            if (_probedCount < 0 || _threshold > _splitAt) Split();
+            var start = int.MaxValue;
+            for (var r = 0; r < _readCount; r++)
+            {
+                ref var clause = ref _clauses[_read[r]];
+                index.Seek(ref clause, _end);
+                if (clause.Position < clause.End) start = Math.Min(start, Postings.Document(index._postings.Of(clause.Term)[clause.Position]));
+            }
+            if (start == int.MaxValue) return false;
+            (_start, _end) = (start, start + Window);
+            var partials = scratch.Partials;
+            var touched = scratch.Touched;
+            for (var r = 0; r < _readCount; r++)
+            {
+                ref var clause = ref _clauses[_read[r]];
+                var postings = index._postings.Of(clause.Term);
+                var field = (ushort)(1 << clause.Code);
+                var position = clause.Position;
+                for (; position < clause.End; position++)
+                {
+                    var offset = Postings.Document(postings[position]) - start;
+                    if (offset >= Window) break;
+                    ref var partial = ref partials[offset];
+                    partial.Score += clause.Contribution;
+                    partial.Matched++;
+                    partial.Fields |= field;
+                    touched[offset >> 6] |= 1UL << offset;
+                }
+                clause.Position = position;
+            }
+            return true;
+        }
+
+        /// <summary>
+        /// Which clauses to read and which to look up: any set of clauses whose bound together cannot beat the
+        /// threshold can be looked up, since a document only they hold cannot make the page. The longest go first,
+        /// so that what is read (and every document it holds, looked up) is as short as the threshold allows.
+        /// </summary>
+        private void Split()
+        {
+            var heaviest = scratch.HeaviestOfList;
+            var bound = new Bound(coverage);
+            foreach (var c in scratch.LongestFirst(_clauses))
+            {
+                ref var clause = ref _clauses[c];
+                clause.Probed = _full && bound.With(clause, heaviest) <= _threshold;
+                if (clause.Probed) bound.Add(clause, heaviest);
+            }
+            bound.Forget(_clauses, heaviest);
+            bound = new Bound(coverage);
+            (_readCount, _probedCount) = (0, 0);
+            for (var c = 0; c < _clauses.Length; c++)
+            {
+                ref var clause = ref _clauses[c];
+                if (!clause.Probed)
+                {
+                    _read[_readCount++] = c;
+                    continue;
+                }
+                bound.Add(clause, heaviest);
+                (clause.BoundSum, clause.BoundLists) = (bound.Sum, bound.Lists);
+                _probed[_probedCount++] = c;
+            }
+            bound.Forget(_clauses, heaviest);
+            _splitAt = _threshold;
+        }
+
+        /// <summary>Completes and offers the documents of the window, in document order.</summary>
+        public void Score()
+        {
+            var touched = scratch.Touched;
+            for (var word = 0; word < touched.Length; word++)
+            {
+                for (var bits = touched[word]; bits != 0; bits &= bits - 1)
+                {
+                    var offset = word * 64 + BitOperations.TrailingZeroCount(bits);
+                    ref var partial = ref scratch.Partials[offset];
+                    var (score, matched, fields) = (partial.Score, partial.Matched, partial.Fields);
+                    partial = default;
+                    var document = _start + offset;
+                    if (allowedKinds != AllKinds && (allowedKinds & 1u << index._kinds[document]) == 0) continue;
+                    if (!Complete(document, ref score, ref matched, ref fields)) continue;
+                    var final = Final(score, matched, coverage);
+                    // A later document ranks below the page on a tie.
+                    if (_full && final <= _threshold) continue;
+                    selection.Offer(new Ranked(document, final, fields));
+                    if (selection.Worst is { } worst) (_full, _threshold) = (true, worst.Score);
+                }
+                touched[word] = 0;
+            }
+        }
+
+        /// <summary>
+        /// Adds the looked-up clauses that hold the document, heaviest first; false as soon as the rest cannot lift
+        /// it past the threshold.
+        /// </summary>
+        private readonly bool Complete(int document, ref long score, ref int matched, ref ushort fields)
+        {
+            for (var p = _probedCount - 1; p >= 0; p--)
+            {
+                ref var clause = ref _clauses[_probed[p]];
+                if (new Bound(coverage).Of(score + clause.BoundSum, matched + clause.BoundLists) <= _threshold) return false;
+                if (!index.Seek(ref clause, document)) continue;
+                score += clause.Contribution;
+                matched++;
+                fields |= (ushort)(1 << clause.Code);
+            }
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The most a set of clauses can add to one document: a document is in a list once, so each list's heaviest
+    /// clause in the set, and the coverage of that many lists. Per list, the heaviest so far is kept in a scratch list
+    /// (-1 for none), which <see cref="Forget"/> sets back.
+    /// </summary>
+    private struct Bound(double[] coverage)
+    {
+        public long Sum;
+        public int Lists;
+
+        public readonly double Of(long sum, int lists) => Final(sum, Math.Min(lists, coverage.Length - 1), coverage);
+
+        /// <summary>The bound with the clause added.</summary>
+        public readonly double With(in Clause clause, List<long> heaviest) =>
+            heaviest[clause.List] < 0 ? Of(Sum + clause.Contribution, Lists + 1) : Of(Sum + Math.Max(0, clause.Contribution - heaviest[clause.List]), Lists);
+
+        public void Add(in Clause clause, List<long> heaviest)
+        {
+            var before = heaviest[clause.List];
+            if (before < 0) Lists++;
+            Sum += Math.Max(0, clause.Contribution - Math.Max(before, 0));
+            heaviest[clause.List] = Math.Max(before, clause.Contribution);
+        }
+
+        public readonly void Forget(Span<Clause> clauses, List<long> heaviest)
+        {
+            foreach (ref var clause in clauses) heaviest[clause.List] = -1;
+        }
+    }
+
+    /// <summary>Moves the clause to its first posting at or after the document (galloping); whether that is the document.</summary>
+    private bool Seek(ref Clause clause, int document)
+    {
+        var postings = _postings.Of(clause.Term);
+        int low = clause.Position, end = clause.End;
+        if (low >= end || Postings.Document(postings[low]) >= document)
+            return low < end && Postings.Document(postings[low]) == document;
+        // postings[low] is before the document: find a step past it, then search between.
+        var step = 1;
+        var high = low + 1;
+        while (high < end && Postings.Document(postings[high]) < document)
+        {
+            low = high;
+            step <<= 1;
+            high = (int)Math.Min((long)low + step, end);
+        }
+        low++;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (Postings.Document(postings[middle]) < document) low = middle + 1;
+            else high = middle;
+        }
+        clause.Position = low;
+        return low < end && Postings.Document(postings[low]) == document;
     }
 
     /// <summary>The documents of the allowed kinds in any of the lists: their bits (a bitmap or a bit per posting), then a population count.</summary>
@@ -151,201 +362,39 @@ internal sealed class TopHits
 
     private static void Or(Span<ulong> bits, ReadOnlySpan<ulong> other)
     {
-        var vectors = System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, Vector<ulong>>(bits);
-        var others = System.Runtime.InteropServices.MemoryMarshal.Cast<ulong, Vector<ulong>>(other);
+        var vectors = MemoryMarshal.Cast<ulong, Vector<ulong>>(bits);
+        var others = MemoryMarshal.Cast<ulong, Vector<ulong>>(other);
         for (var i = 0; i < vectors.Length; i++) vectors[i] |= others[i];
         for (var i = vectors.Length * Vector<ulong>.Count; i < bits.Length; i++) bits[i] |= other[i];
     }
 
-    /// <summary>Every list's segments, heaviest first (a list's own segments stay in their order).</summary>
-    private List<Segment> Segments(SearchScratch scratch)
+    /// <summary>Every list's segments, lightest first.</summary>
+    private Span<Clause> Clauses(SearchScratch scratch)
     {
-        var segments = scratch.Segments;
+        var clauses = scratch.Clauses;
         var documents = _kinds.Length;
         for (var list = 0; list < scratch.Lists.Count; list++)
         {
             var (term, factor) = scratch.Lists[list];
             var postings = _postings.Of(term);
             var idf = Math.Log(1 + (double)documents / postings.Length);
-            var first = segments.Count;
             for (var start = 0; start < postings.Length;)
             {
                 var end = _postings.SegmentEnd(term, start);
                 var code = Postings.Code(postings[start]);
-                segments.Add(new Segment(list, term, start, end, code, (long)Math.Round(_weights[code] * idf * factor * Scale), -1));
+                clauses.Add(new Clause
+                {
+                    List = list, Term = term, Position = start, End = end, Code = code,
+                    Contribution = (long)Math.Round(_weights[code] * idf * factor * Scale), Length = end - start,
+                });
                 start = end;
             }
-            for (var s = first; s + 1 < segments.Count; s++) segments[s] = segments[s] with { Next = segments[s + 1].Contribution };
-            scratch.Remaining.Add(segments.Count > first ? segments[first].Contribution : -1);
         }
-        segments.Sort(static (a, b) => b.Contribution != a.Contribution ? b.Contribution.CompareTo(a.Contribution)
-            : a.List != b.List ? a.List.CompareTo(b.List) : a.Start.CompareTo(b.Start));
-        return segments;
-    }
-
-    /// <summary>
-    /// Adds segments, heaviest first, until the rest could not bring a document not seen yet onto the page; returns
-    /// the first segment not added, and the floor: the page's worst document then, by its running score.
-    /// </summary>
-    /// <remarks>
-    /// The best <paramref name="take"/> so far are kept up to date segment by segment: only the documents of the
-    /// segment just added and the best before it can have changed places, so the floor costs a comparison per
-    /// posting rather than a pass over every document seen. A deep page (a large take) is ranked without stopping.
-    /// </remarks>
-    private int Accumulate(SearchScratch scratch, double[] coverage, uint allowedKinds, int take, out Ranked floor)
-    {
-        var segments = scratch.Segments;
-        var best = scratch.Best;
-        var tracked = take <= MaxTrackedPage;
-        floor = default;
-        for (var s = 0; s < segments.Count; s++)
-        {
-            var segment = segments[s];
-            var list = segment.List < 64 ? 1UL << segment.List : 0;
-            var field = (ushort)(1 << segment.Code);
-            var selection = tracked ? new TopSelection<Ranked>(take) : null;
-            foreach (var posting in _postings.Of(segment.Term)[segment.Start..segment.End])
-            {
-                var document = Postings.Document(posting);
-                if (allowedKinds != AllKinds && (allowedKinds & 1u << _kinds[document]) == 0) continue;
-                ref var total = ref scratch.Totals[document];
-                total.Score += segment.Contribution;
-                total.Matched++;
-                total.Lists |= list;
-                total.Fields |= field;
-                if (selection is null || total.Best) continue;
-                var score = Final(total.Score, total.Matched, coverage);
-                if (selection.Admits(score)) selection.Offer(new Ranked(document, score, _idRanks[document]));
-            }
-            scratch.Remaining[segment.List] = segment.Next;
-            if (selection is null) continue;
-            foreach (var document in best)
-            {
-                ref var total = ref scratch.Totals.Existing(document);
-                total.Best = false;
-                var score = Final(total.Score, total.Matched, coverage);
-                if (selection.Admits(score)) selection.Offer(new Ranked(document, score, _idRanks[document]));
-            }
-            best.Clear();
-            foreach (var kept in selection.Items)
-            {
-                scratch.Totals.Existing(kept.Document).Best = true;
-                best.Add(kept.Document);
-            }
-            if (selection.Worst is not { } worst) continue;
-            floor = worst;
-            var rest = Rest.Of(scratch.Remaining);
-            if (Final(rest.Sum, rest.Lists, coverage) < floor.Score) return s + 1;
-        }
-        return segments.Count;
-    }
-
-    /// <summary>
-    /// What the segments not added yet can still add: per list the heaviest one left, summed over the lists that have
-    /// any (<see cref="Mask"/>: which of the first 64 do).
-    /// </summary>
-    private readonly record struct Rest(long Sum, int Lists, ulong Mask)
-    {
-        public static Rest Of(List<long> remaining)
-        {
-            long sum = 0;
-            var mask = 0UL;
-            var lists = 0;
-            for (var list = 0; list < remaining.Count; list++)
-            {
-                if (remaining[list] < 0) continue;
-                sum += remaining[list];
-                lists++;
-                if (list < 64) mask |= 1UL << list;
-            }
-            return new Rest(sum, lists, mask);
-        }
-
-        /// <summary>
-        /// The most a document with this running total can still score: the heaviest segment left of each list it is
-        /// not in (a document is in a list once).
-        /// </summary>
-        public double Bound(in SearchScratch.Total total, List<long> remaining, double[] coverage)
-        {
-            var score = total.Score + Sum;
-            var matched = total.Matched + Lists;
-            for (var both = total.Lists & Mask; both != 0; both &= both - 1)
-            {
-                score -= remaining[BitOperations.TrailingZeroCount(both)];
-                matched--;
-            }
-            return Final(score, matched, coverage);
-        }
-    }
-
-    /// <summary>
-    /// The documents seen that can still rank at or above the floor (a tie on score goes by id, as in the ranking),
-    /// their totals completed from the segments from <paramref name="next"/> on.
-    /// </summary>
-    private List<int> Complete(SearchScratch scratch, int next, double[] coverage, Ranked floor)
-    {
-        var candidates = scratch.Candidates;
-        var rest = Rest.Of(scratch.Remaining);
-        foreach (var document in scratch.Totals.Touched)
-        {
-            ref var total = ref scratch.Totals.Existing(document);
-            var bound = rest.Bound(total, scratch.Remaining, coverage);
-            if (bound < floor.Score || new Ranked(document, bound, _idRanks[document]).CompareTo(floor) > 0) continue;
-            total.Candidate = true;
-            candidates.Add(document);
-        }
-        var segments = scratch.Segments;
-        long left = 0, searches = 0;
-        for (var s = next; s < segments.Count; s++)
-        {
-            var length = segments[s].End - segments[s].Start;
-            left += length;
-            searches += (long)candidates.Count * (1 + BitOperations.Log2((uint)length));
-        }
-        if (searches < left) SearchSegments(scratch, next, candidates);
-        else ReadSegments(scratch, next);
-        return candidates;
-    }
-
-    /// <summary>Finds each candidate in the segments left of the lists it is not in yet, by binary search.</summary>
-    private void SearchSegments(SearchScratch scratch, int next, List<int> candidates)
-    {
-        var segments = scratch.Segments;
-        foreach (var document in candidates)
-        {
-            ref var total = ref scratch.Totals.Existing(document);
-            for (var s = next; s < segments.Count; s++)
-            {
-                var segment = segments[s];
-                if (segment.List < 64 && (total.Lists & 1UL << segment.List) != 0) continue;
-                if (_postings.SegmentHas(segment.Term, segment.Start, segment.End, document)) Add(ref total, segment);
-            }
-        }
-    }
-
-    /// <summary>Reads the segments left once, adding their postings to the candidates only.</summary>
-    private void ReadSegments(SearchScratch scratch, int next)
-    {
-        var segments = scratch.Segments;
-        for (var s = next; s < segments.Count; s++)
-        {
-            var segment = segments[s];
-            foreach (var posting in _postings.Of(segment.Term)[segment.Start..segment.End])
-            {
-                var document = Postings.Document(posting);
-                if (!scratch.Totals.IsTouched(document)) continue;
-                ref var total = ref scratch.Totals.Existing(document);
-                if (total.Candidate) Add(ref total, segment);
-            }
-        }
-    }
-
-    private static void Add(ref SearchScratch.Total total, Segment segment)
-    {
-        total.Score += segment.Contribution;
-        total.Matched++;
-        if (segment.List < 64) total.Lists |= 1UL << segment.List;
-        total.Fields |= (ushort)(1 << segment.Code);
+        clauses.Sort(static (a, b) => a.Contribution != b.Contribution ? a.Contribution.CompareTo(b.Contribution)
+            : a.List != b.List ? a.List.CompareTo(b.List) : a.Position.CompareTo(b.Position));
+        var heaviest = scratch.HeaviestOfList;
+        heaviest.AddRange(Enumerable.Repeat(-1L, scratch.Lists.Count));
+        return CollectionsMarshal.AsSpan(clauses);
     }
 
     /// <summary>A score from a sum of contributions and its factor for the lists matched (<see cref="Coverage"/>).</summary>

@@ -10,10 +10,11 @@ namespace IomDirectory.Server.Tests.ReadModel;
 public sealed class TopHitsTests
 {
     private static readonly double[] Weights = [3, 5, 1.5, 1, 2.5, 1.5, 4];
-    private const int Documents = 4000;
+    private const int Documents = 20_000;   // several windows of the ranking
     private const int Terms = 120;
     private TopHits _ranking = null!;
     private Postings _postings = null!;
+    private byte[] _kinds = null!;
 
     [OneTimeSetUp]
     public void Build()
@@ -33,10 +34,8 @@ public sealed class TopHitsTests
             foreach (var (document, term, code) in occurrences) builder.Add(document, builder.Id($"t{term}"), code);
         }
         _postings = builder.Build();
-        var kinds = Enumerable.Range(0, Documents).Select(d => (byte)(d % 7 == 0 ? 0 : d % 3 + 1)).ToArray();
-        // Ids repeat (as an office and its unit can share one), so some ties go to the document number.
-        var idRanks = Enumerable.Range(0, Documents).Select(d => (d * 7919 % Documents) / 2).ToArray();
-        _ranking = new TopHits(_postings, kinds, Weights, idRanks);
+        _kinds = Enumerable.Range(0, Documents).Select(d => (byte)(d % 7 == 0 ? 0 : d % 3 + 1)).ToArray();
+        _ranking = new TopHits(_postings, _kinds, Weights);
     }
 
     [Test]
@@ -51,8 +50,10 @@ public sealed class TopHitsTests
             var words = random.Next(1, 4);
             var kinds = random.Next(4) == 0 ? 1u << random.Next(4) | 1u : TopHits.AllKinds;
             var (page, total) = Rank(lists, words, kinds, take);
-            var (all, everyMatch) = Rank(lists, words, kinds, int.MaxValue);
+            var all = EveryMatchScored(lists, words, kinds);
+            var (deepest, everyMatch) = Rank(lists, words, kinds, int.MaxValue);
             Assert.That(total, Is.EqualTo(everyMatch).And.EqualTo(all.Count), $"query {query}: the count of matches");
+            Assert.That(deepest, Is.EqualTo(all), $"query {query}: every match, ranked");
             Assert.That(page, Is.EqualTo(all.Take(take)), $"query {query}: lists {string.Join(' ', lists)}, {words} words, kinds {kinds:x}");
         }
     }
@@ -68,6 +69,31 @@ public sealed class TopHitsTests
         Assert.That(ofKind0 + ofKinds123, Is.EqualTo(all));
         Assert.That(page.Select(h => h.Document % 7), Has.None.EqualTo(0), "kind 0 was filtered out");
         Assert.That(page, Has.Count.EqualTo(5));
+    }
+
+    /// <summary>
+    /// The reference: every posting of every list summed per document, as the ranking defines a score (the field's
+    /// weight × IDF × the list's factor, in fixed point, times coverage), sorted by score then document number.
+    /// </summary>
+    private List<TopHits.Hit> EveryMatchScored(List<TopHits.QueryList> lists, int words, uint kinds)
+    {
+        const double scale = 4294967296.0;
+        var sums = new Dictionary<int, (long Score, int Matched, ushort Fields)>();
+        foreach (var (term, factor) in lists)
+        {
+            var idf = Math.Log(1 + (double)Documents / _postings.CountOf(term));
+            foreach (var posting in _postings.Of(term))
+            {
+                var document = Postings.Document(posting);
+                if (kinds != TopHits.AllKinds && (kinds & 1u << _kinds[document]) == 0) continue;
+                var code = Postings.Code(posting);
+                var (score, matched, fields) = sums.GetValueOrDefault(document);
+                sums[document] = (score + (long)Math.Round(Weights[code] * idf * factor * scale), matched + 1, (ushort)(fields | 1 << code));
+            }
+        }
+        return sums
+            .Select(s => new TopHits.Hit(s.Key, s.Value.Score * ((Math.Min(1.0, (double)s.Value.Matched / words) + 0.5) / scale), s.Value.Fields))
+            .OrderByDescending(h => h.Score).ThenBy(h => h.Document).ToList();
     }
 
     private (List<TopHits.Hit> Hits, int Total) Rank(List<TopHits.QueryList> lists, int words, uint kinds, int take)
