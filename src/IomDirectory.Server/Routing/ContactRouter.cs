@@ -75,7 +75,7 @@ public static class ContactRouter
         var selection = new TopSelection<Ranked>(needed);
         foreach (var contact in scratch.Contacts.Touched)
             if (scratch.Contacts[contact].Raw is var raw and > 0 && selection.Admits(raw))
-                selection.Offer(new Ranked(raw, units[contact].Id, contact, null));
+                selection.Offer(new Ranked(raw, units[units.ContactUnit(contact)].Id, contact, null));
         foreach (var office in offices)
             if (office.Raw > 0) selection.Offer(new Ranked(office.Raw, office.Office!.Id, -1, office));
         return [.. selection.Best().Select(r => r.Office ?? UnitCandidate(units, scratch, r.Contact))];

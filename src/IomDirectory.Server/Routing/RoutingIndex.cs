@@ -34,7 +34,7 @@ public sealed class RoutingIndex
 
         Units = new RoutingUnits(words, view, lexicon);
         Stems = new UnitStems(words, lexicon);
-        _scratch = ScratchPool.Create(() => new RoutingScratch(Units.Count));
+        _scratch = ScratchPool.Create(() => new RoutingScratch(Units.Count, Units.ContactCount));
 
         Countries = CountryNames(view, lexicon);
         Subregions = view.Offices.Values

@@ -4,11 +4,15 @@ namespace IomDirectory.Server.Routing;
 
 /// <summary>
 /// One question's running scores over the units of a <see cref="RoutingUnits"/>, rented from the index's pool:
-/// per unit its text score and concept slot, per contact its aggregate, each listed in the order first touched,
-/// which fixes the order scores are summed in.
+/// per unit a concept names its concept slot and text score, the other units texts match with their text scores
+/// (<see cref="TextUnits"/>), per contact its aggregate, each listed in the order first touched, which fixes the
+/// order scores are summed in.
 /// </summary>
-public sealed class RoutingScratch(int units)
+public sealed class RoutingScratch(int units, int contacts)
 {
+    /// <summary>The units <see cref="UnitStems.AddTextScores"/> reads a list for at a time: a power of two.</summary>
+    public const int TextWindow = 2048;
+
     private static readonly (double Score, Concept? Best, double BestScore) NoConcept = (0, null, 0);
 
     public struct UnitScore : IStamped
@@ -29,9 +33,71 @@ public sealed class RoutingScratch(int units)
         public int Stamp { get; set; }
     }
 
+    /// <summary>
+    /// A stretch of one stem's posting list that weighs the same (a segment), read window by window; the units it is
+    /// the first to reach are chained from <see cref="Head"/> through <see cref="TextUnit.Next"/>.
+    /// </summary>
+    public struct TextClause(int stem, int start, int end, double weight)
+    {
+        public readonly int Stem = stem;
+        public readonly int End = end;
+        public readonly double Weight = weight;
+        public int Position = start;
+        public int Head = -1;
+        public int Tail = -1;
+    }
+
+    /// <summary>A unit matched by texts alone with its text score, and the next such unit of the same clause (or -1).</summary>
+    public record struct TextUnit(double Text, int Unit, int Next);
+
+    /// <summary>The units concepts name (entries made by <see cref="ConceptSlot"/>), in the order first named.</summary>
     public TouchedScores<UnitScore> Units { get; } = new(units);
 
-    public TouchedScores<ContactScore> Contacts { get; } = new(units);
+    /// <summary>By contact number (<see cref="RoutingUnits.ContactOf"/>).</summary>
+    public TouchedScores<ContactScore> Contacts { get; } = new(contacts);
+
+    /// <summary>The segments of the stems being read, in reading order.</summary>
+    public List<TextClause> TextClauses { get; } = [];
+
+    /// <summary>Text scores of the window being read (zero outside a read).</summary>
+    public double[] WindowText { get; } = new double[TextWindow];
+
+    /// <summary>Per unit of the window, the first clause reaching it, <see cref="int.MaxValue"/> for a named unit, -1 for none.</summary>
+    public int[] WindowFirst { get; } = NewWindowFirst();
+
+    /// <summary>The units of the window the clauses reach, in the order first reached (window offsets).</summary>
+    public int[] WindowReached { get; } = new int[TextWindow];
+
+    private TextUnit[] _textUnits = new TextUnit[64];
+    private int _textUnitCount;
+    private int[] _named = new int[16];
+
+    /// <summary>
+    /// The units matched by texts alone, chained per clause: the order the lists first reach them is clause by clause
+    /// (<see cref="TextClauses"/>), each from its <see cref="TextClause.Head"/> along <see cref="TextUnit.Next"/>.
+    /// </summary>
+    public ReadOnlySpan<TextUnit> TextUnits => _textUnits.AsSpan(0, _textUnitCount);
+
+    /// <summary>Chains a unit to the clause that first reached it.</summary>
+    public void AddTextUnit(ref TextClause clause, int unit, double text)
+    {
+        if (_textUnitCount == _textUnits.Length) Array.Resize(ref _textUnits, _textUnits.Length * 2);
+        _textUnits[_textUnitCount] = new TextUnit(text, unit, -1);
+        if (clause.Tail >= 0) _textUnits[clause.Tail].Next = _textUnitCount;
+        else clause.Head = _textUnitCount;
+        clause.Tail = _textUnitCount++;
+    }
+
+    /// <summary>The units concepts name, by unit number.</summary>
+    public ReadOnlySpan<int> NamedUnitsByNumber()
+    {
+        var count = Units.Touched.Count;
+        if (_named.Length < count) _named = new int[Math.Max(count, _named.Length * 2)];
+        Units.Touched.CopyTo(_named);
+        var named = _named.AsSpan(0, count);
+        named.Sort();
+        return named;
+    }
 
     /// <summary>Per unit scored by concepts: its total, its best concept and that concept's share.</summary>
     public List<(double Score, Concept? Best, double BestScore)> Concepts { get; } = [NoConcept];
@@ -54,5 +120,14 @@ public sealed class RoutingScratch(int units)
         Contacts.Clear();
         Concepts.Clear();
         Concepts.Add(NoConcept);
+        TextClauses.Clear();
+        _textUnitCount = 0;
+    }
+
+    private static int[] NewWindowFirst()
+    {
+        var first = new int[TextWindow];
+        Array.Fill(first, -1);
+        return first;
     }
 }

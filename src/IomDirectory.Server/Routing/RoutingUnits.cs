@@ -5,7 +5,8 @@ namespace IomDirectory.Server.Routing;
 
 /// <summary>
 /// The units of a view as routing sees them, numbered as in <see cref="UnitWords"/>: parent pointers and each
-/// unit's contact (its own mailbox or its nearest ancestor's).
+/// unit's contact (the unit with its own mailbox or its nearest ancestor's), contacts numbered apart so that a
+/// question's per-contact scores take an array of contacts, not of units.
 /// </summary>
 /// <remarks>
 /// Per unit this keeps a few ints; what only the few units of an answer need (their chain of ancestors, whether one
@@ -17,6 +18,7 @@ public sealed class RoutingUnits
     private readonly Dictionary<string, int> _numbers;
     private readonly int[] _parent;
     private readonly int[] _contact;
+    private readonly int[] _contactUnits;
     private readonly Dictionary<string, MailboxRecord> _mailboxByOwner = new(StringComparer.Ordinal);
     private readonly HashSet<string> _emergency;
 
@@ -34,8 +36,20 @@ public sealed class RoutingUnits
             if (_mailboxByOwner.TryAdd(mailbox.OwnerId, mailbox) && _numbers.TryGetValue(mailbox.OwnerId, out var owner))
                 hasMailbox[owner] = true;
         _contact = new int[_units.Length];
+        var numberOfContact = new int[_units.Length];
+        Array.Fill(numberOfContact, -1);
+        var contactUnits = new List<int>();
         for (var u = 0; u < _units.Length; u++)
-            _contact[u] = FirstUp(u, a => hasMailbox[a]) is var contact and >= 0 ? contact : u;
+        {
+            var contactUnit = FirstUp(u, a => hasMailbox[a]) is var up and >= 0 ? up : u;
+            if (numberOfContact[contactUnit] < 0)
+            {
+                numberOfContact[contactUnit] = contactUnits.Count;
+                contactUnits.Add(contactUnit);
+            }
+            _contact[u] = numberOfContact[contactUnit];
+        }
+        _contactUnits = [.. contactUnits];
         _emergency = lexicon.Rules.EmergencyUnits.ToHashSet(StringComparer.Ordinal);
     }
 
@@ -45,11 +59,18 @@ public sealed class RoutingUnits
 
     public bool TryFind(string id, out int unit) => _numbers.TryGetValue(id, out unit);
 
+    /// <summary>How many contacts the units have: contacts are numbered 0 to this, less one.</summary>
+    public int ContactCount => _contactUnits.Length;
+
+    /// <summary>The number of the unit's contact.</summary>
     public int ContactOf(int unit) => _contact[unit];
+
+    /// <summary>The unit a contact number stands for (the one with the mailbox, or a unit with none above it).</summary>
+    public int ContactUnit(int contact) => _contactUnits[contact];
 
     public Entry EntryOf(int unit)
     {
-        var contact = _units[_contact[unit]];
+        var contact = _units[_contactUnits[_contact[unit]]];
         return new Entry(unit, _units[unit], contact, _mailboxByOwner.GetValueOrDefault(contact.Id));
     }
 

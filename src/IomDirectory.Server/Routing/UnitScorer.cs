@@ -28,36 +28,46 @@ public static class UnitScorer
         }
         // A stem all over a large directory tells no unit apart (UnitStems.IsUbiquitous): it counts only when the
         // question has nothing else, no concept and no other stem, and then the least common such stem does.
-        var scoredText = false;
+        Span<int> stems = analysis.ContentStems.Length <= 64 ? stackalloc int[analysis.ContentStems.Length] : new int[analysis.ContentStems.Length];
+        var scored = 0;
         var fallback = -1;
         foreach (var stem in analysis.ContentStems)
         {
             if (index.Stems.Number(stem) is not (var number and >= 0)) continue;
-            if (!index.Stems.IsUbiquitous(number))
-            {
-                index.Stems.AddTextScores(number, scratch);
-                scoredText = true;
-            }
+            if (!index.Stems.IsUbiquitous(number)) stems[scored++] = number;
             else if (fallback < 0 || index.Stems.CountOf(number) < index.Stems.CountOf(fallback))
                 fallback = number;
         }
-        if (!scoredText && fallback >= 0 && analysis.Concepts.Count == 0)
-            index.Stems.AddTextScores(fallback, scratch);
+        if (scored == 0 && fallback >= 0 && analysis.Concepts.Count == 0) stems[scored++] = fallback;
+        index.Stems.AddTextScores(stems[..scored], scratch);
+
         var concepts = CollectionsMarshal.AsSpan(scratch.Concepts);
         foreach (var unit in CollectionsMarshal.AsSpan(scratch.Units.Touched))
         {
-            ref var scored = ref scratch.Units[unit];
-            var score = concepts[scored.ConceptSlot].Score;
-            if (scored.Text > 0) score += TextCeiling * scored.Text / (scored.Text + TextHalfAt);
-            ref var contact = ref scratch.Contacts[index.Units.ContactOf(unit)];
-            if (score > contact.Best)
-            {
-                contact.Raw += score - contact.Best + 0.2 * contact.Best;
-                contact.Best = score;
-                contact.BestUnit = unit;
-            }
-            else contact.Raw += 0.2 * score;
+            ref var named = ref scratch.Units.Existing(unit);
+            var score = concepts[named.ConceptSlot].Score;
+            if (named.Text > 0) score += TextScore(named.Text);
+            AddToContact(index.Units, scratch, unit, score);
         }
+        var textUnits = scratch.TextUnits;
+        foreach (var clause in CollectionsMarshal.AsSpan(scratch.TextClauses))
+            for (var i = clause.Head; i >= 0; i = textUnits[i].Next)
+                AddToContact(index.Units, scratch, textUnits[i].Unit, TextScore(textUnits[i].Text));
+    }
+
+    private static double TextScore(double text) => TextCeiling * text / (text + TextHalfAt);
+
+    /// <summary>A contact takes its best unit's score plus a fifth of every other unit's.</summary>
+    private static void AddToContact(RoutingUnits units, RoutingScratch scratch, int unit, double score)
+    {
+        ref var contact = ref scratch.Contacts[units.ContactOf(unit)];
+        if (score > contact.Best)
+        {
+            contact.Raw += score - contact.Best + 0.2 * contact.Best;
+            contact.Best = score;
+            contact.BestUnit = unit;
+        }
+        else contact.Raw += 0.2 * score;
     }
 
     private static void AddConcept(RoutingUnits units, RoutingScratch scratch, Concept concept, IReadOnlyList<string> ids, double added)

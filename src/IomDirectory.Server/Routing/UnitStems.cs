@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using IomDirectory.Server.ReadModel;
 
 namespace IomDirectory.Server.Routing;
@@ -69,13 +70,102 @@ public sealed class UnitStems
     /// <summary>The number of an indexed stem, or -1.</summary>
     public int Number(string stem) => _numbers.GetValueOrDefault(stem, -1);
 
-    /// <summary>Adds to each unit whose texts have the stem the stem's weight there (field weight times IDF).</summary>
-    public void AddTextScores(int stem, RoutingScratch scratch)
+    /// <summary>The units whose texts have the stem and its weight in each, in list order (heaviest field first): for tests.</summary>
+    internal IEnumerable<(int Unit, double Weight)> Matches(int stem) =>
+        _postings.Of(stem).ToArray().Select(posting => (Postings.Document(posting), FieldWeights[Postings.Code(posting)] * _idf[stem]));
+
+    /// <summary>
+    /// Scores the units' texts for the stems (each occurrence counts): a unit's text score is the sum, in the order of
+    /// the stems, of each stem's weight there (field weight times IDF). Units already in <paramref name="scratch"/>
+    /// (those a concept names) get theirs in <see cref="RoutingScratch.UnitScore.Text"/>; every other unit matched is
+    /// listed in <see cref="RoutingScratch.TextUnits"/> in the order reading the lists one after the other would first
+    /// reach it (stem by stem, each list in impact order), which fixes the order contacts sum their units in.
+    /// </summary>
+    /// <remarks>
+    /// The lists are read together, one window of unit numbers at a time, into a window-sized accumulator that stays
+    /// in the CPU's nearest cache. Reading them one after the other into a directory-sized array cost a cache miss
+    /// per posting once a large directory's array no longer fit (tens of thousands of misses for a common question).
+    /// </remarks>
+    public void AddTextScores(ReadOnlySpan<int> stems, RoutingScratch scratch)
     {
-        var idf = _idf[stem];
-        ReadOnlySpan<double> weights = [FieldWeights[0] * idf, FieldWeights[1] * idf, FieldWeights[2] * idf, FieldWeights[3] * idf];
-        foreach (var posting in _postings.Of(stem))
-            scratch.Units[Postings.Document(posting)].Text += weights[Postings.Code(posting)];
+        var clauses = scratch.TextClauses;
+        foreach (var stem in stems)
+        {
+            var list = _postings.Of(stem);
+            for (var start = 0; start < list.Length;)
+            {
+                var end = _postings.SegmentEnd(stem, start);
+                clauses.Add(new RoutingScratch.TextClause(stem, start, end, FieldWeights[Postings.Code(list[start])] * _idf[stem]));
+                start = end;
+            }
+        }
+        if (clauses.Count == 0) return;
+        var named = scratch.NamedUnitsByNumber();
+        var windows = new TextWindows(this, scratch, named);
+        while (windows.Next()) { }
+    }
+
+    /// <summary>The window pass of <see cref="AddTextScores"/>; see there.</summary>
+    private ref struct TextWindows(UnitStems stems, RoutingScratch scratch, ReadOnlySpan<int> named)
+    {
+        private const int Size = RoutingScratch.TextWindow;
+        private readonly Span<RoutingScratch.TextClause> _clauses = CollectionsMarshal.AsSpan(scratch.TextClauses);
+        private readonly Span<double> _text = scratch.WindowText;
+        private readonly Span<int> _first = scratch.WindowFirst;
+        private readonly Span<int> _reached = scratch.WindowReached;
+        private readonly ReadOnlySpan<int> _named = named;
+        private int _nextNamed;
+
+        /// <summary>Reads the next window that any list has postings in; false when all are read.</summary>
+        public bool Next()
+        {
+            var low = int.MaxValue;
+            foreach (ref var clause in _clauses)
+                if (clause.Position < clause.End)
+                    low = Math.Min(low, Postings.Document(stems._postings.Of(clause.Stem)[clause.Position]));
+            if (low == int.MaxValue) return false;
+            var start = low & ~(Size - 1);
+            var limit = start + Size;
+
+            while (_nextNamed < _named.Length && _named[_nextNamed] < start) _nextNamed++;
+            var namedEnd = _nextNamed;
+            for (; namedEnd < _named.Length && _named[namedEnd] < limit; namedEnd++) _first[_named[namedEnd] - start] = int.MaxValue;
+
+            // Units in the order first reached: clause by clause, each clause's in list order.
+            var reached = 0;
+            for (var c = 0; c < _clauses.Length; c++)
+            {
+                ref var clause = ref _clauses[c];
+                var list = stems._postings.Of(clause.Stem);
+                var weight = clause.Weight;
+                var p = clause.Position;
+                for (int d; p < clause.End && (d = Postings.Document(list[p]) - start) < Size; p++)
+                {
+                    _text[d] += weight;
+                    if (_first[d] >= 0) continue;
+                    _first[d] = c;
+                    _reached[reached++] = d;
+                }
+                clause.Position = p;
+            }
+
+            foreach (var d in _reached[..reached])
+            {
+                scratch.AddTextUnit(ref _clauses[_first[d]], d + start, _text[d]);
+                _text[d] = 0;
+                _first[d] = -1;
+            }
+
+            for (var n = _nextNamed; n < namedEnd; n++)
+            {
+                var d = _named[n] - start;
+                scratch.Units.Existing(_named[n]).Text = _text[d];
+                _text[d] = 0;
+                _first[d] = -1;
+            }
+            _nextNamed = namedEnd;
+            return true;
+        }
     }
 
     /// <summary>
