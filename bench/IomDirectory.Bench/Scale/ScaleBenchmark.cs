@@ -4,8 +4,8 @@ using IomDirectory.Bench.Support;
 namespace IomDirectory.Bench.Scale;
 
 /// <summary>
-/// `scale`: for each org size, generate the data folder, then (several times) start the server on it with a fresh
-/// database, timing start-up to the first SERVING health check, warm up (each RPC for a few seconds), read resident memory once the server has
+/// `scale`: for each org size, generate the data folder; then, the sizes taking turns run by run, start the server on
+/// each with a fresh database, timing start-up to the first SERVING health check, warm up (each RPC for a few seconds), read resident memory once the server has
 /// returned its start-up garbage to the OS, and time each
 /// RPC with a real client. Latency is single-client by default (one call in flight: the service's own latency,
 /// which the targets mean); --concurrency N keeps N calls in flight, and then includes queueing. The answer caches
@@ -16,23 +16,26 @@ public static class ScaleBenchmark
     public static async Task<int> RunAsync(ScaleOptions options)
     {
         var pools = WordPools.Read(BenchPaths.Data);
-        var measurements = new List<ScaleMeasurement>();
+        using var work = new ScratchFolder();
+        var orgs = new List<OrgGenerator.Generated>();
         foreach (var size in options.Sizes)
         {
-            using var work = new ScratchFolder();
             var clock = Stopwatch.StartNew();
-            var org = new OrgGenerator(pools).Write(work.File("data"), size, options.Mailboxes);
+            var org = new OrgGenerator(pools).Write(work.File($"data-{size}"), size, options.Mailboxes);
             Console.WriteLine($"{org.TotalUnits} units ({org.Units.Count} synthetic), {org.Mailboxes} mailboxes: generated in {clock.Elapsed.TotalSeconds:0.0} s");
-            var runs = new List<ScaleMeasurement>();
-            for (var run = 1; run <= options.Runs; run++)
-            {
-                var measurement = await MeasureAsync(org, pools, work.File($"run{run}.db"), options);
-                Console.WriteLine("  run " + run + ": " + measurement.Describe());
-                runs.Add(measurement);
-            }
-            measurements.Add(ScaleMeasurement.Median(runs));
+            orgs.Add(org);
         }
-        var report = new ScaleReport(measurements, options);
+        // The sizes take turns, run by run: a shared machine's drift then falls on every size alike, not on the
+        // ratios between the smallest and the largest.
+        var runs = orgs.Select(_ => new List<ScaleMeasurement>()).ToList();
+        for (var run = 1; run <= options.Runs; run++)
+            for (var i = 0; i < orgs.Count; i++)
+            {
+                var measurement = await MeasureAsync(orgs[i], pools, work.File($"{options.Sizes[i]}-run{run}.db"), options);
+                Console.WriteLine($"  {orgs[i].TotalUnits} units, run {run}: " + measurement.Describe());
+                runs[i].Add(measurement);
+            }
+        var report = new ScaleReport([.. runs.Select(ScaleMeasurement.Median)], options);
         report.Print(Console.Out);
         return report.AllServed ? 0 : 1;
     }
