@@ -4,13 +4,13 @@ namespace IomDirectory.Server.Routing;
 
 /// <summary>
 /// One question's running scores over the units of a <see cref="RoutingUnits"/>, rented from the index's pool:
-/// per unit a concept names its concept slot and text score, the other units texts match with their text scores
-/// (<see cref="TextUnits"/>), per contact its aggregate, each listed in the order first touched, which fixes the
-/// order scores are summed in.
+/// for each unit a concept names, its concept slot and text score; the other units their texts match, with their text
+/// scores (<see cref="TextUnits"/>); per contact its aggregate. Each is listed in the order first touched, which fixes
+/// the order scores are summed in.
 /// </summary>
 public sealed class RoutingScratch(int units, int contacts)
 {
-    /// <summary>The units <see cref="UnitStems.AddTextScores"/> reads a list for at a time: a power of two.</summary>
+    /// <summary>How many unit numbers <see cref="UnitStems.AddTextScores"/> reads at a time (a window): a power of two.</summary>
     public const int TextWindow = 2048;
 
     private static readonly (double Score, Concept? Best, double BestScore) NoConcept = (0, null, 0);
