@@ -1,6 +1,7 @@
 using System.Globalization;
 using IomDirectory.Contracts.V1;
-using IomDirectory.Grpc;
+using Grpc.Core;
+using IomDirectory.Contracts.Transport;
 using IomDirectory.Server.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -20,13 +21,14 @@ internal static class RoutingAccuracy
     {
         var devSet = args.FirstOrDefault() ?? BenchPaths.DevSet;
         var items = File.ReadLines(devSet).Skip(1).Where(l => l.Trim().Length > 0).Select(Parse).ToList();
-        var app = await ServerHost.BuildAsync(["--db", BenchPaths.TempDatabase(), "--data", BenchPaths.Data, "--urls", "http://127.0.0.1:0",
+        var app = await ServerHost.BuildAsync(["--db", BenchPaths.TempDatabase(), "--data", BenchPaths.Data, "--urls", "http://127.0.0.1:0", "--web-urls", "none",
             "--Logging:LogLevel:Default=Warning"]) ?? throw new InvalidOperationException("The server did not start.");
         await app.StartAsync();
         try
         {
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var client = new GrpcClient(new Uri(address));
+            using var clientChannel = Channels.For(new Uri(address));
+        var client = clientChannel.CreateCallInvoker();
             var method = RoutingReflection.Descriptor.Services.Single(s => s.Name == "RoutingService").FindMethodByName("SuggestContacts");
             int top1 = 0, top3 = 0;
             var misses = new List<string>();

@@ -3,7 +3,9 @@ using System.Runtime.CompilerServices;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using IomDirectory.Cli.Output;
-using IomDirectory.Grpc;
+using Grpc.Core;
+using Grpc.Net.Client;
+using IomDirectory.Contracts.Transport;
 
 namespace IomDirectory.Cli;
 
@@ -14,7 +16,7 @@ namespace IomDirectory.Cli;
 public sealed class CliContext : IDisposable
 {
     private static readonly TimeSpan UnaryDeadline = TimeSpan.FromMinutes(2);
-    private readonly Lazy<GrpcClient> _client;
+    private readonly Lazy<GrpcChannel> _channel;
 
     private CliContext(Uri server, string? token, Terminal output, CancellationToken cancellation)
     {
@@ -22,7 +24,7 @@ public sealed class CliContext : IDisposable
         Token = token;
         Output = output;
         Cancellation = cancellation;
-        _client = new Lazy<GrpcClient>(() => new GrpcClient(server));
+        _channel = new Lazy<GrpcChannel>(() => Channels.For(server));
     }
 
     public Uri Server { get; }
@@ -60,12 +62,12 @@ public sealed class CliContext : IDisposable
     }
 
     public async Task<TResponse> CallAsync<TRequest, TResponse>(MethodDescriptor method, TRequest request)
-        where TRequest : class, IMessage<TRequest>
+        where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new()
     {
         try
         {
-            return await _client.Value.UnaryAsync<TRequest, TResponse>(method, request, Options(DateTime.UtcNow + UnaryDeadline));
+            return await _channel.Value.CreateCallInvoker().UnaryAsync<TRequest, TResponse>(method, request, Options(DateTime.UtcNow + UnaryDeadline));
         }
         catch (RpcException ex) when (!(ex.StatusCode == StatusCode.Cancelled && Cancellation.IsCancellationRequested))
         {
@@ -75,11 +77,11 @@ public sealed class CliContext : IDisposable
 
     public async IAsyncEnumerable<TResponse> StreamAsync<TRequest, TResponse>(MethodDescriptor method, TRequest request,
         [EnumeratorCancellation] CancellationToken cancellation = default)
-        where TRequest : class, IMessage<TRequest>
+        where TRequest : class, IMessage<TRequest>, new()
         where TResponse : class, IMessage<TResponse>, new()
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(Cancellation, cancellation);
-        await using var responses = _client.Value.ServerStreamingAsync<TRequest, TResponse>(method, request, Options(null), linked.Token)
+        await using var responses = _channel.Value.CreateCallInvoker().ServerStreamingAsync<TRequest, TResponse>(method, request, Options(null), linked.Token)
             .GetAsyncEnumerator(linked.Token);
         while (true)
         {
@@ -102,8 +104,8 @@ public sealed class CliContext : IDisposable
 
     public void Dispose()
     {
-        if (_client.IsValueCreated)
-            _client.Value.Dispose();
+        if (_channel.IsValueCreated)
+            _channel.Value.Dispose();
     }
 
     private CallOptions Options(DateTime? deadline)
@@ -111,7 +113,7 @@ public sealed class CliContext : IDisposable
         var headers = new Metadata();
         if (Token is not null)
             headers.Add("authorization", "Bearer " + Token);
-        return new CallOptions { Headers = headers, Deadline = deadline, CancellationToken = Cancellation };
+        return new CallOptions(headers, deadline, Cancellation);
     }
 
     private static Uri ParseServer(string value) =>

@@ -1,6 +1,7 @@
 using System.Text;
-using IomDirectory.Grpc;
-using BadRequest = IomDirectory.Grpc.Rpc.BadRequest;
+using Google.Rpc;
+using Grpc.Core;
+using StatusCode = Grpc.Core.StatusCode;
 
 namespace IomDirectory.Cli;
 
@@ -26,7 +27,7 @@ public static class Failures
         line.Append(": ").Append(Name(code));
         if (code == StatusCode.Aborted)
             line.Append(": someone changed it meanwhile");
-        var fields = FieldErrors(ex.Trailers);
+        var fields = FieldErrors(ex);
         line.Append(": ").Append(fields.Count > 0 ? string.Join("; ", fields) : ex.Status.Detail);
         line.Append(code switch
         {
@@ -38,9 +39,9 @@ public static class Failures
         return new CliFailure(ExitCode(code), line.ToString());
     }
 
-    /// <summary>"field: description" for each violation in the trailers' google.rpc.Status, if any.</summary>
-    public static IReadOnlyList<string> FieldErrors(Metadata trailers) =>
-        GrpcStatusDetails.Get(trailers)?.Details
+    /// <summary>"field: description" for each violation in the call's google.rpc.Status (grpc-status-details-bin), if any.</summary>
+    public static IReadOnlyList<string> FieldErrors(RpcException ex) =>
+        ex.GetRpcStatus()?.Details
             .Where(d => d.Is(BadRequest.Descriptor))
             .SelectMany(d => d.Unpack<BadRequest>().FieldViolations)
             .Select(v => $"{v.Field}: {v.Description}")

@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using IomDirectory.Bench.Support;
-using IomDirectory.Grpc;
+using Grpc.Core;
+using IomDirectory.Contracts.Transport;
 
 namespace IomDirectory.Bench.Reliability;
 
@@ -21,7 +22,8 @@ public static class DeadlineRun
 
     public static async Task<Result> RunAsync(Uri address, int calls, int saturation = 128, int deadlineMs = 20)
     {
-        using var client = new GrpcClient(address);
+        using var clientChannel = Channels.For(address);
+        var client = clientChannel.CreateCallInvoker();
         using var stop = new CancellationTokenSource();
         var load = Enumerable.Range(0, saturation).Select(i => Task.Run(async () =>
         {
@@ -45,11 +47,11 @@ public static class DeadlineRun
             outcomes.Where(o => o.Status == "OK").Select(o => o.Seconds).DefaultIfEmpty(0).Max());
     }
 
-    private static async Task<string> ViaClientAsync(GrpcClient client, int deadlineMs)
+    private static async Task<string> ViaClientAsync(CallInvoker client, int deadlineMs)
     {
         try
         {
-            await DirectoryCalls.Search(client, "humanitarian", new CallOptions { Deadline = DateTime.UtcNow.AddMilliseconds(deadlineMs) });
+            await DirectoryCalls.Search(client, "humanitarian", new CallOptions(deadline: DateTime.UtcNow.AddMilliseconds(deadlineMs)));
             return "OK";
         }
         catch (RpcException ex)

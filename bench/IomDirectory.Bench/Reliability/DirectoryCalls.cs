@@ -1,6 +1,7 @@
 using Google.Protobuf.Reflection;
 using IomDirectory.Contracts.V1;
-using IomDirectory.Grpc;
+using Grpc.Core;
+using IomDirectory.Contracts.Transport;
 
 namespace IomDirectory.Bench.Reliability;
 
@@ -11,15 +12,15 @@ public static class DirectoryCalls
 
     public static MethodDescriptor Method(string name) => Directory.FindMethodByName(name);
 
-    public static Task GetUnit(GrpcClient client, CallOptions? options = null) =>
+    public static Task GetUnit(CallInvoker client, CallOptions? options = null) =>
         client.UnaryAsync<GetUnitRequest, Unit>(Method("GetUnit"), new GetUnitRequest { Id = "dhrr" }, options);
 
-    public static Task Search(GrpcClient client, string query, CallOptions? options = null) =>
+    public static Task Search(CallInvoker client, string query, CallOptions? options = null) =>
         client.UnaryAsync<SearchDirectoryRequest, SearchDirectoryResponse>(Method("SearchDirectory"),
             new SearchDirectoryRequest { Query = query, PageSize = 20 }, options);
 
     /// <summary>Call number i of a mixed read load: unit lookups, office lists and searches.</summary>
-    public static Task Mixed(GrpcClient client, int i) => (i % 4) switch
+    public static Task Mixed(CallInvoker client, int i) => (i % 4) switch
     {
         0 or 1 => GetUnit(client),
         2 => client.UnaryAsync<ListOfficesRequest, ListOfficesResponse>(Method("ListOffices"), new ListOfficesRequest { PageSize = 20 }),

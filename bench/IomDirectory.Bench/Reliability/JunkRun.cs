@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using IomDirectory.Bench.Support;
-using IomDirectory.Grpc;
+using Grpc.Core;
+using IomDirectory.Contracts.Transport;
 
 namespace IomDirectory.Bench.Reliability;
 
@@ -29,7 +30,8 @@ public static class JunkRun
         var outcomes = new ConcurrentDictionary<JunkOutcome, int>();
         var failures = new ConcurrentDictionary<string, int>();
         using var http = new HttpJunk(address);
-        using var valid = new GrpcClient(address);
+        using var validChannel = Channels.For(address);
+        var valid = validChannel.CreateCallInvoker();
         var (failedValid, first, max, last) = (0, 0L, 0L, 0L);
         for (var sent = 0; sent < requests; sent += batchSize)
         {
@@ -47,7 +49,7 @@ public static class JunkRun
             })));
             try
             {
-                await DirectoryCalls.GetUnit(valid, new CallOptions { Deadline = DateTime.UtcNow.AddSeconds(30) });
+                await DirectoryCalls.GetUnit(valid, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(30)));
             }
             catch (RpcException)
             {

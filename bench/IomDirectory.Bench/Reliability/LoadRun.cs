@@ -1,5 +1,6 @@
 using IomDirectory.Bench.Support;
-using IomDirectory.Grpc;
+using Grpc.Core;
+using IomDirectory.Contracts.Transport;
 
 namespace IomDirectory.Bench.Reliability;
 
@@ -31,7 +32,8 @@ public static class LoadRun
 
     public static async Task<Result> RunAsync(Uri address, int serverPid, int requests, int concurrency)
     {
-        using var client = new GrpcClient(address);
+        using var clientChannel = Channels.For(address);
+        var client = clientChannel.CreateCallInvoker();
         var (_, afterWarmUp) = await ResidentSampler.DuringAsync(serverPid, () => LatencyProbe.RunAsync(requests, concurrency, i => DirectoryCalls.Mixed(client, i)));
         var (run, afterRun) = await ResidentSampler.DuringAsync(serverPid, () => LatencyProbe.RunAsync(requests, concurrency, i => DirectoryCalls.Mixed(client, i)));
         return new Result(requests, concurrency, run.Failures, run.FirstFailure, afterWarmUp, afterRun);

@@ -1,11 +1,12 @@
 using Google.Protobuf.Reflection;
 using IomDirectory.Contracts.V1;
-using IomDirectory.Grpc;
+using Grpc.Core;
+using IomDirectory.Contracts.Transport;
 
 namespace IomDirectory.Bench.Scale;
 
 /// <summary>The calls the scale benchmark times, with requests drawn from the generated org (ids, and its own vocabulary as queries).</summary>
-public sealed class ScaleWorkload(GrpcClient client, IReadOnlyList<SyntheticUnit> units, WordPools pools)
+public sealed class ScaleWorkload(CallInvoker client, IReadOnlyList<SyntheticUnit> units, WordPools pools)
 {
     private static readonly MethodDescriptor GetUnitMethod = Method(DirectoryReflection.Descriptor, "DirectoryService", "GetUnit");
     private static readonly MethodDescriptor SearchMethod = Method(DirectoryReflection.Descriptor, "DirectoryService", "SearchDirectory");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using IomDirectory.Grpc;
+using Grpc.Core;
+using IomDirectory.Contracts.Transport;
 
 namespace IomDirectory.Bench.Support;
 

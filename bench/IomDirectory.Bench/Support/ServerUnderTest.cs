@@ -3,8 +3,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
-using IomDirectory.Grpc;
-using IomDirectory.Grpc.Health.V1;
+using Grpc.Core;
+using IomDirectory.Contracts.Transport;
+using Grpc.Health.V1;
 
 namespace IomDirectory.Bench.Support;
 
@@ -21,7 +22,8 @@ public sealed class ServerUnderTest : IAsyncDisposable
     {
         _process = process;
         Address = address;
-        Client = new GrpcClient(address);
+        Channel = Channels.For(address);
+        Client = Channel.CreateCallInvoker();
         process.OutputDataReceived += (_, e) => Append(e.Data);
         process.ErrorDataReceived += (_, e) => Append(e.Data);
         process.BeginOutputReadLine();
@@ -35,7 +37,8 @@ public sealed class ServerUnderTest : IAsyncDisposable
     public static readonly string[] CachesOff = ["--Routing:AnswerCacheSize=0", "--Rpc:UnitMessageCacheSize=0"];
 
     public Uri Address { get; }
-    public GrpcClient Client { get; }
+    public Grpc.Net.Client.GrpcChannel Channel { get; }
+    public CallInvoker Client { get; }
     public int Id => _process.Id;
     public bool HasExited => _process.HasExited;
 
@@ -58,7 +61,7 @@ public sealed class ServerUnderTest : IAsyncDisposable
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in (string[])[ServerAssembly, "--db", databasePath, "--data", dataDirectory, "--urls", address.ToString(),
+        foreach (var arg in (string[])[ServerAssembly, "--db", databasePath, "--data", dataDirectory, "--urls", address.ToString(), "--web-urls", "none",
                      "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:IomDirectory=Information", .. extraArgs])
             info.ArgumentList.Add(arg);
         var clock = Stopwatch.StartNew();
@@ -122,7 +125,7 @@ public sealed class ServerUnderTest : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
+        Channel.Dispose();
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
@@ -148,7 +151,7 @@ public sealed class ServerUnderTest : IAsyncDisposable
             try
             {
                 var reply = await Client.UnaryAsync<HealthCheckRequest, HealthCheckResponse>(check, new HealthCheckRequest(),
-                    new CallOptions { Deadline = DateTime.UtcNow.AddSeconds(2) });
+                    new CallOptions(deadline: DateTime.UtcNow.AddSeconds(2)));
                 if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving) return;
             }
             catch (RpcException)

@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using IomDirectory.Bench.Support;
-using IomDirectory.Grpc;
+using Grpc.Core;
+using IomDirectory.Contracts.Transport;
 
 namespace IomDirectory.Bench.Wire;
 

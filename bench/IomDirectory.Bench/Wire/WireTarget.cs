@@ -2,7 +2,8 @@ using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using IomDirectory.Contracts.V1;
 using IomDirectory.Bench.Support;
-using IomDirectory.Grpc;
+using Grpc.Core;
+using IomDirectory.Contracts.Transport;
 
 namespace IomDirectory.Bench.Wire;
 
@@ -13,7 +14,7 @@ namespace IomDirectory.Bench.Wire;
 /// (<see cref="ServerUnderTest.CachesOff"/>): h2load repeats one request, which a cache answers from memory, so the report also
 /// shows what the same call costs when it is computed.
 /// </summary>
-public sealed record WireTarget(string Name, string Path, IMessage Request, Func<GrpcClient, Task<IMessage>>? Call, double? RatioTarget,
+public sealed record WireTarget(string Name, string Path, IMessage Request, Func<CallInvoker, Task<IMessage>>? Call, double? RatioTarget,
     bool CachesOff = false)
 {
     public const string BareName = "Bare (canned OK)";

@@ -1,4 +1,3 @@
-using IomDirectory.Grpc;
 using IomDirectory.Server.Application;
 using IomDirectory.Server.Features.Routing;
 using IomDirectory.Server.Infrastructure;
@@ -13,11 +12,11 @@ namespace IomDirectory.Server.Hosting;
 
 /// <summary>
 /// Start-up: open the database (migrate, and seed from data/ when empty), load the directory into memory, then
-/// serve gRPC over HTTP/2 on Kestrel.
+/// serve gRPC (grpc-dotnet) over HTTP/2 on Kestrel, and gRPC-Web and HTTP/JSON over HTTP/1.1.
 /// </summary>
 public static class ServerHost
 {
-    public const string DefaultUrl = "http://127.0.0.1:5080";
+    public const string DefaultUrl = ListenAddresses.DefaultGrpcUrl;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -69,11 +68,28 @@ public static class ServerHost
         startupLogger.LogInformation("Routing and search indexes for today built in {Elapsed:0} ms", System.Diagnostics.Stopwatch.GetElapsedTime(warming).TotalMilliseconds);
         snapshots.Loading += routing.Warm;
 
-        // Cleartext gRPC needs an HTTP/2-only endpoint (h2c with prior knowledge). A TLS endpoint configured under
-        // Kestrel:Endpoints may set Http1AndHttp2; HTTP/1.1 clients then get 426 from the gRPC layer.
-        builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(l => l.Protocols = HttpProtocols.Http2));
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
-            builder.WebHost.UseUrls(DefaultUrl);
+        // gRPC on HTTP/2-only cleartext endpoints (h2c with prior knowledge), gRPC-Web and HTTP/JSON on HTTP/1.1 ones
+        // (see ListenAddresses). Endpoints configured under Kestrel:Endpoints replace both lists.
+        if (!builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            ListenAddresses addresses;
+            try
+            {
+                addresses = ListenAddresses.From(builder.Configuration);
+            }
+            catch (ArgumentException ex)
+            {
+                await database.Persisted;
+                await Console.Error.WriteLineAsync(ex.Message);
+                return null;
+            }
+            builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, "");
+            builder.WebHost.ConfigureKestrel(addresses.Apply);
+        }
+        else
+        {
+            builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(l => l.Protocols = HttpProtocols.Http2));
+        }
 
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(snapshots);
@@ -83,13 +99,7 @@ public static class ServerHost
         builder.Services.AddSingleton(new UnitMessageCache(builder.Configuration.GetValue("Rpc:UnitMessageCacheSize", UnitMessageCache.DefaultCapacity)));
         builder.Services.AddApplication();
         builder.Services.AddDirectorySecurity(builder.Configuration, settings);
-        builder.Services.AddSingleton<IGrpcExceptionMapper, DirectoryExceptionMapper>();
-        builder.Services.AddGrpcServer(o => builder.Configuration.GetSection("Grpc").Bind(o))
-            .AddDirectoryService()
-            .AddRoutingService()
-            .AddAdminService()
-            .AddHealthChecks()
-            .AddReflection();
+        builder.Services.AddDirectoryGrpc(builder.Configuration);
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(startupLogs.Dispose);
@@ -98,7 +108,8 @@ public static class ServerHost
             StartUpLog.Serving(startupLogger);
             snapshots.ReleaseGarbageSoon();
         });
-        app.UseGrpcServer();
+        app.UseShutdownGate();
+        app.MapDirectoryGrpc();
         await database.Persisted;   // the host is built meanwhile, but nothing is served before the database holds it
         return app;
     }

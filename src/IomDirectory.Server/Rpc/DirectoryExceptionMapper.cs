@@ -1,36 +1,58 @@
 using FluentValidation;
-using IomDirectory.Grpc;
-using BadRequest = IomDirectory.Grpc.Rpc.BadRequest;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
 using IomDirectory.Server.Application;
+using Status = Grpc.Core.Status;
+using StatusCode = Grpc.Core.StatusCode;
 
 namespace IomDirectory.Server.Rpc;
 
 /// <summary>
-/// The one place application failures become gRPC statuses. Validation failures carry every field error in
-/// grpc-message and as google.rpc.BadRequest in grpc-status-details-bin. Anything not listed here falls through
-/// to the transport's INTERNAL-with-correlation-id answer.
+/// The one place application failures become gRPC statuses. Validation failures carry their field errors in
+/// grpc-message and as google.rpc.BadRequest in grpc-status-details-bin (Grpc.StatusProto). Returns null for what is
+/// not an application failure; <see cref="ExceptionMappingInterceptor"/> answers those INTERNAL with a correlation id.
+/// Everything echoed is bounded: at most <see cref="MaxViolations"/> violations, each description and the message cut
+/// to a length that keeps the trailers small whatever the request held.
 /// </summary>
-public sealed class DirectoryExceptionMapper : IGrpcExceptionMapper
+public static class DirectoryExceptionMapper
 {
-    public RpcException? Map(Exception exception, ServerCallContext context) => exception switch
+    public const int MaxViolations = 20;
+    public const int MaxDescriptionLength = 300;
+    public const int MaxMessageLength = 2000;
+
+    public static RpcException? Map(Exception exception) => exception switch
     {
         ValidationException validation => InvalidArgument(validation.Errors.Select(e => (e.PropertyName, e.ErrorMessage))),
         InvalidRequestException invalid => InvalidArgument([(invalid.Field, invalid.Message)]),
-        NotFoundException notFound => new RpcException(new Status(StatusCode.NotFound, notFound.Message)),
-        UnauthenticatedException unauthenticated => new RpcException(new Status(StatusCode.Unauthenticated, unauthenticated.Message)),
-        PermissionDeniedException denied => new RpcException(new Status(StatusCode.PermissionDenied, denied.Message)),
-        ConcurrencyConflictException conflict => new RpcException(new Status(StatusCode.Aborted, conflict.Message),
+        NotFoundException notFound => Plain(StatusCode.NotFound, notFound.Message),
+        UnauthenticatedException unauthenticated => Plain(StatusCode.Unauthenticated, unauthenticated.Message),
+        PermissionDeniedException denied => Plain(StatusCode.PermissionDenied, denied.Message),
+        ConcurrencyConflictException conflict => new RpcException(new Status(StatusCode.Aborted, Cut(conflict.Message, MaxMessageLength)),
             new Metadata { { "current-version", conflict.CurrentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) } }),
-        PreconditionFailedException precondition => new RpcException(new Status(StatusCode.FailedPrecondition, precondition.Message)),
+        PreconditionFailedException precondition => Plain(StatusCode.FailedPrecondition, precondition.Message),
         _ => null,
     };
 
+    private static RpcException Plain(StatusCode code, string message) => new(new Status(code, Cut(message, MaxMessageLength)));
+
     private static RpcException InvalidArgument(IEnumerable<(string Field, string Description)> violations)
     {
-        var list = violations.Distinct().ToList();
+        var all = violations.Distinct().ToList();
+        var shown = all.Take(MaxViolations).Select(v => (Field: Cut(v.Field, 200), Description: Cut(v.Description, MaxDescriptionLength))).ToList();
         var badRequest = new BadRequest();
-        badRequest.FieldViolations.AddRange(list.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
-        var message = "Invalid request: " + string.Join("; ", list.Select(v => $"{v.Field}: {v.Description}"));
-        return GrpcStatusDetails.CreateException(StatusCode.InvalidArgument, message, badRequest);
+        badRequest.FieldViolations.AddRange(shown.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
+        var message = "Invalid request: " + string.Join("; ", shown.Select(v => $"{v.Field}: {v.Description}"));
+        if (all.Count > shown.Count)
+            message += $"; and {all.Count - shown.Count} more";
+        var status = new Google.Rpc.Status
+        {
+            Code = (int)Code.InvalidArgument,
+            Message = Cut(message, MaxMessageLength),
+            Details = { Any.Pack(badRequest) },
+        };
+        return status.ToRpcException();
     }
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");
 }

@@ -1,26 +1,22 @@
 using System.Runtime.CompilerServices;
 using IomDirectory.Contracts.V1;
-using IomDirectory.Grpc;
 using IomDirectory.Server.Features.Routing;
 using IomDirectory.Server.Routing;
 
 namespace IomDirectory.Server.Rpc;
 
 /// <summary>
-/// SuggestContacts responses, mapped and encoded once per remembered routing answer and kept exactly as long as
+/// SuggestContacts responses, mapped once per remembered routing answer and kept exactly as long as
 /// <see cref="RoutingAnswerCache"/> keeps the answer: the response is a pure function of the answer.
 /// </summary>
-internal sealed class SuggestionMessages
+public sealed class SuggestionMessages
 {
-    private readonly ConditionalWeakTable<RoutingResult, EncodedMessage<SuggestContactsResponse>> _encoded = new();
+    private readonly ConditionalWeakTable<RoutingResult, SuggestContactsResponse> _encoded = new();
 
-    public EncodedMessage<SuggestContactsResponse> Get(RoutingResult remembered) =>
-        _encoded.TryGetValue(remembered, out var encoded) ? encoded : _encoded.GetValue(remembered, Encode);
+    public SuggestContactsResponse Get(RoutingResult remembered) =>
+        _encoded.TryGetValue(remembered, out var encoded) ? encoded : _encoded.GetValue(remembered, Response);
 
-    public static EncodedMessage<SuggestContactsResponse> Encode(RoutingResult result) =>
-        EncodedMessage<SuggestContactsResponse>.Encode(Response(result));
-
-    private static SuggestContactsResponse Response(RoutingResult result)
+    public static SuggestContactsResponse Response(RoutingResult result)
     {
         var response = new SuggestContactsResponse { DetectedLanguage = result.Language, Confident = result.Confident };
         foreach (var suggestion in result.Suggestions)

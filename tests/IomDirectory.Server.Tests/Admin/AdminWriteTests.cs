@@ -1,6 +1,7 @@
 using FieldMask = Google.Protobuf.WellKnownTypes.FieldMask;
 using IomDirectory.Contracts.V1;
-using IomDirectory.Grpc;
+using Grpc.Core;
+using IomDirectory.Contracts.Transport;
 using IomDirectory.Server.Security;
 using IomDirectory.Server.Tests.Support;
 

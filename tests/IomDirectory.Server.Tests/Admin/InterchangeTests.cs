@@ -2,7 +2,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Google.Protobuf;
 using IomDirectory.Contracts.V1;
-using IomDirectory.Grpc;
+using Grpc.Core;
+using IomDirectory.Contracts.Transport;
 using IomDirectory.Server.Security;
 using IomDirectory.Server.Tests.Support;
 

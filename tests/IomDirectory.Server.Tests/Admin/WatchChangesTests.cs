@@ -1,5 +1,6 @@
 using IomDirectory.Contracts.V1;
-using IomDirectory.Grpc;
+using Grpc.Core;
+using IomDirectory.Contracts.Transport;
 using IomDirectory.Server.Security;
 using IomDirectory.Server.Tests.Support;
 using FieldMask = Google.Protobuf.WellKnownTypes.FieldMask;

@@ -1,5 +1,6 @@
 using IomDirectory.Contracts.V1;
-using IomDirectory.Grpc;
+using Grpc.Core;
+using IomDirectory.Contracts.Transport;
 using IomDirectory.Server.Features.Common;
 using IomDirectory.Server.Tests.Support;
 
@@ -242,7 +243,7 @@ public sealed class DirectoryApiTests
     public async Task RequestId_IsEchoedInResponseHeaders()
     {
         var result = await _server.Client.UnaryWithMetadataAsync<GetUnitRequest, Unit>(Api.DirectoryMethod("GetUnit"), new GetUnitRequest { Id = "pcca" },
-            new CallOptions { Headers = new Metadata { { "x-request-id", "ticket-42" } } });
+            new CallOptions(headers: new Metadata { { "x-request-id", "ticket-42" } }));
         Assert.That(result.ResponseHeaders.GetValue("x-request-id"), Is.EqualTo("ticket-42"));
     }
 }

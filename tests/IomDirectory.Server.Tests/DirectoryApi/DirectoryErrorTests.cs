@@ -1,5 +1,6 @@
 using IomDirectory.Contracts.V1;
-using IomDirectory.Grpc;
+using Grpc.Core;
+using IomDirectory.Contracts.Transport;
 using IomDirectory.Server.Tests.Support;
 
 namespace IomDirectory.Server.Tests.DirectoryApi;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using IomDirectory.Contracts.V1;
-using IomDirectory.Grpc;
+using Grpc.Core;
+using IomDirectory.Contracts.Transport;
 using IomDirectory.Security;
 using IomDirectory.Server.Tests.Support;
 using Microsoft.Data.Sqlite;

@@ -53,7 +53,7 @@ public sealed class LexiconTests : RoutingFixture
         var rules = Path.Combine(data, "lexicon", "routing.json");
         File.WriteAllText(rules, File.ReadAllText(rules).Replace("\"hq-geneva\"", "\"hq-atlantis\"", StringComparison.Ordinal));
 
-        var app = await Server.Hosting.ServerHost.BuildAsync(["--db", folder.File("directory.db"), "--data", data, "--urls", "http://127.0.0.1:0"]);
+        var app = await Server.Hosting.ServerHost.BuildAsync(["--db", folder.File("directory.db"), "--data", data, "--urls", "http://127.0.0.1:0", "--web-urls", "none"]);
         Assert.That(app, Is.Null);
     }
 }

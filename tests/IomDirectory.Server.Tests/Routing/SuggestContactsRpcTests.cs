@@ -1,8 +1,9 @@
 using Google.Protobuf.WellKnownTypes;
 using IomDirectory.Contracts.V1;
-using IomDirectory.Grpc;
+using Grpc.Core;
+using IomDirectory.Contracts.Transport;
 using IomDirectory.Server.Tests.Support;
-using BadRequest = IomDirectory.Grpc.Rpc.BadRequest;
+using BadRequest = Google.Rpc.BadRequest;
 
 namespace IomDirectory.Server.Tests.Routing;
 

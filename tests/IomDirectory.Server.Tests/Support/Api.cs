@@ -1,7 +1,8 @@
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using IomDirectory.Contracts.V1;
-using IomDirectory.Grpc;
+using Grpc.Core;
+using IomDirectory.Contracts.Transport;
 
 namespace IomDirectory.Server.Tests.Support;
 
@@ -40,9 +41,9 @@ public static class Api
         }
         catch (RpcException ex)
         {
-            var details = GrpcStatusDetails.Get(ex.Trailers);
-            var fields = details?.Details.Where(d => d.Is(IomDirectory.Grpc.Rpc.BadRequest.Descriptor))
-                .SelectMany(d => d.Unpack<IomDirectory.Grpc.Rpc.BadRequest>().FieldViolations.Select(v => v.Field)).ToList() ?? [];
+            var details = ex.GetRpcStatus();
+            var fields = details?.Details.Where(d => d.Is(Google.Rpc.BadRequest.Descriptor))
+                .SelectMany(d => d.Unpack<Google.Rpc.BadRequest>().FieldViolations.Select(v => v.Field)).ToList() ?? [];
             return (ex.StatusCode, ex.Status.Detail, fields);
         }
         throw new AssertionException("The call succeeded; a failure was expected.");

@@ -1,4 +1,5 @@
-using IomDirectory.Grpc;
+using Grpc.Core;
+using IomDirectory.Contracts.Transport;
 using IomDirectory.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -16,22 +17,28 @@ public sealed class RunningServer : IAsyncDisposable
     private readonly TempFolder _folder;
     private readonly WebApplication _app;
 
-    private RunningServer(TempFolder folder, WebApplication app, Uri address)
+    private RunningServer(TempFolder folder, WebApplication app, Uri address, Uri? webAddress)
     {
+        WebAddress = webAddress;
         _folder = folder;
         _app = app;
         Address = address;
-        Client = new GrpcClient(address);
+        Channel = Channels.For(address);
+        Client = Channel.CreateCallInvoker();
     }
 
     public Uri Address { get; }
+
+    /// <summary>The HTTP/1.1 endpoint (gRPC-Web, HTTP/JSON), unless the test turned it off.</summary>
+    public Uri? WebAddress { get; }
 
     /// <summary>host:port, as grpc clients of other languages want it.</summary>
     public string Target => $"{Address.Host}:{Address.Port}";
 
     public string DatabasePath => _folder.File("directory.db");
 
-    public GrpcClient Client { get; }
+    public Grpc.Net.Client.GrpcChannel Channel { get; }
+    public CallInvoker Client { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -39,11 +46,13 @@ public sealed class RunningServer : IAsyncDisposable
     {
         var folder = new TempFolder();
         string[] args = ["--db", folder.File("directory.db"), "--data", RepositoryPaths.Data, "--urls", "http://127.0.0.1:0",
+            "--web-urls", "http://127.0.0.1:0",
             "--Logging:LogLevel:Default=Warning", .. extraArgs];
         var app = await ServerHost.BuildAsync(args) ?? throw new InvalidOperationException("The server did not start.");
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RunningServer(folder, app, new Uri(address));
+        // The gRPC endpoint is bound first, the HTTP/1.1 (gRPC-Web, JSON) one second.
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
+        return new RunningServer(folder, app, new Uri(addresses[0]), addresses.Count > 1 ? new Uri(addresses[1]) : null);
     }
 
     /// <summary>A token signed with the server's local key (as <c>iomdir token</c> mints them).</summary>
@@ -51,11 +60,11 @@ public sealed class RunningServer : IAsyncDisposable
         IomDirectory.Security.LocalTokenIssuer.Mint(IomDirectory.Security.SigningKey.Read(IomDirectory.Security.LocalDefaults.KeyFileBeside(DatabasePath)), name, role,
             lifetime ?? TimeSpan.FromMinutes(10), audience: audience, now: issuedAt);
 
-    public static CallOptions Bearer(string token) => new() { Headers = new Metadata { { "authorization", "Bearer " + token } } };
+    public static CallOptions Bearer(string token) => new(headers: new Metadata { { "authorization", "Bearer " + token } });
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
+        Channel.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
         _folder.Dispose();

@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using IomDirectory.Contracts.V1;
-using IomDirectory.Grpc;
+using Grpc.Core;
+using IomDirectory.Contracts.Transport;
 
 namespace IomDirectory.Server.Tests.Support;
 
@@ -19,7 +20,8 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         _process = process;
         Address = address;
-        Client = new GrpcClient(address);
+        Channel = Channels.For(address);
+        Client = Channel.CreateCallInvoker();
         process.OutputDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
         process.ErrorDataReceived += (_, e) => { lock (_output) _output.AppendLine(e.Data); };
         process.BeginOutputReadLine();
@@ -27,7 +29,8 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     public Uri Address { get; }
-    public GrpcClient Client { get; }
+    public Grpc.Net.Client.GrpcChannel Channel { get; }
+    public CallInvoker Client { get; }
     public int Id => _process.Id;
     public bool HasExited => _process.HasExited;
     public int ExitCode => _process.ExitCode;
@@ -47,7 +50,7 @@ public sealed class ServerProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in (string[])[ServerAssembly(), "--db", databasePath, "--data", RepositoryPaths.Data, "--urls", address.ToString(), .. extraArgs])
+        foreach (var arg in (string[])[ServerAssembly(), "--db", databasePath, "--data", RepositoryPaths.Data, "--urls", address.ToString(), "--web-urls", "none", .. extraArgs])
             info.ArgumentList.Add(arg);
         var server = new ServerProcess(Process.Start(info)!, address);
         await server.WaitUntilServingAsync(TimeSpan.FromSeconds(60));
@@ -71,7 +74,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
+        Channel.Dispose();
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
@@ -83,16 +86,16 @@ public sealed class ServerProcess : IAsyncDisposable
     private async Task WaitUntilServingAsync(TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        var check = Grpc.Health.V1.HealthReflection.Descriptor.Services[0].FindMethodByName("Check");
+        var check = global::Grpc.Health.V1.HealthReflection.Descriptor.Services[0].FindMethodByName("Check");
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
                 throw new InvalidOperationException($"The server exited with {_process.ExitCode}:\n{Output}");
             try
             {
-                var reply = await Client.UnaryAsync<Grpc.Health.V1.HealthCheckRequest, Grpc.Health.V1.HealthCheckResponse>(check,
-                    new Grpc.Health.V1.HealthCheckRequest(), new CallOptions { Deadline = DateTime.UtcNow.AddSeconds(2) });
-                if (reply.Status == Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving) return;
+                var reply = await Client.UnaryAsync<global::Grpc.Health.V1.HealthCheckRequest, Grpc.Health.V1.HealthCheckResponse>(check,
+                    new global::Grpc.Health.V1.HealthCheckRequest(), new CallOptions(deadline: DateTime.UtcNow.AddSeconds(2)));
+                if (reply.Status == global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving) return;
             }
             catch (RpcException)
             {

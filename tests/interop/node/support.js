@@ -7,7 +7,7 @@ const protoLoader = require('@grpc/proto-loader');
 const protobuf = require('protobufjs');
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
-const INCLUDE_DIRS = [path.join(REPO, 'protos'), path.join(REPO, 'src', 'IomDirectory.Grpc', 'Protos')];
+const INCLUDE_DIRS = [path.join(REPO, 'protos'), path.join(REPO, 'tests', 'interop', 'protos')];
 const LOADER_OPTIONS = { keepCase: true, longs: String, enums: String, defaults: true, oneofs: true };
 
 class ScenarioFailed extends Error {}

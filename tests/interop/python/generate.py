@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", ".."))
-PROTO_ROOTS = [os.path.join(REPO, "protos"), os.path.join(REPO, "src", "IomDirectory.Grpc", "Protos")]
+PROTO_ROOTS = [os.path.join(REPO, "protos"), os.path.join(REPO, "tests", "interop", "protos")]
 WELL_KNOWN_TYPES = "/usr/include"  # google/protobuf/*.proto as Debian's protobuf-compiler installs them
 
 

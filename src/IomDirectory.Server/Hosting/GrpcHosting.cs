@@ -1,0 +1,65 @@
+using Grpc.AspNetCore.Server;
+using IomDirectory.Contracts.Transport;
+using IomDirectory.Server.Rpc;
+
+namespace IomDirectory.Server.Hosting;
+
+/// <summary>
+/// The gRPC surface on grpc-dotnet: the three directory services (singletons, wrapped by the exception-mapping
+/// interceptor), health, reflection (v1 and v1alpha), gRPC-Web and the HTTP/JSON transcoding of the read routes.
+/// Receive limits are per service: reads and routing take small requests (<c>Grpc:MaxReadRequestSize</c>, default
+/// 64 KiB), the admin service large ones for an import (<c>Grpc:MaxReceiveMessageSize</c>, default 4 MiB); a gzip
+/// message may inflate to the same limit and no further (<see cref="BoundedGzipCompressionProvider"/>).
+/// </summary>
+internal static class GrpcHosting
+{
+    public const int DefaultMaxReadRequestSize = 64 * 1024;
+    public const int DefaultMaxReceiveMessageSize = 4 * 1024 * 1024;
+
+    public static IServiceCollection AddDirectoryGrpc(this IServiceCollection services, IConfiguration configuration)
+    {
+        var readLimit = configuration.GetValue("Grpc:MaxReadRequestSize", DefaultMaxReadRequestSize);
+        var adminLimit = configuration.GetValue("Grpc:MaxReceiveMessageSize", DefaultMaxReceiveMessageSize);
+
+        services.AddSingleton<RpcPipeline>();
+        services.AddSingleton<ExceptionMappingInterceptor>();
+        services.AddSingleton<DirectoryGrpcService>();
+        services.AddSingleton<RoutingGrpcService>();
+        services.AddSingleton<AdminGrpcService>();
+        services.AddSingleton<DirectoryHealthService>();
+        services.AddHostedService<ServingReadiness>();
+
+        services.AddGrpc(o =>
+            {
+                o.MaxReceiveMessageSize = readLimit;
+                Bounded(o, readLimit);
+                o.Interceptors.Add<ExceptionMappingInterceptor>();
+            })
+            .AddJsonTranscoding()
+            .AddServiceOptions<AdminGrpcService>(o =>
+            {
+                o.MaxReceiveMessageSize = adminLimit;
+                Bounded(o, adminLimit);
+            });
+        services.AddGrpcReflection();
+        return services;
+    }
+
+    public static void MapDirectoryGrpc(this WebApplication app)
+    {
+        app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+        app.MapGrpcService<DirectoryGrpcService>();
+        app.MapGrpcService<RoutingGrpcService>();
+        app.MapGrpcService<AdminGrpcService>();
+        app.MapGrpcService<DirectoryHealthService>();
+        app.MapGrpcReflectionService();
+        if (app.Configuration.GetValue("Grpc:EnableBareBenchmarkEndpoint", false))
+            app.MapBareBenchmarkEndpoint();
+    }
+
+    /// <summary>Only identity and the bounded gzip: grpc-dotnet's own gzip (and deflate) would inflate without a limit.</summary>
+    private static void Bounded(GrpcServiceOptions options, int limit)
+    {
+        options.CompressionProviders = [new BoundedGzipCompressionProvider(limit)];
+    }
+}

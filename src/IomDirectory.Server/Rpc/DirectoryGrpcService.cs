@@ -1,0 +1,120 @@
+using Grpc.Core;
+using IomDirectory.Contracts.V1;
+using IomDirectory.Server.Features.Contacts;
+using IomDirectory.Server.Features.Countries;
+using IomDirectory.Server.Features.Offices;
+using IomDirectory.Server.Features.Search;
+using IomDirectory.Server.Features.Units;
+using static IomDirectory.Server.Rpc.RequestMapping;
+
+namespace IomDirectory.Server.Rpc;
+
+/// <summary>
+/// iom.directory.v1.DirectoryService on grpc-dotnet's generated base: each method maps its message to a query, sends
+/// it through the application pipeline, and maps the answer back. No logic lives here. A singleton: grpc-dotnet
+/// takes it from DI instead of activating one per call.
+/// </summary>
+public sealed class DirectoryGrpcService(RpcPipeline rpc, UnitMessageCache units) : DirectoryService.DirectoryServiceBase
+{
+    public override async Task<Office> GetOffice(GetOfficeRequest r, ServerCallContext c)
+    {
+        var read = Read(r.AsOf, r.Language);
+        var result = await rpc.Send(c, new GetOfficeQuery(r.Id, read));
+        return MessageMapping.Office(result.Value, result.View, read.Language);
+    }
+
+    public override async Task<ListOfficesResponse> ListOffices(ListOfficesRequest r, ServerCallContext c)
+    {
+        var read = Read(r.AsOf, r.Language);
+        var result = await rpc.Send(c, new ListOfficesQuery(Filter<Domain.OfficeType>((int)r.Type), r.Region, r.Country, Page(r.PageSize, r.PageToken), read));
+        var response = new ListOfficesResponse { NextPageToken = result.Value.NextPageToken, TotalSize = result.Value.TotalSize };
+        response.Offices.AddRange(result.Value.Items.Select(o => MessageMapping.Office(o, result.View, read.Language)));
+        return response;
+    }
+
+    public override async Task<Unit> GetUnit(GetUnitRequest r, ServerCallContext c)
+    {
+        var read = Read(r.AsOf, r.Language);
+        var result = await rpc.Send(c, new GetUnitQuery(r.Id, read));
+        return units.Get(result.Value, result.View, read.Language);
+    }
+
+    public override async Task<ListUnitsResponse> ListUnits(ListUnitsRequest r, ServerCallContext c)
+    {
+        var read = Read(r.AsOf, r.Language);
+        var result = await rpc.Send(c, new ListUnitsQuery(r.ParentId, Filter<Domain.UnitKind>((int)r.Kind), r.OfficeId, Page(r.PageSize, r.PageToken), read));
+        var response = new ListUnitsResponse { NextPageToken = result.Value.NextPageToken, TotalSize = result.Value.TotalSize };
+        response.Units.AddRange(result.Value.Items.Select(u => MessageMapping.Unit(u, result.View, read.Language)));
+        return response;
+    }
+
+    public override async Task<GetUnitPathResponse> GetUnitPath(GetUnitPathRequest r, ServerCallContext c)
+    {
+        var read = Read(r.AsOf, r.Language);
+        var result = await rpc.Send(c, new GetUnitPathQuery(r.Id, read));
+        var response = new GetUnitPathResponse();
+        response.Path.AddRange(result.Value.Select(u => MessageMapping.Unit(u, result.View, read.Language)));
+        return response;
+    }
+
+    public override async Task GetSubtree(GetSubtreeRequest r, IServerStreamWriter<SubtreeNode> stream, ServerCallContext c)
+    {
+        var read = Read(r.AsOf, r.Language);
+        var result = await rpc.Send(c, new GetSubtreeQuery(r.Id, r.MaxDepth, read));
+        foreach (var entry in result.Value)
+            await stream.WriteAsync(new SubtreeNode { Unit = MessageMapping.Unit(entry.Unit, result.View, read.Language), Depth = entry.Depth }, c.CancellationToken);
+    }
+
+    public override async Task<ListMailboxesResponse> ListMailboxes(ListMailboxesRequest r, ServerCallContext c)
+    {
+        var read = Read(r.AsOf, r.Language);
+        var result = await rpc.Send(c, new ListMailboxesQuery(r.UnitId, Page(r.PageSize, r.PageToken), read));
+        var response = new ListMailboxesResponse { NextPageToken = result.Value.NextPageToken, TotalSize = result.Value.TotalSize };
+        response.Mailboxes.AddRange(result.Value.Items.Select(m => MessageMapping.Mailbox(m, result.View, read.Language)));
+        return response;
+    }
+
+    public override async Task<ListFocalPointsResponse> ListFocalPoints(ListFocalPointsRequest r, ServerCallContext c)
+    {
+        var read = Read(r.AsOf, r.Language);
+        var result = await rpc.Send(c, new ListFocalPointsQuery(r.OfficeId, r.UnitId, Page(r.PageSize, r.PageToken), read));
+        var response = new ListFocalPointsResponse { NextPageToken = result.Value.NextPageToken, TotalSize = result.Value.TotalSize };
+        response.FocalPoints.AddRange(result.Value.Items.Select(f => MessageMapping.FocalPoint(f, result.View, read.Language)));
+        return response;
+    }
+
+    public override async Task<ListCommitteesResponse> ListCommittees(ListCommitteesRequest r, ServerCallContext c)
+    {
+        var read = Read(r.AsOf, r.Language);
+        var result = await rpc.Send(c, new ListCommitteesQuery(read));
+        var response = new ListCommitteesResponse();
+        response.Committees.AddRange(result.Value.Select(m => MessageMapping.Committee(m, result.View, read.Language)));
+        return response;
+    }
+
+    public override async Task<ResolveCountryResponse> ResolveCountry(ResolveCountryRequest r, ServerCallContext c)
+    {
+        var read = Read(r.AsOf, r.Language);
+        var result = await rpc.Send(c, new ResolveCountryQuery(r.Country, read));
+        var (found, view) = (result.Value, result.View);
+        var response = new ResolveCountryResponse
+        {
+            Country = MessageMapping.Country(found.Country, read.Language),
+            RegionalOffice = MessageMapping.Office(found.RegionalOffice, view, read.Language),
+        };
+        if (found.CountryOffice is { } co) response.CountryOffice = MessageMapping.Office(co, view, read.Language);
+        if (found.SubRegionalOffice is { } sro) response.SubRegionalOffice = MessageMapping.Office(sro, view, read.Language);
+        response.FocalPoints.AddRange(found.FocalPoints.Select(f => MessageMapping.FocalPoint(f, view, read.Language)));
+        response.OtherOffices.AddRange(found.OtherOffices.Select(o => MessageMapping.Office(o, view, read.Language)));
+        return response;
+    }
+
+    public override async Task<SearchDirectoryResponse> SearchDirectory(SearchDirectoryRequest r, ServerCallContext c)
+    {
+        var read = Read(r.AsOf, r.Language);
+        var result = await rpc.Send(c, new SearchDirectoryQuery(r.Query, r.Kinds.ToList(), Page(r.PageSize, r.PageToken), read));
+        var response = new SearchDirectoryResponse { NextPageToken = result.Value.NextPageToken, TotalSize = result.Value.TotalSize };
+        response.Hits.AddRange(result.Value.Items.Select(h => SearchHitMapping.Hit(h, result.View, read.Language)));
+        return response;
+    }
+}
