@@ -57,11 +57,15 @@ public sealed class ServerUnderTest : IAsyncDisposable
     }
 
     /// <summary>Starts the server on <paramref name="dataDirectory"/> with a fresh database in <paramref name="databasePath"/>.</summary>
-    public static async Task<ServerUnderTest> StartAsync(string databasePath, string dataDirectory, params string[] extraArgs)
+    public static Task<ServerUnderTest> StartAsync(string databasePath, string dataDirectory, params string[] extraArgs) =>
+        StartBuildAsync(ServerAssembly, databasePath, dataDirectory, extraArgs);
+
+    /// <summary>Starts another build of the server (<paramref name="serverAssembly"/>, an IomDirectory.Server.dll).</summary>
+    public static async Task<ServerUnderTest> StartBuildAsync(string serverAssembly, string databasePath, string dataDirectory, params string[] extraArgs)
     {
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in (string[])[ServerAssembly, "--db", databasePath, "--data", dataDirectory, "--urls", address.ToString(), "--web-urls", "none",
+        foreach (var arg in (string[])[serverAssembly, "--db", databasePath, "--data", dataDirectory, "--urls", address.ToString(), "--web-urls", "none",
                      "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:IomDirectory=Information", .. extraArgs])
             info.ArgumentList.Add(arg);
         var clock = Stopwatch.StartNew();
@@ -80,10 +84,13 @@ public sealed class ServerUnderTest : IAsyncDisposable
 
     private static readonly Lazy<string> Published = new(Publish);
 
-    private static string Publish()
+    private static string Publish() =>
+        Publish(BenchPaths.Root, Path.Combine(BenchPaths.Root, "src", "IomDirectory.Server", "bin", "Release", "published-r2r"));
+
+    /// <summary>Publishes the server of the checkout at <paramref name="root"/> into <paramref name="output"/>, as deployed.</summary>
+    public static string Publish(string root, string output)
     {
-        var project = Path.Combine(BenchPaths.Root, "src", "IomDirectory.Server", "IomDirectory.Server.csproj");
-        var output = Path.Combine(BenchPaths.Root, "src", "IomDirectory.Server", "bin", "Release", "published-r2r");
+        var project = Path.Combine(root, "src", "IomDirectory.Server", "IomDirectory.Server.csproj");
         var runtime = RuntimeInformation.OSArchitecture switch
         {
             Architecture.Arm64 => "linux-arm64",

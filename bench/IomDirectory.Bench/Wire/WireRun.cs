@@ -12,9 +12,10 @@ namespace IomDirectory.Bench.Wire;
 /// </summary>
 public sealed class WireRun
 {
-    public sealed record Outcome(string Target, int Round, double RequestsPerSecond, double P50Ms, double P99Ms, long Requests,
+    public sealed record Outcome(string Build, string Target, int Round, double RequestsPerSecond, double P50Ms, double P99Ms, long Requests,
         int Samples, bool AllOk, string Problem);
 
+    private readonly string _build;
     private readonly ServerUnderTest _server;
     private readonly WireTarget _target;
     private readonly WireOptions _options;
@@ -23,21 +24,22 @@ public sealed class WireRun
     private readonly IMessage? _reference;
     private readonly long _responseBytes;
 
-    private WireRun(ServerUnderTest server, WireTarget target, WireOptions options, ScratchFolder work, IMessage? reference)
+    private WireRun(string build, ServerUnderTest server, WireTarget target, WireOptions options, ScratchFolder work, IMessage? reference)
     {
+        _build = build;
         _server = server;
         _target = target;
         _options = options;
         _reference = reference;
         _responseBytes = 5 + (reference?.CalculateSize() ?? 0);
-        var slug = new string(target.Name.Where(char.IsLetterOrDigit).ToArray());
+        var slug = build + new string(target.Name.Where(char.IsLetterOrDigit).ToArray());
         _frameFile = work.File(slug + ".bin");
         _logFile = work.File(slug + ".log");
         File.WriteAllBytes(_frameFile, GrpcFrame.Of(target.Request));
     }
 
     /// <summary>Makes the reference call; null when the server does not serve the method (UNIMPLEMENTED).</summary>
-    public static async Task<WireRun?> PrepareAsync(ServerUnderTest server, WireTarget target, ScratchFolder work, WireOptions options)
+    public static async Task<WireRun?> PrepareAsync(string build, ServerUnderTest server, WireTarget target, ScratchFolder work, WireOptions options)
     {
         IMessage? reference = null;
         if (target.Call is not null)
@@ -51,7 +53,7 @@ public sealed class WireRun
                 return null;
             }
         }
-        return new WireRun(server, target, options, work, reference);
+        return new WireRun(build, server, target, options, work, reference);
     }
 
     public async Task<Outcome> MeasureAsync(int round)
@@ -71,7 +73,7 @@ public sealed class WireRun
         if (result.DataBytes != result.Succeeded * _responseBytes)
             problems.Add($"DATA bytes {result.DataBytes} != {result.Succeeded} responses × {_responseBytes} (some answers were not the OK reply)");
         if (badSamples > 0) problems.Add($"{badSamples} of {samples} real-client samples differed from the reference");
-        return new Outcome(_target.Name, round, result.RequestsPerSecond, Stats.Percentile(result.LatenciesMs, 50),
+        return new Outcome(_build, _target.Name, round, result.RequestsPerSecond, Stats.Percentile(result.LatenciesMs, 50),
             Stats.Percentile(result.LatenciesMs, 99), result.Succeeded, samples, problems.Count == 0, string.Join("; ", problems));
     }
 

@@ -27,13 +27,13 @@ public sealed record WireTarget(string Name, string Path, IMessage Request, Func
     public static IReadOnlyList<WireTarget> All { get; } =
     [
         new(BareName, "/grpc.benchmark.Bare/Echo", new Google.Protobuf.WellKnownTypes.Empty(), null, null),
-        Unary<GetUnitRequest, Unit>(DirectoryReflection.Descriptor, "DirectoryService", "GetUnit", GetUnitRequest, 0.8),
-        Unary<GetUnitRequest, Unit>(DirectoryReflection.Descriptor, "DirectoryService", "GetUnit", GetUnitRequest, 0.8) with
+        Unary<GetUnitRequest, Unit>(DirectoryReflection.Descriptor, "DirectoryService", "GetUnit", GetUnitRequest, 0.75),
+        Unary<GetUnitRequest, Unit>(DirectoryReflection.Descriptor, "DirectoryService", "GetUnit", GetUnitRequest, 0.5) with
             { Name = "GetUnit (caches off)", CachesOff = true },
         Unary<SearchDirectoryRequest, SearchDirectoryResponse>(DirectoryReflection.Descriptor, "DirectoryService", "SearchDirectory",
             new SearchDirectoryRequest { Query = "emergency response", PageSize = 10 }, null),
         Unary<SuggestContactsRequest, SuggestContactsResponse>(RoutingReflection.Descriptor, "RoutingService", "SuggestContacts", SuggestRequest, 0.6),
-        Unary<SuggestContactsRequest, SuggestContactsResponse>(RoutingReflection.Descriptor, "RoutingService", "SuggestContacts", SuggestRequest, 0.6) with
+        Unary<SuggestContactsRequest, SuggestContactsResponse>(RoutingReflection.Descriptor, "RoutingService", "SuggestContacts", SuggestRequest, 0.35) with
             { Name = "SuggestContacts (caches off)", CachesOff = true },
     ];
 

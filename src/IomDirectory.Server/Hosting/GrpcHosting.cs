@@ -35,7 +35,8 @@ internal static class GrpcHosting
                 Bounded(o, readLimit);
                 o.Interceptors.Add<ExceptionMappingInterceptor>();
             })
-            .AddJsonTranscoding()
+            // google.rpc.Status details (BadRequest) are rendered as JSON too; the registry names their types.
+            .AddJsonTranscoding(o => o.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor))
             .AddServiceOptions<AdminGrpcService>(o =>
             {
                 o.MaxReceiveMessageSize = adminLimit;

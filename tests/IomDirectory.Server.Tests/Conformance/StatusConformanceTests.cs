@@ -1,0 +1,156 @@
+using Grpc.Core;
+using Grpc.Health.V1;
+using IomDirectory.Contracts.V1;
+using IomDirectory.Server.Rpc;
+using IomDirectory.Server.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace IomDirectory.Server.Tests.Conformance;
+
+/// <summary>
+/// What clients rely on from the server on grpc-dotnet, beyond the happy path: limits, unknown methods, health's
+/// bounds, and the answer for a failure nobody mapped.
+/// </summary>
+[TestFixture]
+public sealed class StatusConformanceTests
+{
+    private RunningServer _server = null!;
+
+    [OneTimeSetUp]
+    public async Task Start() => _server = await RunningServer.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task Stop() => await _server.DisposeAsync();
+
+    [Test]
+    public void ReadRequestOverTheReadLimit_IsResourceExhausted_BeforeItIsParsed()
+    {
+        var request = new SearchDirectoryRequest { Query = new string('a', 70 * 1024) };
+        var ex = Assert.ThrowsAsync<RpcException>(async () => await new DirectoryService.DirectoryServiceClient(_server.Channel).SearchDirectoryAsync(request));
+        Assert.That(ex!.StatusCode, Is.EqualTo(StatusCode.ResourceExhausted));
+    }
+
+    [Test]
+    public async Task AdminRequestsMayBeLarger()
+    {
+        // 200 KiB is over the read limit but within the admin one: the call gets as far as authentication.
+        var request = new ImportDirectoryRequest { Content = Google.Protobuf.ByteString.CopyFrom(new byte[200 * 1024]), DryRun = true };
+        var ex = Assert.ThrowsAsync<RpcException>(async () => await new AdminService.AdminServiceClient(_server.Channel).ImportDirectoryAsync(request));
+        Assert.That(ex!.StatusCode, Is.EqualTo(StatusCode.Unauthenticated));
+        await Task.CompletedTask;
+    }
+
+    [Test]
+    public void ManyViolations_AreCappedInTheMessageAndTheDetails()
+    {
+        var request = new SearchDirectoryRequest { Query = "x" };
+        request.Kinds.AddRange(Enumerable.Range(0, 2000).Select(i => "no-such-kind-" + i));
+        var ex = Assert.ThrowsAsync<RpcException>(async () => await new DirectoryService.DirectoryServiceClient(_server.Channel).SearchDirectoryAsync(request));
+        Assert.That(ex!.StatusCode, Is.EqualTo(StatusCode.InvalidArgument));
+        Assert.That(ex.Status.Detail.Length, Is.LessThanOrEqualTo(DirectoryExceptionMapper.MaxMessageLength));
+        var details = ex.GetRpcStatus()!.Details.Single().Unpack<Google.Rpc.BadRequest>();
+        Assert.That(details.FieldViolations, Has.Count.InRange(1, DirectoryExceptionMapper.MaxViolations));
+    }
+
+    [Test]
+    public async Task HealthCheck_OfAnOverlongName_IsInvalidArgument_AndAnUnknownOne_NotFound()
+    {
+        var health = new Health.HealthClient(_server.Channel);
+        var ex = Assert.ThrowsAsync<RpcException>(async () => await health.CheckAsync(new HealthCheckRequest { Service = new string('s', 10_000) }));
+        Assert.That(ex!.StatusCode, Is.EqualTo(StatusCode.InvalidArgument));
+        Assert.That(ex.Status.Detail.Length, Is.LessThan(200), "the name is not echoed");
+        ex = Assert.ThrowsAsync<RpcException>(async () => await health.CheckAsync(new HealthCheckRequest { Service = "no.such.Service" }));
+        Assert.That(ex!.StatusCode, Is.EqualTo(StatusCode.NotFound));
+        var serving = await health.CheckAsync(new HealthCheckRequest { Service = "iom.directory.v1.RoutingService" });
+        Assert.That(serving.Status, Is.EqualTo(HealthCheckResponse.Types.ServingStatus.Serving));
+    }
+
+    [Test]
+    public async Task HealthWatch_OfUnknownNames_AnswersServiceUnknown_AndIsCappedInNumber()
+    {
+        var health = new Health.HealthClient(_server.Channel);
+        using var cancel = new CancellationTokenSource();
+        var calls = new List<AsyncServerStreamingCall<HealthCheckResponse>>();
+        try
+        {
+            for (var i = 0; i < DirectoryHealthService.MaxConcurrentWatches; i++)
+            {
+                var call = health.Watch(new HealthCheckRequest { Service = "unknown-" + i }, cancellationToken: cancel.Token);
+                calls.Add(call);
+                Assert.That(await call.ResponseStream.MoveNext(CancellationToken.None), Is.True);
+                Assert.That(call.ResponseStream.Current.Status, Is.EqualTo(HealthCheckResponse.Types.ServingStatus.ServiceUnknown));
+            }
+            using var extra = health.Watch(new HealthCheckRequest { Service = "one-too-many" });
+            var ex = Assert.ThrowsAsync<RpcException>(async () => await extra.ResponseStream.MoveNext(CancellationToken.None));
+            Assert.That(ex!.StatusCode, Is.EqualTo(StatusCode.ResourceExhausted));
+        }
+        finally
+        {
+            await cancel.CancelAsync();
+            foreach (var call in calls) call.Dispose();
+        }
+        // Cancelled watches free their places.
+        for (var attempt = 0; ; attempt++)
+        {
+            using var again = health.Watch(new HealthCheckRequest { Service = "" });
+            try
+            {
+                Assert.That(await again.ResponseStream.MoveNext(CancellationToken.None), Is.True);
+                Assert.That(again.ResponseStream.Current.Status, Is.EqualTo(HealthCheckResponse.Types.ServingStatus.Serving));
+                break;
+            }
+            catch (RpcException ex) when (ex.StatusCode == StatusCode.ResourceExhausted && attempt < 50)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
+
+    [Test]
+    public void UnknownMethod_IsUnimplemented()
+    {
+        var method = new Method<GetUnitRequest, Unit>(MethodType.Unary, "iom.directory.v1.DirectoryService", "NoSuchMethod",
+            Marshallers.Create<GetUnitRequest>(r => Google.Protobuf.MessageExtensions.ToByteArray(r), GetUnitRequest.Parser.ParseFrom),
+            Marshallers.Create<Unit>(r => Google.Protobuf.MessageExtensions.ToByteArray(r), Unit.Parser.ParseFrom));
+        var ex = Assert.ThrowsAsync<RpcException>(async () => await _server.Channel.CreateCallInvoker().AsyncUnaryCall(method, null, default, new GetUnitRequest()));
+        Assert.That(ex!.StatusCode, Is.EqualTo(StatusCode.Unimplemented));
+    }
+
+    [Test]
+    public void AnUnmappedFailure_IsInternalWithACorrelationId_AndNoStackTrace()
+    {
+        var interceptor = new ExceptionMappingInterceptor(NullLogger<ExceptionMappingInterceptor>.Instance);
+        var ex = Assert.ThrowsAsync<RpcException>(() => interceptor.UnaryServerHandler<GetUnitRequest, Unit>(new GetUnitRequest(), new FakeCallContext(),
+            (_, _) => throw new InvalidOperationException("secret detail at SomeType.SomeMethod()")));
+        Assert.That(ex!.StatusCode, Is.EqualTo(StatusCode.Internal));
+        var id = ex.Trailers.GetValue(ExceptionMappingInterceptor.CorrelationIdTrailer);
+        Assert.That(id, Is.Not.Null.And.Length.EqualTo(32));
+        Assert.That(ex.Status.Detail, Is.EqualTo($"Internal server error (correlation id {id})"));
+    }
+
+    [Test]
+    public void AnApplicationFailure_ThroughTheInterceptor_KeepsItsStatus()
+    {
+        var interceptor = new ExceptionMappingInterceptor(NullLogger<ExceptionMappingInterceptor>.Instance);
+        var ex = Assert.ThrowsAsync<RpcException>(() => interceptor.UnaryServerHandler<GetUnitRequest, Unit>(new GetUnitRequest(), new FakeCallContext(),
+            (_, _) => throw new Application.NotFoundException("Unit", "x")));
+        Assert.That(ex!.StatusCode, Is.EqualTo(StatusCode.NotFound));
+    }
+
+    /// <summary>The least of a call context the interceptor reads: the method name and the cancellation.</summary>
+    private sealed class FakeCallContext : ServerCallContext
+    {
+        protected override string MethodCore => "/iom.directory.v1.DirectoryService/GetUnit";
+        protected override string HostCore => "localhost";
+        protected override string PeerCore => "ipv4:127.0.0.1:1";
+        protected override DateTime DeadlineCore => DateTime.MaxValue;
+        protected override Metadata RequestHeadersCore { get; } = [];
+        protected override CancellationToken CancellationTokenCore => CancellationToken.None;
+        protected override Metadata ResponseTrailersCore { get; } = [];
+        protected override Status StatusCore { get; set; }
+        protected override WriteOptions? WriteOptionsCore { get; set; }
+        protected override AuthContext AuthContextCore => new(null, []);
+        protected override ContextPropagationToken CreatePropagationTokenCore(ContextPropagationOptions? options) => throw new NotSupportedException();
+        protected override Task WriteResponseHeadersAsyncCore(Metadata responseHeaders) => Task.CompletedTask;
+    }
+}
