@@ -10,6 +10,9 @@ namespace IomDirectory.Server.Hosting;
 /// Receive limits are per service: reads and routing take small requests (<c>Grpc:MaxReadRequestSize</c>, default
 /// 64 KiB), the admin service large ones for an import (<c>Grpc:MaxReceiveMessageSize</c>, default 4 MiB); a gzip
 /// message may inflate to the same limit and no further (<see cref="BoundedGzipCompressionProvider"/>).
+/// appsettings.json silences grpc-dotnet's own ServerCallHandler log: every handler failure is logged by
+/// <see cref="ExceptionMappingInterceptor"/> with its correlation id, and what is left there is a malformed request
+/// (an unparseable message), which any anonymous client could otherwise turn into error logs with stack traces.
 /// </summary>
 internal static class GrpcHosting
 {
@@ -23,6 +26,7 @@ internal static class GrpcHosting
 
         services.AddSingleton<RpcPipeline>();
         services.AddSingleton<ExceptionMappingInterceptor>();
+        services.AddSingleton<ReflectionGuardInterceptor>();
         services.AddSingleton<DirectoryGrpcService>();
         services.AddSingleton<RoutingGrpcService>();
         services.AddSingleton<AdminGrpcService>();
@@ -41,7 +45,9 @@ internal static class GrpcHosting
             {
                 o.MaxReceiveMessageSize = adminLimit;
                 Bounded(o, adminLimit);
-            });
+            })
+            .AddServiceOptions<Grpc.Reflection.ReflectionServiceImpl>(o => o.Interceptors.Add<ReflectionGuardInterceptor>())
+            .AddServiceOptions<Grpc.Reflection.ReflectionV1ServiceImpl>(o => o.Interceptors.Add<ReflectionGuardInterceptor>());
         services.AddGrpcReflection();
         return services;
     }

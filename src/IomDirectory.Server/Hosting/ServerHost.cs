@@ -109,6 +109,7 @@ public static class ServerHost
             snapshots.ReleaseGarbageSoon();
         });
         app.UseShutdownGate();
+        app.UseRequestBodyDeadline(builder.Configuration.GetValue("Grpc:RequestBodyTimeout", RequestBodyDeadline.DefaultTimeout));
         app.MapDirectoryGrpc();
         await database.Persisted;   // the host is built meanwhile, but nothing is served before the database holds it
         return app;

@@ -40,6 +40,19 @@ public sealed partial class ExceptionMappingInterceptor(ILogger<ExceptionMapping
         }
     }
 
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
+        IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(requestStream, responseStream, context);
+        }
+        catch (Exception ex) when (Translate(ex, context) is { } status)
+        {
+            throw status;
+        }
+    }
+
     /// <summary>The status to answer, or null to let the exception through (it is already a status, or a cancellation).</summary>
     private RpcException? Translate(Exception exception, ServerCallContext context)
     {
