@@ -19,52 +19,59 @@ namespace IomDirectory.Server.Rpc;
 /// iom.directory.v1.AdminService on grpc-dotnet's generated base: map the message, send the command, map the result
 /// (as read right after the commit). A singleton, like the other services.
 /// </summary>
-public sealed class AdminGrpcService(RpcPipeline rpc, DirectorySnapshotProvider snapshots) : AdminService.AdminServiceBase
+[BindServiceMethod(typeof(AdminGrpcService), nameof(BindService))]
+public class AdminGrpcService(RpcPipeline rpc, DirectorySnapshotProvider snapshots)
 {
+    /// <summary>The service this class implements, read by grpc-dotnet's reflection and JSON transcoding.</summary>
+    public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => AdminService.Descriptor;
+
+    /// <summary>Binds every method of the descriptor with our marshallers (<see cref="PreEncodedResponses"/>).</summary>
+    public static void BindService(ServiceBinderBase binder, AdminGrpcService service) => PreEncodedResponses.Bind(binder, Descriptor);
+
     /// <summary>The most document bytes one <see cref="ExportChunk"/> carries.</summary>
     public const int ExportChunkSize = 64 * 1024;
 
-    public override async Task<Office> CreateOffice(CreateOfficeRequest r, ServerCallContext c) =>
+    public virtual async Task<Office> CreateOffice(CreateOfficeRequest r, ServerCallContext c) =>
         Written(await rpc.Send(c, new CreateOfficeCommand(r.Id, Office(r.Office), Write(r.Write))));
 
-    public override async Task<Office> UpdateOffice(UpdateOfficeRequest r, ServerCallContext c) =>
+    public virtual async Task<Office> UpdateOffice(UpdateOfficeRequest r, ServerCallContext c) =>
         Written(await rpc.Send(c, new UpdateOfficeCommand(r.Id, r.ExpectedVersion, Office(r.Office), Mask(r.UpdateMask), Write(r.Write))));
 
-    public override async Task<RetireResponse> RetireOffice(RetireRequest r, ServerCallContext c) =>
+    public virtual async Task<RetireResponse> RetireOffice(RetireRequest r, ServerCallContext c) =>
         Retired(await rpc.Send(c, new RetireOfficeCommand(r.Id, r.ExpectedVersion, Write(r.Write))));
 
-    public override async Task<Unit> CreateUnit(CreateUnitRequest r, ServerCallContext c) =>
+    public virtual async Task<Unit> CreateUnit(CreateUnitRequest r, ServerCallContext c) =>
         Written(await rpc.Send(c, new CreateUnitCommand(r.Id, Unit(r.Unit), Write(r.Write))));
 
-    public override async Task<Unit> UpdateUnit(UpdateUnitRequest r, ServerCallContext c) =>
+    public virtual async Task<Unit> UpdateUnit(UpdateUnitRequest r, ServerCallContext c) =>
         Written(await rpc.Send(c, new UpdateUnitCommand(r.Id, r.ExpectedVersion, Unit(r.Unit), Mask(r.UpdateMask), Write(r.Write))));
 
-    public override async Task<Unit> MoveUnit(MoveUnitRequest r, ServerCallContext c) =>
+    public virtual async Task<Unit> MoveUnit(MoveUnitRequest r, ServerCallContext c) =>
         Written(await rpc.Send(c, new MoveUnitCommand(r.Id, r.ExpectedVersion, r.NewParentUnitId, Write(r.Write))));
 
-    public override async Task<RetireResponse> RetireUnit(RetireUnitRequest r, ServerCallContext c) =>
+    public virtual async Task<RetireResponse> RetireUnit(RetireUnitRequest r, ServerCallContext c) =>
         Retired(await rpc.Send(c, new RetireUnitCommand(r.Id, r.ExpectedVersion,
                 new RetireUnitOptions(r.MoveChildrenTo, r.RetireChildren, r.MoveMailboxesTo, r.RetireMailboxes, r.RetireFocalPoints), Write(r.Write))));
 
-    public override async Task<Mailbox> CreateMailbox(CreateMailboxRequest r, ServerCallContext c) =>
+    public virtual async Task<Mailbox> CreateMailbox(CreateMailboxRequest r, ServerCallContext c) =>
         Written(await rpc.Send(c, new CreateMailboxCommand(r.Id, Mailbox(r.Mailbox), Write(r.Write))));
 
-    public override async Task<Mailbox> UpdateMailbox(UpdateMailboxRequest r, ServerCallContext c) =>
+    public virtual async Task<Mailbox> UpdateMailbox(UpdateMailboxRequest r, ServerCallContext c) =>
         Written(await rpc.Send(c, new UpdateMailboxCommand(r.Id, r.ExpectedVersion, Mailbox(r.Mailbox), Mask(r.UpdateMask), Write(r.Write))));
 
-    public override async Task<RetireResponse> RetireMailbox(RetireRequest r, ServerCallContext c) =>
+    public virtual async Task<RetireResponse> RetireMailbox(RetireRequest r, ServerCallContext c) =>
         Retired(await rpc.Send(c, new RetireRecordCommand(RetireRecordCommand.Mailbox, r.Id, r.ExpectedVersion, Write(r.Write))));
 
-    public override async Task<FocalPoint> CreateFocalPoint(CreateFocalPointRequest r, ServerCallContext c) =>
+    public virtual async Task<FocalPoint> CreateFocalPoint(CreateFocalPointRequest r, ServerCallContext c) =>
         Written(await rpc.Send(c, new CreateFocalPointCommand(r.Id, FocalPoint(r.FocalPoint), Write(r.Write))));
 
-    public override async Task<FocalPoint> UpdateFocalPoint(UpdateFocalPointRequest r, ServerCallContext c) =>
+    public virtual async Task<FocalPoint> UpdateFocalPoint(UpdateFocalPointRequest r, ServerCallContext c) =>
         Written(await rpc.Send(c, new UpdateFocalPointCommand(r.Id, r.ExpectedVersion, FocalPoint(r.FocalPoint), Mask(r.UpdateMask), Write(r.Write))));
 
-    public override async Task<RetireResponse> RetireFocalPoint(RetireRequest r, ServerCallContext c) =>
+    public virtual async Task<RetireResponse> RetireFocalPoint(RetireRequest r, ServerCallContext c) =>
         Retired(await rpc.Send(c, new RetireRecordCommand(RetireRecordCommand.FocalPoint, r.Id, r.ExpectedVersion, Write(r.Write))));
 
-    public override async Task<SetCoverageResponse> SetCoverage(SetCoverageRequest r, ServerCallContext c)
+    public virtual async Task<SetCoverageResponse> SetCoverage(SetCoverageRequest r, ServerCallContext c)
     {
         var outcome = await rpc.Send(c, new SetCoverageCommand(r.OfficeId, r.CountryCodes.ToList(), Write(r.Write)));
         var response = new SetCoverageResponse { Sequence = outcome.Sequence };
@@ -72,7 +79,7 @@ public sealed class AdminGrpcService(RpcPipeline rpc, DirectorySnapshotProvider 
         return response;
     }
 
-    public override async Task<ImportDirectoryResponse> ImportDirectory(ImportDirectoryRequest r, ServerCallContext c)
+    public virtual async Task<ImportDirectoryResponse> ImportDirectory(ImportDirectoryRequest r, ServerCallContext c)
     {
         var outcome = await rpc.Send(c, new ImportDirectoryCommand(r.Content.Memory, r.DryRun,
             new Features.Admin.Common.WriteContext(r.Reason, DateTime.UtcNow)));
@@ -86,7 +93,7 @@ public sealed class AdminGrpcService(RpcPipeline rpc, DirectorySnapshotProvider 
         return response;
     }
 
-    public override async Task ExportDirectory(ExportDirectoryRequest r, IServerStreamWriter<ExportChunk> stream, ServerCallContext c)
+    public virtual async Task ExportDirectory(ExportDirectoryRequest r, IServerStreamWriter<ExportChunk> stream, ServerCallContext c)
     {
         var document = await rpc.Send(c, new ExportDirectoryQuery(Instant(r.AsOf)));
         for (var offset = 0; offset < document.Length; offset += ExportChunkSize)
@@ -94,7 +101,7 @@ public sealed class AdminGrpcService(RpcPipeline rpc, DirectorySnapshotProvider 
                 c.CancellationToken);
     }
 
-    public override async Task<ListAuditEventsResponse> ListAuditEvents(ListAuditEventsRequest r, ServerCallContext c)
+    public virtual async Task<ListAuditEventsResponse> ListAuditEvents(ListAuditEventsRequest r, ServerCallContext c)
     {
         var page = await rpc.Send(c, new ListAuditEventsQuery(r.EntityId, r.Actor, Instant(r.Since), Instant(r.Until), RequestMapping.Page(r.PageSize, r.PageToken)));
         var response = new ListAuditEventsResponse { NextPageToken = page.NextPageToken };
@@ -102,7 +109,7 @@ public sealed class AdminGrpcService(RpcPipeline rpc, DirectorySnapshotProvider 
         return response;
     }
 
-    public override async Task WatchChanges(WatchChangesRequest r, IServerStreamWriter<ChangeEvent> stream, ServerCallContext c)
+    public virtual async Task WatchChanges(WatchChangesRequest r, IServerStreamWriter<ChangeEvent> stream, ServerCallContext c)
     {
         var changes = await rpc.Send(c, new WatchChangesQuery(r.AfterSequence));
         await foreach (var e in changes.WithCancellation(c.CancellationToken))

@@ -10,20 +10,28 @@ using static IomDirectory.Server.Rpc.RequestMapping;
 namespace IomDirectory.Server.Rpc;
 
 /// <summary>
-/// iom.directory.v1.DirectoryService on grpc-dotnet's generated base: each method maps its message to a query, sends
+/// iom.directory.v1.DirectoryService on grpc-dotnet: each method maps its message to a query, sends
 /// it through the application pipeline, and maps the answer back. No logic lives here. A singleton: grpc-dotnet
-/// takes it from DI instead of activating one per call.
+/// takes it from DI instead of activating one per call. Bound through <see cref="BindService"/>, so that GetUnit
+/// writes the cached units' encodings (<see cref="PreEncodedResponses"/>).
 /// </summary>
-public sealed class DirectoryGrpcService(RpcPipeline rpc, UnitMessageCache units) : DirectoryService.DirectoryServiceBase
+[BindServiceMethod(typeof(DirectoryGrpcService), nameof(BindService))]
+public class DirectoryGrpcService(RpcPipeline rpc, UnitMessageCache units)
 {
-    public override async Task<Office> GetOffice(GetOfficeRequest r, ServerCallContext c)
+    /// <summary>The service this class implements, read by grpc-dotnet's reflection and JSON transcoding.</summary>
+    public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => DirectoryService.Descriptor;
+
+    /// <summary>Binds every method of the descriptor with our marshallers (<see cref="PreEncodedResponses"/>).</summary>
+    public static void BindService(ServiceBinderBase binder, DirectoryGrpcService service) => PreEncodedResponses.Bind(binder, Descriptor);
+
+    public virtual async Task<Office> GetOffice(GetOfficeRequest r, ServerCallContext c)
     {
         var read = Read(r.AsOf, r.Language);
         var result = await rpc.Send(c, new GetOfficeQuery(r.Id, read));
         return MessageMapping.Office(result.Value, result.View, read.Language);
     }
 
-    public override async Task<ListOfficesResponse> ListOffices(ListOfficesRequest r, ServerCallContext c)
+    public virtual async Task<ListOfficesResponse> ListOffices(ListOfficesRequest r, ServerCallContext c)
     {
         var read = Read(r.AsOf, r.Language);
         var result = await rpc.Send(c, new ListOfficesQuery(Filter<Domain.OfficeType>((int)r.Type), r.Region, r.Country, Page(r.PageSize, r.PageToken), read));
@@ -32,14 +40,14 @@ public sealed class DirectoryGrpcService(RpcPipeline rpc, UnitMessageCache units
         return response;
     }
 
-    public override async Task<Unit> GetUnit(GetUnitRequest r, ServerCallContext c)
+    public virtual async Task<Unit> GetUnit(GetUnitRequest r, ServerCallContext c)
     {
         var read = Read(r.AsOf, r.Language);
         var result = await rpc.Send(c, new GetUnitQuery(r.Id, read));
         return units.Get(result.Value, result.View, read.Language);
     }
 
-    public override async Task<ListUnitsResponse> ListUnits(ListUnitsRequest r, ServerCallContext c)
+    public virtual async Task<ListUnitsResponse> ListUnits(ListUnitsRequest r, ServerCallContext c)
     {
         var read = Read(r.AsOf, r.Language);
         var result = await rpc.Send(c, new ListUnitsQuery(r.ParentId, Filter<Domain.UnitKind>((int)r.Kind), r.OfficeId, Page(r.PageSize, r.PageToken), read));
@@ -48,7 +56,7 @@ public sealed class DirectoryGrpcService(RpcPipeline rpc, UnitMessageCache units
         return response;
     }
 
-    public override async Task<GetUnitPathResponse> GetUnitPath(GetUnitPathRequest r, ServerCallContext c)
+    public virtual async Task<GetUnitPathResponse> GetUnitPath(GetUnitPathRequest r, ServerCallContext c)
     {
         var read = Read(r.AsOf, r.Language);
         var result = await rpc.Send(c, new GetUnitPathQuery(r.Id, read));
@@ -57,7 +65,7 @@ public sealed class DirectoryGrpcService(RpcPipeline rpc, UnitMessageCache units
         return response;
     }
 
-    public override async Task GetSubtree(GetSubtreeRequest r, IServerStreamWriter<SubtreeNode> stream, ServerCallContext c)
+    public virtual async Task GetSubtree(GetSubtreeRequest r, IServerStreamWriter<SubtreeNode> stream, ServerCallContext c)
     {
         var read = Read(r.AsOf, r.Language);
         var result = await rpc.Send(c, new GetSubtreeQuery(r.Id, r.MaxDepth, read));
@@ -65,7 +73,7 @@ public sealed class DirectoryGrpcService(RpcPipeline rpc, UnitMessageCache units
             await stream.WriteAsync(new SubtreeNode { Unit = MessageMapping.Unit(entry.Unit, result.View, read.Language), Depth = entry.Depth }, c.CancellationToken);
     }
 
-    public override async Task<ListMailboxesResponse> ListMailboxes(ListMailboxesRequest r, ServerCallContext c)
+    public virtual async Task<ListMailboxesResponse> ListMailboxes(ListMailboxesRequest r, ServerCallContext c)
     {
         var read = Read(r.AsOf, r.Language);
         var result = await rpc.Send(c, new ListMailboxesQuery(r.UnitId, Page(r.PageSize, r.PageToken), read));
@@ -74,7 +82,7 @@ public sealed class DirectoryGrpcService(RpcPipeline rpc, UnitMessageCache units
         return response;
     }
 
-    public override async Task<ListFocalPointsResponse> ListFocalPoints(ListFocalPointsRequest r, ServerCallContext c)
+    public virtual async Task<ListFocalPointsResponse> ListFocalPoints(ListFocalPointsRequest r, ServerCallContext c)
     {
         var read = Read(r.AsOf, r.Language);
         var result = await rpc.Send(c, new ListFocalPointsQuery(r.OfficeId, r.UnitId, Page(r.PageSize, r.PageToken), read));
@@ -83,7 +91,7 @@ public sealed class DirectoryGrpcService(RpcPipeline rpc, UnitMessageCache units
         return response;
     }
 
-    public override async Task<ListCommitteesResponse> ListCommittees(ListCommitteesRequest r, ServerCallContext c)
+    public virtual async Task<ListCommitteesResponse> ListCommittees(ListCommitteesRequest r, ServerCallContext c)
     {
         var read = Read(r.AsOf, r.Language);
         var result = await rpc.Send(c, new ListCommitteesQuery(read));
@@ -92,7 +100,7 @@ public sealed class DirectoryGrpcService(RpcPipeline rpc, UnitMessageCache units
         return response;
     }
 
-    public override async Task<ResolveCountryResponse> ResolveCountry(ResolveCountryRequest r, ServerCallContext c)
+    public virtual async Task<ResolveCountryResponse> ResolveCountry(ResolveCountryRequest r, ServerCallContext c)
     {
         var read = Read(r.AsOf, r.Language);
         var result = await rpc.Send(c, new ResolveCountryQuery(r.Country, read));
@@ -109,7 +117,7 @@ public sealed class DirectoryGrpcService(RpcPipeline rpc, UnitMessageCache units
         return response;
     }
 
-    public override async Task<SearchDirectoryResponse> SearchDirectory(SearchDirectoryRequest r, ServerCallContext c)
+    public virtual async Task<SearchDirectoryResponse> SearchDirectory(SearchDirectoryRequest r, ServerCallContext c)
     {
         var read = Read(r.AsOf, r.Language);
         var result = await rpc.Send(c, new SearchDirectoryQuery(r.Query, r.Kinds.ToList(), Page(r.PageSize, r.PageToken), read));

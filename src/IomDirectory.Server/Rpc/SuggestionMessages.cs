@@ -14,7 +14,7 @@ public sealed class SuggestionMessages
     private readonly ConditionalWeakTable<RoutingResult, SuggestContactsResponse> _encoded = new();
 
     public SuggestContactsResponse Get(RoutingResult remembered) =>
-        _encoded.TryGetValue(remembered, out var encoded) ? encoded : _encoded.GetValue(remembered, Response);
+        _encoded.TryGetValue(remembered, out var encoded) ? encoded : _encoded.GetValue(remembered, static r => PreEncodedResponses.Remember(Response(r)));
 
     public static SuggestContactsResponse Response(RoutingResult result)
     {

@@ -7,7 +7,7 @@ using IomDirectory.Server.ReadModel;
 namespace IomDirectory.Server.Rpc;
 
 /// <summary>
-/// GetUnit answers, mapped once per (view, unit, language). A snapshot, its views and its records never
+/// GetUnit answers, mapped and encoded once per (view, unit, language). A snapshot, its views and its records never
 /// change (a write brings a new snapshot), so the message stays what <see cref="MessageMapping.Unit"/> would build;
 /// the entries of a snapshot go with it. At most <c>capacity</c> entries per snapshot (setting
 /// <c>Rpc:UnitMessageCacheSize</c>, 0 = off): a unit's message is a few hundred bytes to a few KB.
@@ -20,9 +20,10 @@ public sealed class UnitMessageCache(int capacity)
 
     public Unit Get(UnitRecord unit, DirectoryView view, string language)
     {
+        if (capacity == 0) return MessageMapping.Unit(unit, view, language);
         if (!_snapshots.TryGetValue(view.Snapshot, out var cache))
             cache = _snapshots.GetValue(view.Snapshot, _ => new(capacity));
         return cache.GetOrAdd((view, unit.Id, language),
-            static a => MessageMapping.Unit(a.unit, a.view, a.language), (unit, view, language));
+            static a => PreEncodedResponses.Remember(MessageMapping.Unit(a.unit, a.view, a.language)), (unit, view, language));
     }
 }
