@@ -60,8 +60,6 @@ internal static class GrpcHosting
         app.MapGrpcService<AdminGrpcService>();
         app.MapGrpcService<DirectoryHealthService>();
         app.MapGrpcReflectionService();
-        if (app.Configuration.GetValue("Grpc:EnableBareBenchmarkEndpoint", false))
-            app.MapBareBenchmarkEndpoint();
     }
 
     /// <summary>Only identity and the bounded gzip: grpc-dotnet's own gzip (and deflate) would inflate without a limit.</summary>

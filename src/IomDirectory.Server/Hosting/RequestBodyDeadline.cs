@@ -45,27 +45,41 @@ internal static class RequestBodyDeadline
         public PipeReader Reader { get; } = reader;
     }
 
-    /// <summary>Reads through; resets the stream if the body has not ended when the timer fires.</summary>
-    private sealed class DeadlineReader : PipeReader
+    /// <summary>
+    /// Reads through; resets the stream if the body has not ended when the timer fires. The timer is armed only when
+    /// a read would wait: the usual small request has arrived whole (END_STREAM with its DATA) by the first read, and
+    /// costs no timer at all.
+    /// </summary>
+    private sealed class DeadlineReader(PipeReader inner, HttpContext context, TimeSpan timeout) : PipeReader
     {
-        private readonly PipeReader _inner;
-        private readonly CancellationTokenSource _timer;
-        private readonly CancellationTokenRegistration _registration;
-
-        public DeadlineReader(PipeReader inner, HttpContext context, TimeSpan timeout)
-        {
-            _inner = inner;
-            _timer = new CancellationTokenSource(timeout);
-            _registration = _timer.Token.UnsafeRegister(static state => ((HttpContext)state!).Abort(), context);
-        }
+        private readonly PipeReader _inner = inner;
+        private CancellationTokenSource? _timer;
+        private CancellationTokenRegistration _registration;
+        private bool _ended;
 
         public void Stop()
         {
+            _ended = true;
             _registration.Dispose();
-            _timer.Dispose();
+            _timer?.Dispose();
         }
 
-        public override async ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default)
+        public override ValueTask<ReadResult> ReadAsync(CancellationToken cancellationToken = default)
+        {
+            if (!_ended && _timer is null)
+            {
+                if (_inner.TryRead(out var ready))
+                {
+                    if (ready.IsCompleted) Stop();
+                    return new ValueTask<ReadResult>(ready);
+                }
+                _timer = new CancellationTokenSource(timeout);
+                _registration = _timer.Token.UnsafeRegister(static state => ((HttpContext)state!).Abort(), context);
+            }
+            return Waited(cancellationToken);
+        }
+
+        private async ValueTask<ReadResult> Waited(CancellationToken cancellationToken)
         {
             var result = await _inner.ReadAsync(cancellationToken);
             if (result.IsCompleted) Stop();

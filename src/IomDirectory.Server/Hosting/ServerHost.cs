@@ -108,6 +108,9 @@ public static class ServerHost
             StartUpLog.Serving(startupLogger);
             snapshots.ReleaseGarbageSoon();
         });
+        if (app.Configuration.GetValue("Grpc:EnableBareBenchmarkEndpoint", false))
+            app.UseBareBenchmarkEndpoint();
+        app.UseRouting();
         app.UseShutdownGate();
         app.UseRequestBodyDeadline(builder.Configuration.GetValue("Grpc:RequestBodyTimeout", RequestBodyDeadline.DefaultTimeout));
         app.MapDirectoryGrpc();

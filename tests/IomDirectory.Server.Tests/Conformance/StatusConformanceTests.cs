@@ -127,6 +127,15 @@ public sealed class StatusConformanceTests
     }
 
     [Test]
+    public async Task NoDefaultAuthenticationScheme_SoTokenlessCallsAreNotAuthenticatedPerRequest()
+    {
+        var schemes = (Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider)_server.Services
+            .GetService(typeof(Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider))!;
+        Assert.That(await schemes.GetDefaultAuthenticateSchemeAsync(), Is.Null);
+        Assert.That(await schemes.GetSchemeAsync("Bearer"), Is.Not.Null);
+    }
+
+    [Test]
     public void UnknownMethod_IsUnimplemented()
     {
         var method = new Method<GetUnitRequest, Unit>(MethodType.Unary, "iom.directory.v1.DirectoryService", "NoSuchMethod",
