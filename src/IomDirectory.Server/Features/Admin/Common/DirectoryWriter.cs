@@ -19,6 +19,7 @@ public sealed class DirectoryWriter(ServerSettings settings, DirectorySnapshotPr
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             result = await work(session);
+            TreeIntegrity.Check(db, snapshots.Current, write.EffectiveFrom);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
