@@ -41,7 +41,7 @@ public static class TokenCommand
             {
                 key = SigningKey.Read(file);
             }
-            catch (Exception ex) when (ex is FormatException or InvalidOperationException)
+            catch (SigningKeyException ex)
             {
                 throw new CliFailure(ExitCodes.Invalid, $"the signing key at {file} is unusable: {ex.Message}");
             }
