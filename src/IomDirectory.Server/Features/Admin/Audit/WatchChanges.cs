@@ -13,18 +13,42 @@ namespace IomDirectory.Server.Features.Admin.Audit;
 /// <summary>
 /// Every committed change after a sequence number, then live ones as they commit. The live subscription starts
 /// before the backlog is read and anything already delivered is skipped, so nothing is missed and nothing repeats.
+/// A reader gets change notices (what changed, when, from when: sequence, time, operation, record, effective date);
+/// who made it, why, and the record's content before and after are the audit trail's, for editors and admins
+/// (as <see cref="ListAuditEventsQuery"/>): the JSON holds focal points' names and e-mail addresses.
 /// </summary>
 public sealed record WatchChangesQuery(long AfterSequence) : IRequest<IAsyncEnumerable<AuditEventRecord>>, IRequireRole
 {
     public string RequiredRole => Roles.Reader;
 }
 
-public sealed class WatchChangesHandler(ServerSettings settings, ChangeFeed feed) : IRequestHandler<WatchChangesQuery, IAsyncEnumerable<AuditEventRecord>>
+public sealed class WatchChangesHandler(ServerSettings settings, ChangeFeed feed, CurrentCaller current) : IRequestHandler<WatchChangesQuery, IAsyncEnumerable<AuditEventRecord>>
 {
     private const int BacklogBatch = 500;
 
-    public Task<IAsyncEnumerable<AuditEventRecord>> Handle(WatchChangesQuery query, CancellationToken cancellationToken) =>
-        Task.FromResult(Watch(query.AfterSequence, cancellationToken));
+    public Task<IAsyncEnumerable<AuditEventRecord>> Handle(WatchChangesQuery query, CancellationToken cancellationToken)
+    {
+        var caller = current.Get();
+        var changes = Watch(query.AfterSequence, cancellationToken);
+        return Task.FromResult(caller.Has(Roles.Editor) ? changes : Notices(changes));
+    }
+
+    /// <summary>The change without actor, role, reason and before/after content.</summary>
+    public static AuditEventRecord Notice(AuditEventRecord e) => new()
+    {
+        Sequence = e.Sequence,
+        At = e.At,
+        Operation = e.Operation,
+        EntityKind = e.EntityKind,
+        EntityId = e.EntityId,
+        EffectiveFrom = e.EffectiveFrom,
+    };
+
+    private static async IAsyncEnumerable<AuditEventRecord> Notices(IAsyncEnumerable<AuditEventRecord> changes)
+    {
+        await foreach (var e in changes)
+            yield return Notice(e);
+    }
 
     private async IAsyncEnumerable<AuditEventRecord> Watch(long after, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
