@@ -40,7 +40,6 @@ public sealed partial class DatabaseInitializer(string databasePath, string data
     public async Task<Outcome> StartAsync(CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
-        DatabaseFiles.CreatePrivate(databasePath);
         if (await IsSeededAsync(cancellationToken))
             return await MigrateAsync(started, cancellationToken);
 
@@ -67,6 +66,7 @@ public sealed partial class DatabaseInitializer(string databasePath, string data
     /// <summary>Migrates the new database and writes the validated data set in one transaction.</summary>
     private async Task SeedAsync(DataSet data, SeedCounts seeded, long started, TimeSpan read, CancellationToken cancellationToken)
     {
+        DatabaseFiles.CreatePrivate(databasePath);   // only now: bad data leaves nothing behind
         await using var db = CreateContext();
         await db.Database.MigrateAsync(cancellationToken);
         await EnableWalAsync(db, cancellationToken);
