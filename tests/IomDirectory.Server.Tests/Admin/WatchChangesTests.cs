@@ -137,4 +137,23 @@ public sealed class WatchChangesTests
         Assert.That(change.Reason, Is.EqualTo("watch test"));
         Assert.That(change.AfterJson, Does.Contain("Renamed for the watch"));
     }
+
+    [Test]
+    public async Task Watch_EndsUnauthenticated_WhenTheTokenExpires()
+    {
+        await Rename("pcca", "before expiry");
+        var shortLived = _server.Token("watcher", Roles.Reader, TimeSpan.FromSeconds(3));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var received = 0;
+        var failure = await Api.Failure(async () =>
+        {
+            await foreach (var _ in _server.Client.ServerStreamingAsync<WatchChangesRequest, ChangeEvent>(Api.AdminMethod("WatchChanges"),
+                               new WatchChangesRequest(), RunningServer.Bearer(shortLived), timeout.Token))
+                received++;
+        });
+        Assert.That(received, Is.GreaterThan(0), "the backlog was delivered while the token was valid");
+        Assert.That(failure.Code, Is.EqualTo(StatusCode.Unauthenticated), failure.Message);
+        Assert.That(failure.Message, Does.Contain("expired").And.Contain("after_sequence"));
+        Assert.That(timeout.IsCancellationRequested, Is.False, "the server ended the stream, not the test's timeout");
+    }
 }
