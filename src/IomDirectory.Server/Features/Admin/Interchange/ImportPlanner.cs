@@ -39,6 +39,7 @@ public sealed class ImportPlanner
         var planner = new ImportPlanner(data, snapshot, effective);
         planner._errors.AddRange(readErrors);
         planner._errors.AddRange(DataSetValidator.Validate(data, planner.Known()));
+        planner._errors.AddRange(ImportFieldLimits.Check(data));
         if (planner._errors.Count == 0)
         {
             planner.PlanSources();
