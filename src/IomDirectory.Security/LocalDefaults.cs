@@ -8,6 +8,9 @@ public static class LocalDefaults
     public const string KeyFileName = "jwt-signing.key";
     public const string DatabaseEnvironmentVariable = "IOMDIR_DB";
 
+    /// <summary>The longest token lifetime a server accepts unless configured otherwise (<c>Jwt:MaxTokenLifetime</c>).</summary>
+    public static readonly TimeSpan MaxTokenLifetime = TimeSpan.FromHours(24);
+
     /// <summary>The user's local data folder for IomDirectory (~/.local/share/IomDirectory on Linux).</summary>
     public static string DataFolder()
     {

@@ -18,7 +18,8 @@ public static class LocalTokenIssuer
             IssuedAt = issuedAt,
             NotBefore = issuedAt,
             Expires = issuedAt + lifetime,
-            Subject = new ClaimsIdentity([new Claim("sub", name), new Claim("name", name), new Claim("role", role)]),
+            Subject = new ClaimsIdentity([new Claim("sub", name), new Claim("name", name), new Claim("role", role),
+                new Claim("jti", Guid.NewGuid().ToString("N"))]),
             SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(key), SecurityAlgorithms.HmacSha256),
         };
         return new JsonWebTokenHandler().CreateToken(descriptor);

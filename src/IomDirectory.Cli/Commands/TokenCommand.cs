@@ -18,7 +18,7 @@ public static class TokenCommand
         role.AcceptOnlyFromAmong("reader", "editor", "admin", "directory.reader", "directory.editor", "directory.admin");
         var lifetime = new Option<TimeSpan>("--lifetime")
         {
-            Description = "How long it is valid: 30m, 1h, 2d (default 1h)",
+            Description = $"How long it is valid: 30m, 1h, 2d (default 1h; at most {LocalDefaults.MaxTokenLifetime.TotalHours:0} h, the server's default cap)",
             HelpName = "DURATION",
             DefaultValueFactory = _ => TimeSpan.FromHours(1),
             CustomParser = ParseLifetime,
@@ -41,7 +41,7 @@ public static class TokenCommand
             {
                 key = SigningKey.Read(file);
             }
-            catch (Exception ex) when (ex is FormatException or InvalidOperationException)
+            catch (SigningKeyException ex)
             {
                 throw new CliFailure(ExitCodes.Invalid, $"the signing key at {file} is unusable: {ex.Message}");
             }
@@ -65,6 +65,14 @@ public static class TokenCommand
     }
 
     private static TimeSpan ParseLifetime(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var span = ParseDuration(result);
+        if (span > LocalDefaults.MaxTokenLifetime)
+            result.AddError($"--lifetime: at most {LocalDefaults.MaxTokenLifetime.TotalHours:0}h (servers refuse longer tokens by default, --Jwt:MaxTokenLifetime); mint a new token when it expires.");
+        return span;
+    }
+
+    private static TimeSpan ParseDuration(System.CommandLine.Parsing.ArgumentResult result)
     {
         var text = result.Tokens.Single().Value.Trim();
         if (text.Length > 1 && double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) && amount > 0)

@@ -27,6 +27,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<Features.Admin.Common.ChangeFeed>();
         services.AddSingleton<Features.Admin.Common.AdminView>();
         services.AddSingleton<Features.Admin.Common.DirectoryWriter>();
+        services.AddSingleton<Features.Admin.Common.SnapshotCatchUp>();
 
         var assembly = typeof(ApplicationServiceCollectionExtensions).Assembly;
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))

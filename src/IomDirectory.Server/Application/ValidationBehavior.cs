@@ -5,12 +5,17 @@ using MediatR;
 namespace IomDirectory.Server.Application;
 
 /// <summary>
-/// Runs every validator of the request; all failures at once, as one <see cref="ValidationException"/>. Validators
-/// that finish synchronously (all of ours do) cost no async step here, and a valid request allocates no failure list.
+/// Runs every validator of the request; all failures at once, as one <see cref="ValidationException"/>, up to
+/// <see cref="MaxFailures"/> of them (a request with more is told so in a last failure). Validators that finish
+/// synchronously (all of ours do) cost no async step here, and a valid request allocates no failure list.
 /// </summary>
 public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidator<TRequest>> validators)
     : IPipelineBehavior<TRequest, TResponse>
 {
+    /// <summary>The most field errors one answer reports; validators cap their lists so as not to produce many more.</summary>
+    public const int MaxFailures = 50;
+
+    private static readonly ValidationFailure Truncated = new("", $"more problems were found; only the first {MaxFailures} are reported");
     private readonly IValidator<TRequest>[] _validators = [.. validators];
 
     public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -38,7 +43,16 @@ public sealed class ValidationBehavior<TRequest, TResponse>(IEnumerable<IValidat
 
     private static void Collect(ValidationResult result, ref List<ValidationFailure>? failures)
     {
-        if (result.Errors.Count > 0)
-            (failures ??= []).AddRange(result.Errors);
+        if (result.Errors.Count == 0) return;
+        failures ??= [];
+        if (failures.Count >= MaxFailures)
+        {
+            if (failures.Count == MaxFailures) failures.Add(Truncated);
+            return;
+        }
+        var room = MaxFailures - failures.Count;
+        failures.AddRange(result.Errors.Take(room));
+        if (result.Errors.Count > room)
+            failures.Add(Truncated);
     }
 }

@@ -31,6 +31,7 @@ public static class ServerHost
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         var settings = ServerSettings.From(builder.Configuration);
+        ReadModel.ViewLimits.Configure(builder.Configuration);
 
         // Start-up logs before the host exists (seeding, the first snapshot); the factory lives as long as the process.
         var startupLogs = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true).AddConfiguration(builder.Configuration.GetSection("Logging")));

@@ -66,7 +66,7 @@ public sealed partial class DatabaseInitializer(string databasePath, string data
     /// <summary>Migrates the new database and writes the validated data set in one transaction.</summary>
     private async Task SeedAsync(DataSet data, SeedCounts seeded, long started, TimeSpan read, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
+        DatabaseFiles.CreatePrivate(databasePath);   // only now: bad data leaves nothing behind
         await using var db = CreateContext();
         await db.Database.MigrateAsync(cancellationToken);
         await EnableWalAsync(db, cancellationToken);

@@ -1,17 +1,21 @@
-using System.Collections.Concurrent;
 using IomDirectory.Server.Domain;
 
 namespace IomDirectory.Server.ReadModel;
 
 /// <summary>
 /// The whole directory, every version of every record, held in memory and immutable. A view of the org chart
-/// as of any instant is derived once per period between two version boundaries and cached, so a read is a
-/// dictionary lookup. A change to the store produces a new snapshot (see <see cref="DirectorySnapshotProvider"/>).
+/// as of any instant is derived per period between two version boundaries. Today's view is built once and kept, so
+/// the usual read is a reference read; views of other periods are built on demand, a bounded number at a time, and
+/// only the few most recently used are kept (<see cref="ViewLimits"/>): every period kept forever would let a sweep
+/// of <c>as_of</c> instants fill memory. A change to the store produces a new snapshot (see <see cref="DirectorySnapshotProvider"/>).
 /// </summary>
 public sealed class DirectorySnapshot
 {
     private readonly DateTime[] _boundaries;
-    private readonly ConcurrentDictionary<int, DirectoryView> _views = new();
+    private readonly Lock _todayBuild = new();
+    private readonly RecentViews _recent = new(ViewLimits.HistoricalViews);
+    private readonly int _todayPeriod;
+    private DirectoryView? _today;
 
     public DirectorySnapshot(DirectoryContent content)
     {
@@ -28,6 +32,7 @@ public sealed class DirectorySnapshot
             .Concat(Units.Boundaries()).Concat(Mailboxes.Boundaries()).Concat(FocalPoints.Boundaries())
             .Concat(Committees.Boundaries()).Distinct().Order().ToArray();
         Generation = content.Generation;
+        _todayPeriod = Period(DateTime.UtcNow);
     }
 
     /// <summary>Increases with every change to the store; lets caches built on a snapshot know they are stale.</summary>
@@ -47,7 +52,24 @@ public sealed class DirectorySnapshot
     public DirectoryView At(DateTime instant)
     {
         var period = Period(instant);
-        return _views.GetOrAdd(period, static (p, s) => new DirectoryView(s, s.PeriodStart(p)), this);
+        if (period == _todayPeriod)
+            return Volatile.Read(ref _today) ?? Today();
+        return _recent.Get(period) ?? _recent.Keep(period, ViewLimits.Build(() => _recent.Get(period) ?? new DirectoryView(this, PeriodStart(period))));
+    }
+
+    /// <summary>The views other than today's this snapshot keeps now (at most <see cref="ViewLimits.HistoricalViews"/>).</summary>
+    public int KeptHistoricalViews => _recent.Count;
+
+    /// <summary>Whether <paramref name="view"/> is this snapshot's view of the period that was current when it was loaded.</summary>
+    public bool IsToday(DirectoryView view) => ReferenceEquals(view, Volatile.Read(ref _today));
+
+    private DirectoryView Today()
+    {
+        lock (_todayBuild)
+        {
+            if (_today is null) Volatile.Write(ref _today, new DirectoryView(this, PeriodStart(_todayPeriod)));
+            return _today;
+        }
     }
 
     public SourceDocument? Source(string id) => Sources.GetValueOrDefault(id);

@@ -4,7 +4,7 @@ namespace IomDirectory.Server.ReadModel;
 
 /// <summary>
 /// The org chart in force during one period: every record's in-force version, with the indexes reads need
-/// (children, owners, coverage). Built once per period and shared by all readers.
+/// (children, owners, coverage). Shared by all readers while its snapshot keeps it (see <see cref="DirectorySnapshot.At"/>).
 /// </summary>
 public sealed class DirectoryView
 {
@@ -62,7 +62,11 @@ public sealed class DirectoryView
     {
         lock (_searchBuild)
         {
-            if (_search is null) Volatile.Write(ref _search, new SearchIndex(this, words ?? new UnitWords(this)));
+            // Today's index is built once at load; another period's is built on demand within the process-wide bound.
+            if (_search is null)
+                Volatile.Write(ref _search, Snapshot.IsToday(this)
+                    ? new SearchIndex(this, words ?? new UnitWords(this))
+                    : ViewLimits.Build(() => new SearchIndex(this, words ?? new UnitWords(this))));
             return _search;
         }
     }

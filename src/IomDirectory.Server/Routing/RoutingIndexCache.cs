@@ -5,7 +5,7 @@ namespace IomDirectory.Server.Routing;
 
 /// <summary>
 /// One <see cref="RoutingIndex"/> per view of the org chart, built on first use and kept as long as the view
-/// lives. A new snapshot (a change to the org chart) brings new views, hence new indexes; <see cref="Warm"/>
+/// lives (weakly: the cache never keeps a view alive). A new snapshot (a change to the org chart) brings new views, hence new indexes; <see cref="Warm"/>
 /// builds today's routing and search indexes before the snapshot is published, so no request pays for them.
 /// </summary>
 public sealed class RoutingIndexCache(Lexicon lexicon)
@@ -14,7 +14,13 @@ public sealed class RoutingIndexCache(Lexicon lexicon)
 
     public Lexicon Lexicon { get; } = lexicon;
 
-    public RoutingIndex For(DirectoryView view) => _indexes.GetValue(view, v => new RoutingIndex(v, Lexicon, new UnitWords(v)));
+    /// <remarks>
+    /// An index lives as long as its view: today's for the snapshot's life, another period's only while its snapshot keeps
+    /// that view among the few recent ones. Building one for another period waits for a slot of <see cref="ViewLimits"/>.
+    /// </remarks>
+    public RoutingIndex For(DirectoryView view) => _indexes.TryGetValue(view, out var index) ? index
+        : view.Snapshot.IsToday(view) ? _indexes.GetValue(view, v => new RoutingIndex(v, Lexicon, new UnitWords(v)))
+        : ViewLimits.Build(() => _indexes.GetValue(view, v => new RoutingIndex(v, Lexicon, new UnitWords(v))));
 
     /// <summary>
     /// Builds today's routing and search indexes: the units' texts are read once for both (<see cref="UnitWords"/>),

@@ -13,7 +13,7 @@ namespace IomDirectory.Server.Rpc;
 internal static class AdminRequestMapping
 {
     public static Features.Admin.Common.WriteContext Write(Contracts.V1.WriteContext? write) =>
-        new(write?.Reason ?? "", write?.EffectiveFrom is { } at ? at.ToDateTime() : DateTime.UtcNow);
+        new(write?.Reason ?? "", write?.EffectiveFrom is { } at ? TimestampMapping.ToUtc(at, "write.effective_from") : DateTime.UtcNow);
 
     public static Features.Admin.Common.FieldMask Mask(Google.Protobuf.WellKnownTypes.FieldMask? mask) =>
         mask is null || mask.Paths.Count == 0 ? Features.Admin.Common.FieldMask.All : new Features.Admin.Common.FieldMask(mask.Paths.ToList());
@@ -45,5 +45,7 @@ internal static class AdminRequestMapping
         return new FocalPointFields(Text(f.RoleTitle), f.OfficeId, f.UnitId, f.PersonName, f.Email, Text(f.Description));
     }
 
-    public static DateTime? Instant(Timestamp? t) => t?.ToDateTime();
+    /// <summary>An optional instant, named for errors after the binding's argument ("r.Since" → "since").</summary>
+    public static DateTime? Instant(Timestamp? t, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(t))] string expression = "") =>
+        t is null ? null : TimestampMapping.ToUtc(t, TimestampMapping.FieldName(expression));
 }

@@ -12,12 +12,12 @@ namespace IomDirectory.Server.Rpc;
 /// The one place application failures become gRPC statuses. Validation failures carry their field errors in
 /// grpc-message and as google.rpc.BadRequest in grpc-status-details-bin (Grpc.StatusProto). Returns null for what is
 /// not an application failure; <see cref="ExceptionMappingInterceptor"/> answers those INTERNAL with a correlation id.
-/// Everything echoed is bounded: at most <see cref="MaxViolations"/> violations, each description and the message cut
-/// to a length that keeps the trailers small whatever the request held.
+/// Everything echoed is bounded: at most <see cref="MaxViolations"/> violations (the validators stop at 50 and say so),
+/// each description and the message cut to a length that keeps the trailers small whatever the request held.
 /// </summary>
 public static class DirectoryExceptionMapper
 {
-    public const int MaxViolations = 20;
+    public const int MaxViolations = 51;
     public const int MaxDescriptionLength = 300;
     public const int MaxMessageLength = 2000;
 
@@ -42,16 +42,31 @@ public static class DirectoryExceptionMapper
         var shown = all.Take(MaxViolations).Select(v => (Field: Cut(v.Field, 200), Description: Cut(v.Description, MaxDescriptionLength))).ToList();
         var badRequest = new BadRequest();
         badRequest.FieldViolations.AddRange(shown.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
-        var message = "Invalid request: " + string.Join("; ", shown.Select(v => $"{v.Field}: {v.Description}"));
-        if (all.Count > shown.Count)
-            message += $"; and {all.Count - shown.Count} more";
         var status = new Google.Rpc.Status
         {
             Code = (int)Code.InvalidArgument,
-            Message = Cut(message, MaxMessageLength),
+            Message = Message(shown, all.Count),
             Details = { Any.Pack(badRequest) },
         };
         return status.ToRpcException();
+    }
+
+    /// <summary>"Invalid request: field: why; …" with as many violations as fit in the message, then how many more there are.</summary>
+    private static string Message(IReadOnlyList<(string Field, string Description)> shown, int total)
+    {
+        var message = new System.Text.StringBuilder("Invalid request: ");
+        var listed = 0;
+        foreach (var (field, description) in shown)
+        {
+            var entry = field.Length > 0 ? $"{field}: {description}" : description;
+            if (message.Length + entry.Length + 2 > MaxMessageLength - 40) break;
+            if (listed > 0) message.Append("; ");
+            message.Append(entry);
+            listed++;
+        }
+        if (listed < total)
+            message.Append($"; and {total - listed} more ({total} in all{(total > shown.Count ? $", the first {shown.Count} in the details" : "")})");
+        return message.ToString();
     }
 
     private static string Cut(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 1), "…");

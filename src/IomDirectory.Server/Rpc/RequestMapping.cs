@@ -8,7 +8,7 @@ namespace IomDirectory.Server.Rpc;
 internal static class RequestMapping
 {
     public static ReadContext Read(Timestamp? asOf, string language) =>
-        new(asOf is null ? DateTime.UtcNow : asOf.ToDateTime(), language.Trim().ToLowerInvariant());
+        new(asOf is null ? DateTime.UtcNow : TimestampMapping.ToUtc(asOf, "as_of"), language.Trim().ToLowerInvariant());
 
     public static PageRequest Page(int size, string token) => new(size, token);
 

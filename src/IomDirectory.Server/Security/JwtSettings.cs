@@ -15,6 +15,12 @@ public sealed class JwtSettings
     /// <summary>Path of the local key file; empty: the key file beside the database.</summary>
     public string SigningKeyFile { get; set; } = "";
 
+    /// <summary>
+    /// The longest lifetime (exp − iat) a token may have (<c>--Jwt:MaxTokenLifetime</c>, default 24 h); a token without
+    /// iat or exp is refused. A stolen token is then worth a day at most.
+    /// </summary>
+    public TimeSpan MaxTokenLifetime { get; set; } = IomDirectory.Security.LocalDefaults.MaxTokenLifetime;
+
     /// <summary>When true, directory reads need a token with the reader role too (default: anonymous reads).</summary>
     public bool RequireReaderRole { get; set; }
 

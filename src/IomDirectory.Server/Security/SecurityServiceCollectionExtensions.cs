@@ -33,7 +33,9 @@ public static class SecurityServiceCollectionExtensions
                 ClockSkew = TimeSpan.FromSeconds(30),
                 NameClaimType = "name",
                 RoleClaimType = "role",
+                RequireExpirationTime = true,
             };
+            o.Events = new JwtBearerEvents { OnTokenValidated = context => TokenLifetime.Check(context, jwt.MaxTokenLifetime) };
         });
         return services;
     }

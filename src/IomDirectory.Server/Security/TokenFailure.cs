@@ -8,6 +8,8 @@ public static class TokenFailure
     public static string Describe(Exception failure) => failure switch
     {
         SecurityTokenExpiredException => "the token has expired",
+        SecurityTokenNoExpirationException => "the token has no expiry time (exp); mint one with a lifetime",
+        SecurityTokenInvalidLifetimeException lifetime => lifetime.Message,
         SecurityTokenNotYetValidException => "the token is not valid yet",
         SecurityTokenInvalidAudienceException => "the token is for another audience",
         SecurityTokenInvalidIssuerException => "the token was issued by an issuer this server does not trust",

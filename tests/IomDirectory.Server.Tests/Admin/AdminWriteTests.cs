@@ -252,4 +252,26 @@ public sealed class AdminWriteTests
         command.CommandText = "DELETE FROM AuditEvents";
         Assert.That(() => command.ExecuteNonQuery(), Throws.InstanceOf<Microsoft.Data.Sqlite.SqliteException>().With.Message.Contains("append-only"));
     }
+
+    [TestCase("INSERT OR REPLACE")]
+    [TestCase("REPLACE")]
+    public async Task AuditTrail_CannotBeRewrittenByReplacingAnEvent(string verb)
+    {
+        var before = await Get("prd");
+        var renamed = await Rename("prd", before.Version, "x");
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_server.DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT max(Sequence) FROM AuditEvents";
+        var sequence = (long)command.ExecuteScalar()!;
+        command.CommandText = $"{verb} INTO AuditEvents (Sequence, At, Actor, ActorRole, Operation, EntityKind, EntityId, BeforeJson, AfterJson, Reason, EffectiveFrom) " +
+                              "VALUES ($sequence, '2020-01-01 00:00:00', 'nobody', 'directory.admin', 'unit.update', 'unit', 'prd', '', '', 'tampered', '2020-01-01 00:00:00')";
+        command.Parameters.AddWithValue("$sequence", sequence);
+
+        Assert.That(() => command.ExecuteNonQuery(), Throws.InstanceOf<Microsoft.Data.Sqlite.SqliteException>().With.Message.Contains("append-only"));
+        command.Parameters.Clear();
+        command.CommandText = $"SELECT Actor || '|' || Reason FROM AuditEvents WHERE Sequence = {sequence}";
+        Assert.That(command.ExecuteScalar(), Is.EqualTo("erin.editor|TICKET-1 rename"), "the event is unchanged");
+        Assert.That(renamed.Names.En, Is.EqualTo("x"));
+    }
 }

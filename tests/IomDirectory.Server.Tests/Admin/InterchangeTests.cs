@@ -262,6 +262,42 @@ public sealed class InterchangeTests
         Assert.That(export.Code, Is.EqualTo(StatusCode.Unauthenticated));
     }
 
+    [Test]
+    public async Task Import_OfARecordWithBackDatedHistory_AuditsEveryVersionItCreates()
+    {
+        // A new unit whose document brings a version that ended years ago, citing an official source document.
+        var unit = JsonNode.Parse($$"""
+            {"id":"import-history","kind":"unit","name":{"en":"Imported Unit"},"parent":"pcca","versions":[
+              {"valid_from":"2010-01-01","valid_to":"2015-01-01","source":"{{Source}}","name":{"en":"Back-dated Unit"} },
+              {"valid_from":"2015-01-01","source":"{{Source}}"}]}
+            """)!;
+        await Import(Document(("units", [unit])), dryRun: false, reason: "IMPORT-8 history");
+
+        var audit = await _server.Admin<ListAuditEventsRequest, ListAuditEventsResponse>("ListAuditEvents",
+            new ListAuditEventsRequest { EntityId = "import-history" }, _admin);
+        Assert.That(audit.Events, Has.Count.EqualTo(2), "one event per version created");
+        Assert.That(audit.Events.Select(e => e.AfterJson), Has.One.Contains("Back-dated Unit").And.Contains("2010-01-01"));
+        Assert.That(audit.Events.Select(e => (e.Actor, e.Reason)).Distinct(), Is.EqualTo(new[] { ("ann.admin", "IMPORT-8 history") }));
+        Assert.That((await GetUnit("import-history", "2012-06-01")).Names.En, Is.EqualTo("Back-dated Unit"));
+    }
+
+    private static IEnumerable<TestCaseData> OverLimit()
+    {
+        yield return new TestCaseData("units", $$"""{"id":"import-long","kind":"unit","name":{"en":"{{new string('x', 201)}}"},"parent":"pcca","versions":[{"source":"{{Source}}"}]}""", "units[0].name").SetArgDisplayNames("units[0].name");
+        yield return new TestCaseData("units", $$"""{"id":"import-long","kind":"unit","acronym":"ABCDEFGHIJKLMNOPQRSTUVWXYZ","name":{"en":"A"},"parent":"pcca","versions":[{"source":"{{Source}}"}]}""", "units[0].acronym").SetArgDisplayNames("units[0].acronym");
+        yield return new TestCaseData("units", $$"""{"id":"import-long","kind":"unit","name":{"en":"A"},"description":{"en":"{{new string('d', 10_001)}}"},"parent":"pcca","versions":[{"source":"{{Source}}"}]}""", "units[0].description").SetArgDisplayNames("units[0].description");
+        yield return new TestCaseData("mailboxes", $$"""{"id":"mb-import-bad","address":"not an address","owner":"pcca","versions":[{"source":"{{Source}}"}]}""", "mailboxes[0].address").SetArgDisplayNames("mailboxes[0].address");
+        yield return new TestCaseData("mailboxes", $$"""{"id":"mb-import-bad","address":"ok@iom.int","owner":"pcca","purpose":{"en":"{{new string('p', 1001)}}"},"versions":[{"source":"{{Source}}"}]}""", "mailboxes[0].purpose").SetArgDisplayNames("mailboxes[0].purpose");
+    }
+
+    [TestCaseSource(nameof(OverLimit))]
+    public async Task Import_OverAWriteValidatorsFieldLimit_IsInvalidArgumentOnTheField(string area, string record, string field)
+    {
+        var failure = await Api.Failure(() => Import(Document((area, [JsonNode.Parse(record)!])), dryRun: true, reason: ""));
+        Assert.That(failure.Code, Is.EqualTo(StatusCode.InvalidArgument));
+        Assert.That(failure.Fields, Is.EqualTo(new[] { field }), failure.Message);
+    }
+
     private IAsyncEnumerable<ExportChunk> ExportChunks(string? asOf) =>
         _server.Client.ServerStreamingAsync<ExportDirectoryRequest, ExportChunk>(Api.AdminMethod("ExportDirectory"),
             asOf is null ? new ExportDirectoryRequest() : new ExportDirectoryRequest { AsOf = Api.Date(asOf) },

@@ -91,4 +91,70 @@ public sealed class WatchChangesTests
         });
         Assert.That(failure.Code, Is.EqualTo(StatusCode.Unauthenticated));
     }
+
+    private async Task<ChangeEvent> FirstChange(string token)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await foreach (var change in _server.Client.ServerStreamingAsync<WatchChangesRequest, ChangeEvent>(Api.AdminMethod("WatchChanges"),
+                               new WatchChangesRequest(), RunningServer.Bearer(token), timeout.Token))
+                return change;
+        }
+        catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled)
+        {
+        }
+        throw new AssertionException("no change was delivered");
+    }
+
+    [Test]
+    public async Task Reader_GetsChangeNotices_WithoutActorReasonOrContent()
+    {
+        await Rename("pcca", "Renamed for the watch");
+
+        var notice = (await FirstChange(_reader)).Event;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(notice.EntityId, Is.EqualTo("pcca"));
+            Assert.That(notice.Operation, Is.EqualTo("unit.update"));
+            Assert.That(notice.Sequence, Is.GreaterThan(0));
+            Assert.That(notice.Actor, Is.Empty, "who changed it is the audit trail's (editor)");
+            Assert.That(notice.ActorRole, Is.Empty);
+            Assert.That(notice.Reason, Is.Empty);
+            Assert.That(notice.BeforeJson, Is.Empty);
+            Assert.That(notice.AfterJson, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task Editor_GetsTheFullEvent()
+    {
+        await Rename("pcca", "Renamed for the watch");
+
+        var change = (await FirstChange(_editor)).Event;
+
+        Assert.That(change.Actor, Is.EqualTo("erin.editor"));
+        Assert.That(change.Reason, Is.EqualTo("watch test"));
+        Assert.That(change.AfterJson, Does.Contain("Renamed for the watch"));
+    }
+
+    [Test]
+    public async Task Watch_EndsUnauthenticated_WhenTheTokenExpires()
+    {
+        await Rename("pcca", "before expiry");
+        var shortLived = _server.Token("watcher", Roles.Reader, TimeSpan.FromSeconds(3));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var received = 0;
+        var failure = await Api.Failure(async () =>
+        {
+            await foreach (var _ in _server.Client.ServerStreamingAsync<WatchChangesRequest, ChangeEvent>(Api.AdminMethod("WatchChanges"),
+                               new WatchChangesRequest(), RunningServer.Bearer(shortLived), timeout.Token))
+                received++;
+        });
+        Assert.That(received, Is.GreaterThan(0), "the backlog was delivered while the token was valid");
+        Assert.That(failure.Code, Is.EqualTo(StatusCode.Unauthenticated), failure.Message);
+        Assert.That(failure.Message, Does.Contain("expired").And.Contain("after_sequence"));
+        Assert.That(timeout.IsCancellationRequested, Is.False, "the server ended the stream, not the test's timeout");
+    }
 }

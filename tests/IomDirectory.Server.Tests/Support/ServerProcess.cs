@@ -108,7 +108,7 @@ public sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"The server did not start serving within {timeout}:\n{Output}");
     }
 
-    private static string ServerAssembly()
+    internal static string ServerAssembly()
     {
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
         var path = Path.Combine(RepositoryPaths.Root, "src", "IomDirectory.Server", "bin", configuration, "net10.0", "IomDirectory.Server.dll");

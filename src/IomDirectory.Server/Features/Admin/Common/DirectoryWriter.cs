@@ -7,9 +7,10 @@ namespace IomDirectory.Server.Features.Admin.Common;
 
 /// <summary>
 /// Runs one write as a unit: a transaction over the change and its audit events, then — only once committed —
-/// a fresh snapshot for readers and the events to watchers. The caller holds the <see cref="WriteGate"/>.
+/// a fresh snapshot for readers (retried until it succeeds: see <see cref="SnapshotCatchUp"/>) and the events to watchers. The caller holds the <see cref="WriteGate"/>.
 /// </summary>
-public sealed class DirectoryWriter(ServerSettings settings, DirectorySnapshotProvider snapshots, ChangeFeed feed, CurrentCaller current)
+public sealed class DirectoryWriter(ServerSettings settings, DirectorySnapshotProvider snapshots, ChangeFeed feed, CurrentCaller current,
+    SnapshotCatchUp catchUp)
 {
     public async Task<T> ExecuteAsync<T>(WriteContext write, Func<WriteSession, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -19,13 +20,14 @@ public sealed class DirectoryWriter(ServerSettings settings, DirectorySnapshotPr
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             result = await work(session);
+            TreeIntegrity.Check(db, snapshots.Current, write.EffectiveFrom);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         if (result is ISequenced sequenced && session.Events.Count > 0)
             sequenced.Sequence = session.Events[^1].Sequence;
-        // Committed: from here on nothing may be cancelled, or readers would not see what was acknowledged.
-        await snapshots.ReloadAsync(CancellationToken.None);
+        // Committed: from here on nothing may be cancelled or fail, or the caller would be told a committed write failed.
+        await catchUp.AfterCommitAsync();
         feed.Publish(session.Events);
         return result;
     }

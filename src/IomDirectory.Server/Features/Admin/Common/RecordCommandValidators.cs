@@ -35,6 +35,8 @@ public abstract class UpdateRecordValidator<TCommand> : AbstractValidator<TComma
         this.WriteContextRules();
         RuleFor(c => c).Custom((c, context) =>
         {
+            if (!Features.Common.ListRules.CheckSize(mask(c).Paths, "update_mask.paths", Features.Common.ListRules.MaxMaskPaths, context.AddFailure))
+                return;
             foreach (var path in mask(c).Unknown(paths))
                 context.AddFailure("update_mask", $"'{path}' is not a field of {kind} that can be updated" + (path.StartsWith("parent_unit", StringComparison.Ordinal) ? " (use MoveUnit)" : ""));
             check(c, admin.At(c.Write), mask(c), context.AddFailure);

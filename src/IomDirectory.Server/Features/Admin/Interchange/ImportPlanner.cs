@@ -14,6 +14,9 @@ namespace IomDirectory.Server.Features.Admin.Interchange;
 /// </summary>
 public sealed class ImportPlanner
 {
+    /// <summary>The most problems of a document one answer lists (the rest are counted).</summary>
+    public const int MaxReportedErrors = 100;
+
     private readonly List<DataError> _errors = [];
     private readonly List<(ImportedChange Change, Func<WriteSession, CancellationToken, Task> Apply)> _steps = [];
 
@@ -36,13 +39,17 @@ public sealed class ImportPlanner
         var planner = new ImportPlanner(data, snapshot, effective);
         planner._errors.AddRange(readErrors);
         planner._errors.AddRange(DataSetValidator.Validate(data, planner.Known()));
+        planner._errors.AddRange(ImportFieldLimits.Check(data));
         if (planner._errors.Count == 0)
         {
             planner.PlanSources();
             foreach (var area in InterchangeAreas.All) area.Plan(planner);
         }
         if (planner._errors.Count > 0)
-            throw new ValidationException(planner._errors.Select(e => new ValidationFailure(e.Path, Describe(e))));
+            throw new ValidationException(planner._errors.Take(MaxReportedErrors).Select(e => new ValidationFailure(e.Path, Describe(e)))
+                .Concat(planner._errors.Count > MaxReportedErrors
+                    ? [new ValidationFailure("content", $"{planner._errors.Count} problems in all; only the first {MaxReportedErrors} are reported")]
+                    : []));
         return planner;
     }
 

@@ -96,15 +96,20 @@ public sealed class InterchangeArea<T>(
         }
     }
 
+    /// <remarks>
+    /// Every version is audited, each as its own event (its validity and source are in the event's after-JSON): a
+    /// document can bring history that starts, or ended, long before the import, citing any source document, and the
+    /// audit trail must show who brought each of those versions, when and why.
+    /// </remarks>
     private Task CreateAsync(WriteSession session, string id, List<T> versions, T? given)
     {
-        foreach (var version in versions)
+        foreach (var version in versions.OrderBy(v => v.ValidFrom ?? DateTime.MinValue))
         {
             version.RowId = 0;
             version.Version = 1;
             session.Db.Set<T>().Add(version);
+            session.Audit("import.create", kind, id, null, version);
         }
-        session.Audit("import.create", kind, id, null, given ?? versions.MaxBy(v => v.ValidFrom ?? DateTime.MinValue));
         return Task.CompletedTask;
     }
 

@@ -1,3 +1,4 @@
+using IomDirectory.Server.Features.Common;
 using IomDirectory.Server.ReadModel;
 
 namespace IomDirectory.Server.Features.Admin.Units;
@@ -26,8 +27,22 @@ internal static class UnitRules
         }
         if (mask.Sets("office_id") && unit.OfficeId.Length > 0 && !view.Offices.ContainsKey(unit.OfficeId))
             fail("unit.office_id", $"office '{unit.OfficeId}' does not exist at the effective date");
+        CheckResponsibilities(unit.Responsibilities, mask, fail);
         if (mask.Sets("description"))
             foreach (var (lang, text) in new[] { ("en", unit.Description.En), ("fr", unit.Description.Fr), ("es", unit.Description.Es) })
                 if (text.Length > 10_000) fail($"unit.description.{lang}", "a description is at most 10000 characters");
+    }
+
+    /// <summary>At most <see cref="ListRules.MaxResponsibilities"/> phrases per language, each at most <see cref="ListRules.MaxResponsibilityLength"/> characters.</summary>
+    internal static void CheckResponsibilities(Domain.LocalizedList responsibilities, Features.Admin.Common.FieldMask mask, Action<string, string> fail)
+    {
+        foreach (var (lang, list) in new[] { ("en", responsibilities.En), ("fr", responsibilities.Fr), ("es", responsibilities.Es) })
+        {
+            var field = $"unit.responsibilities_{lang}";
+            if (!mask.Sets($"responsibilities_{lang}") || !ListRules.CheckSize(list, field, ListRules.MaxResponsibilities, fail)) continue;
+            var tooLong = list.Select((text, i) => (text, i)).FirstOrDefault(p => p.text.Length > ListRules.MaxResponsibilityLength);
+            if (tooLong.text is not null)
+                fail($"{field}[{tooLong.i}]", $"a responsibility is at most {ListRules.MaxResponsibilityLength} characters");
+        }
     }
 }
