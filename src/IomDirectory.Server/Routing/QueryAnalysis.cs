@@ -11,6 +11,9 @@ public sealed class QueryAnalysis
     public Dictionary<Concept, double> Concepts { get; } = [];
     public List<string> Countries { get; } = [];
     public List<string> Subregions { get; } = [];
+    /// <summary>Countries named by name, alias or city (not by nationality), in the order named.</summary>
+    public List<string> NamedCountries { get; } = [];
+    public List<Region> Regions { get; } = [];
 
     public bool HasTag(string tag) => Concepts.Keys.Any(c => c.Tag == tag);
 
@@ -49,25 +52,37 @@ public sealed class QueryAnalysis
         return true;
     }
 
-    /// <summary>Longest-first scan of word n-grams for country names, nationality adjectives and sub-regions.</summary>
+    /// <summary>
+    /// Longest-first scan of the question's content words for place names (<see cref="PlaceNames"/>): countries in
+    /// the order named (nationalities too), the countries the asker speaks of (names, aliases, cities: not
+    /// nationalities, since "Venezuelan migrants in Colombia" is asked from Colombia), regions and sub-regions.
+    /// </summary>
     private void FindPlaces(RoutingIndex index)
     {
+        var places = index.Places;
+        var words = places.Content(Words).ToList();
         var key = new System.Text.StringBuilder();
-        for (var i = 0; i < Words.Count; i++)
+        for (var i = 0; i < words.Count; i++)
         {
-            if (!index.PlaceFirstWords.Contains(Words[i].Folded)) continue;
-            var (matched, matchedKey) = (0, "");
+            if (!places.FirstWords.Contains(words[i].Folded)) continue;
+            var (matched, entry) = (0, (PlaceNames.Entry?)null);
             key.Clear();
-            for (var n = 1; n <= index.MaxPlaceWords && i + n <= Words.Count; n++)
+            var capitals = true;
+            for (var n = 1; n <= places.MaxWords && i + n <= words.Count; n++)
             {
                 if (n > 1) key.Append(' ');
-                key.Append(Words[i + n - 1].Folded);
-                var candidate = key.ToString();
-                if (index.Countries.ContainsKey(candidate) || index.Subregions.ContainsKey(candidate)) (matched, matchedKey) = (n, candidate);
+                key.Append(words[i + n - 1].Folded);
+                capitals &= words[i + n - 1].Capitals;
+                if (places[key.ToString()] is { } found && (capitals || !found.NeedsCapitals)) (matched, entry) = (n, found);
             }
-            if (matched == 0) continue;
-            if (index.Countries.TryGetValue(matchedKey, out var code)) { if (!Countries.Contains(code)) Countries.Add(code); }
-            else if (!Subregions.Contains(matchedKey)) Subregions.Add(matchedKey);
+            if (entry is null) continue;
+            if (entry.Country is { } code)
+            {
+                if (!Countries.Contains(code)) Countries.Add(code);
+                if (entry.Naming == PlaceNames.CountryNaming.Name && !NamedCountries.Contains(code)) NamedCountries.Add(code);
+            }
+            if (entry.Region is { } region && !Regions.Contains(region)) Regions.Add(region);
+            if (entry.Subregion is { } subregion && !Subregions.Contains(subregion)) Subregions.Add(subregion);
             i += matched - 1;
         }
     }

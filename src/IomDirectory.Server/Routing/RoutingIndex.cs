@@ -36,15 +36,14 @@ public sealed class RoutingIndex
         Stems = new UnitStems(words, lexicon);
         _scratch = ScratchPool.Create(() => new RoutingScratch(Units.Count, Units.ContactCount));
 
-        Countries = CountryNames(view, lexicon);
-        Subregions = view.Offices.Values
+        var functions = view.Offices.Values
             .SelectMany(o => view.Functions[o.Id].Where(f => f.Kind == "coordination" && !f.Subregion.IsEmpty).Select(f => (Office: o, Function: f)))
-            .SelectMany(p => p.Function.Subregion.All().Select(name => (Key: Key(name), p.Office, p.Function)))
+            .ToList();
+        Places = new PlaceNames(view, lexicon, functions.SelectMany(p => p.Function.Subregion.All()));
+        Subregions = functions
+            .SelectMany(p => p.Function.Subregion.All().Select(name => (Key: Places.KeyOf(name), p.Office, p.Function)))
             .GroupBy(p => p.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<(OfficeRecord, OfficeFunctionRecord)>)g.Select(p => (p.Office, p.Function)).Distinct().ToList(), StringComparer.Ordinal);
-        var placeNames = Countries.Keys.Concat(Subregions.Keys).ToList();
-        PlaceFirstWords = placeNames.Select(k => k.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
-        MaxPlaceWords = placeNames.Max(k => k.Count(c => c == ' ') + 1);
         OfficesByType = view.OrderedOffices.GroupBy(o => o.Type).ToDictionary(g => g.Key, g => (IReadOnlyList<OfficeRecord>)g.ToList());
     }
 
@@ -53,10 +52,8 @@ public sealed class RoutingIndex
     public LanguageDetector Detector { get; }
     public RoutingUnits Units { get; }
     public UnitStems Stems { get; }
-    public IReadOnlyDictionary<string, string> Countries { get; }
-    /// <summary>First words of country and sub-region names: a question is scanned for places only from these.</summary>
-    public IReadOnlySet<string> PlaceFirstWords { get; }
-    public int MaxPlaceWords { get; }
+    /// <summary>Country, region and sub-region names, aliases, cities and nationalities (<see cref="PlaceNames"/>).</summary>
+    public PlaceNames Places { get; }
     public IReadOnlyDictionary<string, IReadOnlyList<(OfficeRecord Office, OfficeFunctionRecord Function)>> Subregions { get; }
     public IReadOnlyDictionary<OfficeType, IReadOnlyList<OfficeRecord>> OfficesByType { get; }
 
@@ -87,20 +84,5 @@ public sealed class RoutingIndex
         var index = concept.Exact ? _exactTerms : _terms;
         if (!index.TryGetValue(stems[0], out var list)) index[stems[0]] = list = [];
         list.Add(entry);
-    }
-
-    private static Dictionary<string, string> CountryNames(DirectoryView view, Lexicon lexicon)
-    {
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var country in view.Snapshot.Countries.All)
-        foreach (var name in country.Name.All())
-        {
-            names.TryAdd(Key(name), country.Code);
-            var open = name.IndexOf('(');
-            if (open > 0) names.TryAdd(Key(name[..open]), country.Code);
-        }
-        foreach (var (demonym, code) in lexicon.Demonyms) names.TryAdd(demonym, code);
-        foreach (var key in names.Keys.Where(k => k.Length < 4).ToList()) names.Remove(key);
-        return names;
     }
 }
