@@ -64,7 +64,7 @@ public static class ContactRouter
             index.Return(scratch);
         }
 
-        var confident = ranked.Count > 0 && ranked[0].Raw >= ConfidentAt;
+        var confident = ranked.Count > 0 && ranked[0].Raw >= ConfidentAt && !analysis.MostlyUnknown;
         var writer = new SuggestionWriter(index, language, analysis, mentioned?.Place);
         var suggestions = confident
             ? Confident(index, asker, analysis, ranked, writer, max)
@@ -126,7 +126,7 @@ public static class ContactRouter
                 if (view.Offices.TryGetValue(id, out var office)) Add(office, weight, concept, null);
             foreach (var type in concept.OfficeTypes)
                 if (LexiconLoader.OfficeTypeOf(type) is { } officeType && index.OfficesByType.TryGetValue(officeType, out var offices))
-                    foreach (var office in offices.Where(o => analysis.Countries.Count == 0 || analysis.Countries.Contains(o.Country)))
+                    foreach (var office in offices.Where(o => InPlace(view, analysis, o)))
                         Add(office, weight * 0.8, concept, index.Lexicon.Phrase("office_type", language, ("office", Name(office))));
         }
 
@@ -161,6 +161,19 @@ public static class ContactRouter
         if (cue)
             foreach (var candidate in candidates.Values)
                 candidate.Raw = candidate.Raw * 1.5 + 0.5;
+    }
+
+    /// <summary>Whether an office is in the place the question names: in a country it names, else among the regional
+    /// and sub-regional offices covering a region it names; any office when it names neither.</summary>
+    private static bool InPlace(DirectoryView view, QueryAnalysis analysis, OfficeRecord office)
+    {
+        if (analysis.Countries.Count > 0) return analysis.Countries.Contains(office.Country);
+        if (analysis.Regions.Count == 0) return true;
+        foreach (var region in analysis.Regions)
+            if (view.Coverage.GetValueOrDefault(region.Anchor) is { } coverage
+                && (coverage.RegionalOfficeId == office.Id || coverage.SubRegionalOfficeId == office.Id || office.Country == region.Anchor))
+                return true;
+        return false;
     }
 
     /// <summary>The best <paramref name="max"/> contacts, written; "RTS first" for an emergency topic.</summary>

@@ -53,6 +53,9 @@ public sealed class PlaceNames
     public IReadOnlySet<string> FirstWords { get; }
     public int MaxWords { get; }
 
+    /// <summary>Every word of every place name (for spelling tolerance).</summary>
+    public IEnumerable<string> Words => _entries.Keys.SelectMany(k => k.Split(' '));
+
     public Entry? this[string key] => _entries.GetValueOrDefault(key);
 
     /// <summary>The key of a name: its content words, folded, joined by single spaces.</summary>

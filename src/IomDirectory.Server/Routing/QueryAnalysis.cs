@@ -15,11 +15,24 @@ public sealed class QueryAnalysis
     public List<string> NamedCountries { get; } = [];
     public List<Region> Regions { get; } = [];
 
+    /// <summary>Content words (not function words, not place names) the directory knows, and those it does not.</summary>
+    public int KnownWords { get; private set; }
+    public int UnknownWords { get; private set; }
+
+    /// <summary>
+    /// Most of what the question is about is foreign to the directory ("a good restaurant near the office", "buy
+    /// tickets for the concert"): whatever a word or two matched, no unit clearly answers it.
+    /// </summary>
+    public bool MostlyUnknown => UnknownWords > KnownWords;
+
+    private readonly HashSet<string> _placeWords = new(StringComparer.Ordinal);
+
     public bool HasTag(string tag) => Concepts.Keys.Any(c => c.Tag == tag);
 
     public static QueryAnalysis Analyze(string query, RoutingIndex index)
     {
         var words = RoutingText.Words(query);
+        for (var i = 0; i < words.Count; i++) words[i] = index.Read(words[i]);
         var content = words.Where(w => !index.Lexicon.IsStopword(w.Folded) || w.Capitals).ToList();
         var analysis = new QueryAnalysis(words, content.Select(w => w.Stem).Distinct(StringComparer.Ordinal).ToArray());
         var stems = new HashSet<string>(analysis.ContentStems, StringComparer.Ordinal);
@@ -31,6 +44,9 @@ public sealed class QueryAnalysis
         foreach (var term in index.ExactTermsStartingWith(words[i].Stem))
             if (Sequence(term, words, i)) analysis.Note(term);
         analysis.FindPlaces(index);
+        foreach (var word in content)
+            if (!analysis._placeWords.Contains(word.Folded) && word.Folded.Length >= 3)
+                _ = index.Knows(word) ? analysis.KnownWords++ : analysis.UnknownWords++;
         return analysis;
     }
 
@@ -76,6 +92,7 @@ public sealed class QueryAnalysis
                 if (places[key.ToString()] is { } found && (capitals || !found.NeedsCapitals)) (matched, entry) = (n, found);
             }
             if (entry is null) continue;
+            for (var n = 0; n < matched; n++) _placeWords.Add(words[i + n].Folded);
             if (entry.Country is { } code)
             {
                 if (!Countries.Contains(code)) Countries.Add(code);
