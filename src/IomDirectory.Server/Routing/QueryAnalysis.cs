@@ -21,9 +21,10 @@ public sealed class QueryAnalysis
 
     /// <summary>
     /// Most of what the question is about is foreign to the directory ("a good restaurant near the office", "buy
-    /// tickets for the concert"): whatever a word or two matched, no unit clearly answers it.
+    /// tickets for the concert") and at most one topic matched: whatever a word matched, no unit clearly answers it.
+    /// A chatty real question ("hi team, quick one: … displacement crisis … shelter guidance") names several topics.
     /// </summary>
-    public bool MostlyUnknown => UnknownWords > KnownWords;
+    public bool MostlyUnknown => UnknownWords > KnownWords && Concepts.Keys.Count(c => c.Weight > 0) < 2;
 
     private readonly HashSet<string> _placeWords = new(StringComparer.Ordinal);
 
