@@ -38,10 +38,23 @@ public sealed class SuggestionWriter(RoutingIndex index, string language, QueryA
             reasons);
     }
 
-    public RoutedContact Office(OfficeRecord office, double raw, Concept? concept, string? reason, bool weak = false) =>
-        OfficeContact(office, weak ? Math.Min(Squash(raw), 0.3) : Squash(raw),
+    public RoutedContact Office(OfficeRecord office, double raw, Concept? concept, string? reason, bool weak = false)
+    {
+        var contact = OfficeContact(office, weak ? Math.Min(Squash(raw), 0.3) : Squash(raw),
             weak ? Lexicon.Phrase("weak_match", language, ("topic", concept?.Label(language) ?? office.Name.In(language)))
                  : reason ?? Lexicon.Phrase("topic", language, ("topic", concept?.Label(language) ?? office.Name.In(language))));
+        return weak || OwnText(office) is not { } text ? contact : contact with { Reasons = [.. contact.Reasons, text] };
+    }
+
+    /// <summary>The first sentence of the office's own description (data/offices.json), in the answer's language
+    /// where the source gives it.</summary>
+    private string? OwnText(OfficeRecord office)
+    {
+        var text = office.Description.In(language).Trim();
+        if (text.Length == 0) return null;
+        var end = text.IndexOf(". ", StringComparison.Ordinal);
+        return end > 0 ? text[..(end + 1)] : text;
+    }
 
     public RoutedContact RegionalSpecialist(FocalPointRecord focalPoint, Asker asker, double raw, Concept? concept)
     {

@@ -30,6 +30,17 @@ public sealed class OfficeQuestionTests : RoutingFixture
         });
     }
 
+    [Test]
+    public void Route_RegionalOffice_SaysWhichRegionAndGivesTheOfficesOwnText()
+    {
+        var top = Route("Which regional office covers West and Central Africa?").Suggestions[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(top.Reasons[0], Does.Contain("West and Central Africa"));
+            Assert.That(top.Reasons, Has.Some.StartsWith("Regional Offices (ROs)"));
+        });
+    }
+
     [TestCase("Which office coordinates the Caribbean?")]
     [TestCase("Quel bureau coordonne les Caraïbes ?")]
     [TestCase("¿Qué oficina coordina el Caribe?")]
