@@ -42,30 +42,29 @@ internal static class RoutingAccuracy
 
     private static async Task ScoreAsync(GrpcClient client, Google.Protobuf.Reflection.MethodDescriptor method, string devSet)
     {
-            var items = File.ReadLines(devSet).Skip(1).Where(l => l.Trim().Length > 0).Select(Parse).ToList();
-            int top1 = 0, top3 = 0;
-            var misses = new List<string>();
-            foreach (var item in items)
-            {
-                var request = new SuggestContactsRequest { Query = item.Query, AskerCountry = item.Country };
-                if (item.AsOf.Length > 0)
-                    request.AsOf = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(
-                        DateTime.SpecifyKind(DateTime.ParseExact(item.AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture), DateTimeKind.Utc));
-                var response = await client.UnaryAsync<SuggestContactsRequest, SuggestContactsResponse>(method, request);
-                var list = response.Suggestions;
-                var hit1 = item.Top1.Matches(response, 0);
-                var hit3 = (item.Top1.Matches(response, 0) || item.Top1.Matches(response, 1) || item.Top1.Matches(response, 2))
-                           && (item.Top3.IsEmpty || item.Top3.Matches(response, 0) || item.Top3.Matches(response, 1) || item.Top3.Matches(response, 2));
-                top1 += hit1 ? 1 : 0;
-                top3 += hit3 ? 1 : 0;
-                if (!hit1 || !hit3) misses.Add(Describe(item, response, hit1, hit3));
-            }
-            Console.WriteLine($"routing-accuracy: {items.Count} questions from {devSet}");
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"top-1 accuracy: {(double)top1 / items.Count:0.000} ({top1}/{items.Count})"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"top-3 accuracy: {(double)top3 / items.Count:0.000} ({top3}/{items.Count})"));
-            Console.WriteLine($"misses: {misses.Count}");
-            foreach (var miss in misses) Console.WriteLine(miss);
-            Console.WriteLine();
+        var items = File.ReadLines(devSet).Skip(1).Where(l => l.Trim().Length > 0).Select(Parse).ToList();
+        int top1 = 0, top3 = 0;
+        var misses = new List<string>();
+        foreach (var item in items)
+        {
+            var request = new SuggestContactsRequest { Query = item.Query, AskerCountry = item.Country };
+            if (item.AsOf.Length > 0)
+                request.AsOf = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(
+                    DateTime.SpecifyKind(DateTime.ParseExact(item.AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture), DateTimeKind.Utc));
+            var response = await client.UnaryAsync<SuggestContactsRequest, SuggestContactsResponse>(method, request);
+            bool InTop3(DevSetLabel label) => Enumerable.Range(0, 3).Any(i => label.Matches(response, i));
+            var hit1 = item.Top1.Matches(response, 0);
+            var hit3 = InTop3(item.Top1) && (item.Top3.IsEmpty || InTop3(item.Top3));
+            top1 += hit1 ? 1 : 0;
+            top3 += hit3 ? 1 : 0;
+            if (!hit1 || !hit3) misses.Add(Describe(item, response, hit1, hit3));
+        }
+        Console.WriteLine($"routing-accuracy: {items.Count} questions from {devSet}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"top-1 accuracy: {(double)top1 / items.Count:0.000} ({top1}/{items.Count})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"top-3 accuracy: {(double)top3 / items.Count:0.000} ({top3}/{items.Count})"));
+        Console.WriteLine($"misses: {misses.Count}");
+        foreach (var miss in misses) Console.WriteLine(miss);
+        Console.WriteLine();
     }
 
     private static Item Parse(string line)

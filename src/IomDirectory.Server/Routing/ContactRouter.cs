@@ -73,7 +73,8 @@ public static class ContactRouter
     }
 
     /// <summary>An asker from the question itself: the first country it names (by name, alias or city), else the
-    /// first region it names (its anchor country), with the name to quote in the reason.</summary>
+    /// first region it names (its anchor country), else the first nationality's country, with the name to quote in
+    /// the reason.</summary>
     private static (Asker Asker, string Place)? MentionedPlace(RoutingIndex index, QueryAnalysis analysis, string language)
     {
         var view = index.View;
@@ -84,6 +85,9 @@ public static class ContactRouter
             if (AskerFor(code) is { } asker) return (asker, asker.Country.Name.In(language));
         foreach (var region in analysis.Regions)
             if (AskerFor(region.Anchor) is { } asker) return (asker, region.Label(language));
+        // Only a nationality ("our Ethiopian colleagues", "Syrian refugees"): the country it names, last of all.
+        foreach (var code in analysis.Countries)
+            if (AskerFor(code) is { } asker) return (asker, asker.Country.Name.In(language));
         return null;
     }
 
