@@ -95,6 +95,30 @@ public sealed class PlaceDetectionTests : RoutingFixture
         });
     }
 
+    [Test]
+    public void Route_QuestionAboutTheRtsWithNoPlace_ListsTheSpecialistsOfTheRegionalOffices()
+    {
+        var top = Route("Who are the Regional Thematic Specialists?").Suggestions;
+        Assert.Multiple(() =>
+        {
+            Assert.That(top.Take(5).Select(s => s.Kind), Is.All.EqualTo("focal_point"));
+            Assert.That(top.Take(5).Select(s => s.OfficeCity).Distinct().Count(), Is.EqualTo(5));
+        });
+    }
+
+    [Test]
+    public void Route_QuestionAboutTheRtsBefore2024_GivesTheRegionalOfficeThenWithoutClaimingNoneExisted()
+    {
+        var result = Route("Who was the Regional Thematic Specialist for Chad?", asOf: "2023-06-01");
+        var office = result.Suggestions.First(s => s.Kind == "office");
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Suggestions.Select(s => s.Kind), Has.None.EqualTo("focal_point"));
+            Assert.That(office.OfficeId, Is.EqualTo("ro-dakar"));
+            Assert.That(string.Join(" ", office.Reasons), Does.Contain("Chad").And.Not.Contain("existed"));
+        });
+    }
+
     [TestCase("procurment of emergncy supplies", "supply-chain-division")]
     [TestCase("transferencias en efectvo para refugiados", "cbi-unit")]
     [TestCase("coordination des camps de déplacés en urgance", "hod")]
