@@ -6,7 +6,8 @@ namespace IomDirectory.Bench;
 /// <summary>
 /// A dev-set label: alternatives separated by "|", each "kind:value" (a piece without a kind continues the previous
 /// one). email: exact address; rts: a Regional Thematic Specialist in that city; unit: regex on unit or display name;
-/// office: regex on office name, city or display name. All case-insensitive.
+/// office: regex on office name, city or display name. All case-insensitive. "unconfident" (no kind, no value): the
+/// answer must have confident = false, whatever it lists.
 /// </summary>
 internal sealed class DevSetLabel
 {
@@ -28,6 +29,12 @@ internal sealed class DevSetLabel
     public string Text { get; }
 
     public bool IsEmpty => Text.Length == 0;
+
+    /// <summary>Whether the label holds for the answer's suggestion at <paramref name="position"/> (0 = first).</summary>
+    public bool Matches(SuggestContactsResponse response, int position) =>
+        string.Equals(Text, "unconfident", StringComparison.Ordinal)
+            ? !response.Confident
+            : position < response.Suggestions.Count && Matches(response.Suggestions[position]);
 
     public bool Matches(ContactSuggestion s) => _alternatives.Any(a => a.Kind switch
     {

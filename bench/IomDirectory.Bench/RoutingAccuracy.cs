@@ -11,43 +11,28 @@ namespace IomDirectory.Bench;
 
 /// <summary>
 /// Starts the real server in-process on a loopback port over a fresh SQLite file, sends every dev-set question over
-/// gRPC with the project's client, and prints top-1 / top-3 accuracy and every miss with what came back.
+/// gRPC with the project's client, and prints top-1 / top-3 accuracy and every miss with what came back. Without an
+/// argument it scores both shared dev sets (routing-dev-set.tsv and routing-dev-set-2.tsv), one after the other.
+/// A dev set's optional 7th column is the request's as_of (YYYY-MM-DD).
 /// </summary>
 internal static class RoutingAccuracy
 {
-    private sealed record Item(string Id, string Language, string Country, string Query, DevSetLabel Top1, DevSetLabel Top3);
+    private sealed record Item(string Id, string Language, string Country, string Query, DevSetLabel Top1, DevSetLabel Top3, string AsOf);
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var devSet = args.FirstOrDefault() ?? BenchPaths.DevSet;
-        var items = File.ReadLines(devSet).Skip(1).Where(l => l.Trim().Length > 0).Select(Parse).ToList();
+        var devSets = args.Length > 0 ? args : [BenchPaths.DevSet, BenchPaths.DevSet2];
         var app = await ServerHost.BuildAsync(["--db", BenchPaths.TempDatabase(), "--data", BenchPaths.Data, "--urls", "http://127.0.0.1:0", "--web-urls", "none",
             "--Logging:LogLevel:Default=Warning"]) ?? throw new InvalidOperationException("The server did not start.");
         await app.StartAsync();
         try
         {
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var clientChannel = Channels.For(new Uri(address));
-        var client = clientChannel.CreateCallInvoker();
+            using var channel = Channels.For(new Uri(address));
+            var client = channel.CreateCallInvoker();
             var method = RoutingReflection.Descriptor.Services.Single(s => s.Name == "RoutingService").FindMethodByName("SuggestContacts");
-            int top1 = 0, top3 = 0;
-            var misses = new List<string>();
-            foreach (var item in items)
-            {
-                var request = new SuggestContactsRequest { Query = item.Query, AskerCountry = item.Country };
-                var response = await client.UnaryAsync<SuggestContactsRequest, SuggestContactsResponse>(method, request);
-                var list = response.Suggestions;
-                var hit1 = list.Count > 0 && item.Top1.Matches(list[0]);
-                var hit3 = list.Take(3).Any(item.Top1.Matches) && (item.Top3.IsEmpty || list.Take(3).Any(item.Top3.Matches));
-                top1 += hit1 ? 1 : 0;
-                top3 += hit3 ? 1 : 0;
-                if (!hit1 || !hit3) misses.Add(Describe(item, response, hit1, hit3));
-            }
-            Console.WriteLine($"routing-accuracy: {items.Count} questions from {devSet}");
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"top-1 accuracy: {(double)top1 / items.Count:0.000} ({top1}/{items.Count})"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"top-3 accuracy: {(double)top3 / items.Count:0.000} ({top3}/{items.Count})"));
-            Console.WriteLine($"misses: {misses.Count}");
-            foreach (var miss in misses) Console.WriteLine(miss);
+            foreach (var devSet in devSets)
+                await ScoreAsync(client, method, devSet);
             return 0;
         }
         finally
@@ -57,18 +42,45 @@ internal static class RoutingAccuracy
         }
     }
 
+    private static async Task ScoreAsync(CallInvoker client, Google.Protobuf.Reflection.MethodDescriptor method, string devSet)
+    {
+        var items = File.ReadLines(devSet).Skip(1).Where(l => l.Trim().Length > 0).Select(Parse).ToList();
+        int top1 = 0, top3 = 0;
+        var misses = new List<string>();
+        foreach (var item in items)
+        {
+            var request = new SuggestContactsRequest { Query = item.Query, AskerCountry = item.Country };
+            if (item.AsOf.Length > 0)
+                request.AsOf = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(
+                    DateTime.SpecifyKind(DateTime.ParseExact(item.AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture), DateTimeKind.Utc));
+            var response = await client.UnaryAsync<SuggestContactsRequest, SuggestContactsResponse>(method, request);
+            bool InTop3(DevSetLabel label) => Enumerable.Range(0, 3).Any(i => label.Matches(response, i));
+            var hit1 = item.Top1.Matches(response, 0);
+            var hit3 = InTop3(item.Top1) && (item.Top3.IsEmpty || InTop3(item.Top3));
+            top1 += hit1 ? 1 : 0;
+            top3 += hit3 ? 1 : 0;
+            if (!hit1 || !hit3) misses.Add(Describe(item, response, hit1, hit3));
+        }
+        Console.WriteLine($"routing-accuracy: {items.Count} questions from {devSet}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"top-1 accuracy: {(double)top1 / items.Count:0.000} ({top1}/{items.Count})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"top-3 accuracy: {(double)top3 / items.Count:0.000} ({top3}/{items.Count})"));
+        Console.WriteLine($"misses: {misses.Count}");
+        foreach (var miss in misses) Console.WriteLine(miss);
+        Console.WriteLine();
+    }
+
     private static Item Parse(string line)
     {
         var f = line.Split('\t');
         string At(int i) => i < f.Length ? f[i].Trim() : "";
-        return new Item(At(0), At(1), At(2), At(3), new DevSetLabel(At(4)), new DevSetLabel(At(5)));
+        return new Item(At(0), At(1), At(2), At(3), new DevSetLabel(At(4)), new DevSetLabel(At(5)), At(6));
     }
 
     private static string Describe(Item item, SuggestContactsResponse response, bool hit1, bool hit3)
     {
         var lines = new List<string>
         {
-            $"- {item.Id} [{item.Language}{(item.Country.Length > 0 ? " " + item.Country : "")}] {item.Query}",
+            $"- {item.Id} [{item.Language}{(item.Country.Length > 0 ? " " + item.Country : "")}{(item.AsOf.Length > 0 ? " as of " + item.AsOf : "")}] {item.Query}",
             $"    expected top1 {item.Top1.Text}{(item.Top3.IsEmpty ? "" : $", top3 {item.Top3.Text}")}; top1 {(hit1 ? "ok" : "MISS")}, top3 {(hit3 ? "ok" : "MISS")}; detected {response.DetectedLanguage}, confident {response.Confident}",
         };
         lines.AddRange(response.Suggestions.Take(3).Select((s, i) => string.Create(CultureInfo.InvariantCulture,

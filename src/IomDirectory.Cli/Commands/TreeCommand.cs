@@ -40,7 +40,7 @@ public static class TreeCommand
             await foreach (var node in nodes)
             {
                 var unit = node.Unit;
-                var acronym = unit.Acronym.Length > 0 && unit.Acronym != unit.Name ? $" ({unit.Acronym})" : "";
+                var acronym = unit.Acronym.Length > 0 && !unit.Name.Contains(unit.Acronym, StringComparison.Ordinal) ? $" ({unit.Acronym})" : "";
                 context.Output.Line($"{new string(' ', 2 * node.Depth)}{unit.Name}{acronym} [{unit.Id}]");
             }
             return ExitCodes.Ok;

@@ -42,6 +42,9 @@ public static class ContactRouter
     {
         var analysis = QueryAnalysis.Analyze(request.Query, index);
         var language = index.Detector.Detect(request.Query, analysis.Words, request.LanguageHint);
+        // The explicit asker_country wins; else a country (or region) named in the question stands for it.
+        var mentioned = request.Asker is null ? MentionedPlace(index, analysis, language) : null;
+        var asker = request.Asker ?? mentioned?.Asker;
         var max = request.MaxResults == 0 ? 5 : request.MaxResults;
         // Enough of the ranking for the answer: the RTS-first rule drops at most one office; the fallback list drops
         // at most one candidate per fixed entry (the regional office, the fallback units and offices).
@@ -61,12 +64,31 @@ public static class ContactRouter
             index.Return(scratch);
         }
 
-        var confident = ranked.Count > 0 && ranked[0].Raw >= ConfidentAt;
-        var writer = new SuggestionWriter(index, language, analysis);
+        var confident = ranked.Count > 0 && ranked[0].Raw >= ConfidentAt && !analysis.MostlyUnknown;
+        var writer = new SuggestionWriter(index, language, analysis, mentioned?.Place);
         var suggestions = confident
-            ? Confident(index, request.Asker, ranked, writer, max)
+            ? Confident(index, asker, analysis, ranked, writer, max)
             : Fallback(index, request.Asker, ranked, writer);
         return new RoutingResult(suggestions.Take(max).ToList(), language, confident);
+    }
+
+    /// <summary>An asker from the question itself: the first country it names (by name, alias or city), else the
+    /// first region it names (its anchor country), else the first nationality's country, with the name to quote in
+    /// the reason.</summary>
+    private static (Asker Asker, string Place)? MentionedPlace(RoutingIndex index, QueryAnalysis analysis, string language)
+    {
+        var view = index.View;
+        Asker? AskerFor(string code) =>
+            view.Snapshot.Countries.ByCode(code) is { } country && view.Coverage.GetValueOrDefault(code) is { } coverage
+            && view.Offices.GetValueOrDefault(coverage.RegionalOfficeId) is { } office ? new Asker(country, office) : null;
+        foreach (var code in analysis.NamedCountries)
+            if (AskerFor(code) is { } asker) return (asker, asker.Country.Name.In(language));
+        foreach (var region in analysis.Regions)
+            if (AskerFor(region.Anchor) is { } asker) return (asker, region.Label(language));
+        // Only a nationality ("our Ethiopian colleagues", "Syrian refugees"): the country it names, last of all.
+        foreach (var code in analysis.Countries)
+            if (AskerFor(code) is { } asker) return (asker, asker.Country.Name.In(language));
+        return null;
     }
 
     /// <summary>The <paramref name="needed"/> best contacts with a positive score, in <see cref="Ranked"/> order.</summary>
@@ -108,21 +130,24 @@ public static class ContactRouter
                 if (view.Offices.TryGetValue(id, out var office)) Add(office, weight, concept, null);
             foreach (var type in concept.OfficeTypes)
                 if (LexiconLoader.OfficeTypeOf(type) is { } officeType && index.OfficesByType.TryGetValue(officeType, out var offices))
-                    foreach (var office in offices.Where(o => analysis.Countries.Count == 0 || analysis.Countries.Contains(o.Country)))
+                    foreach (var office in offices.Where(o => InPlace(view, analysis, o)))
                         Add(office, weight * 0.8, concept, index.Lexicon.Phrase("office_type", language, ("office", Name(office))));
         }
 
         var cue = analysis.HasTag(Concept.OfficeCueTag);
         if (analysis.HasTag(Concept.RegionalOfficeTag))
         {
-            var countries = analysis.Countries.Count > 0 ? analysis.Countries : cue && asker is not null ? [asker.Country.Code] : [];
-            foreach (var code in countries)
+            var countries = analysis.Countries.Count > 0 ? analysis.Countries.Select(c => (Code: c, Place: CountryName(c)))
+                : analysis.Regions.Count > 0 ? analysis.Regions.Select(r => (Code: r.Anchor, Place: r.Label(language)))
+                : cue && asker is not null ? [(asker.Country.Code, CountryName(asker.Country.Code))] : [];
+            var subRegional = analysis.Concepts.Keys.Any(c => c.OfficeTypes.Contains("sub_regional_office"));
+            foreach (var (code, place) in countries)
             {
                 if (view.Coverage.GetValueOrDefault(code) is not { } coverage) continue;
                 if (view.Offices.GetValueOrDefault(coverage.RegionalOfficeId) is { } ro)
-                    Add(ro, OfficeRuleScore, null, index.Lexicon.Phrase("regional_office", language, ("office", Name(ro)), ("country", CountryName(code))));
+                    Add(ro, OfficeRuleScore, null, index.Lexicon.Phrase("regional_office", language, ("office", Name(ro)), ("country", place)));
                 if (coverage.SubRegionalOfficeId is { } sroId && view.Offices.GetValueOrDefault(sroId) is { } sro)
-                    Add(sro, OfficeRuleScore * 0.8, null, index.Lexicon.Phrase("sub_regional_office", language, ("office", Name(sro)), ("country", CountryName(code))));
+                    Add(sro, OfficeRuleScore * (subRegional ? 1.2 : 0.8), null, index.Lexicon.Phrase("sub_regional_office", language, ("office", Name(sro)), ("country", place)));
             }
         }
         if (analysis.HasTag(Concept.ResourceMobilizationTag))
@@ -142,14 +167,35 @@ public static class ContactRouter
                 candidate.Raw = candidate.Raw * 1.5 + 0.5;
     }
 
+    /// <summary>Whether an office is in the place the question names: in a country it names, else among the regional
+    /// and sub-regional offices covering a region it names; any office when it names neither.</summary>
+    private static bool InPlace(DirectoryView view, QueryAnalysis analysis, OfficeRecord office)
+    {
+        if (analysis.Countries.Count > 0) return analysis.Countries.Contains(office.Country);
+        if (analysis.Regions.Count == 0) return true;
+        foreach (var region in analysis.Regions)
+            if (view.Coverage.GetValueOrDefault(region.Anchor) is { } coverage
+                && (coverage.RegionalOfficeId == office.Id || coverage.SubRegionalOfficeId == office.Id || office.Country == region.Anchor))
+                return true;
+        return false;
+    }
+
     /// <summary>The best <paramref name="max"/> contacts, written; "RTS first" for an emergency topic.</summary>
-    private static List<RoutedContact> Confident(RoutingIndex index, Asker? asker, List<Candidate> ranked, SuggestionWriter writer, int max)
+    private static List<RoutedContact> Confident(RoutingIndex index, Asker? asker, QueryAnalysis analysis, List<Candidate> ranked, SuggestionWriter writer, int max)
     {
         RoutedContact Write(Candidate c, bool escalation = false) => c.Office is not null
             ? writer.Office(c.Office, c.Raw, c.Concept, c.OfficeReason)
             : writer.Unit(c.Unit!.Value, c.Raw, c.Concept, escalation);
         var top = ranked[0];
-        if (asker is null || top.Unit is not { } topUnit || !index.Units.IsEmergency(topUnit.Number))
+        var askedForSpecialist = analysis.HasTag(Concept.RegionalSpecialistTag);
+        if (askedForSpecialist && asker is null)
+        {
+            // "Who are the Regional Thematic Specialists?": all of them, then the rest.
+            var all = index.View.FocalPoints.Where(f => top.Unit is not { } u || index.Units.InChain(u.Number, f.UnitId))
+                .Select(f => writer.Specialist(f, top.Raw, top.Concept)).ToList();
+            return [.. all, .. ranked.Select(c => Write(c))];
+        }
+        if (asker is null || top.Unit is not { } topUnit || !(askedForSpecialist || index.Units.IsEmergency(topUnit.Number)))
             return [.. ranked.Take(max).Select(c => Write(c))];
 
         var rts = index.View.FocalPoints.FirstOrDefault(f => f.OfficeId == asker.RegionalOffice.Id && index.Units.InChain(topUnit.Number, f.UnitId));

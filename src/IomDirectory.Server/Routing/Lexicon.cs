@@ -16,7 +16,9 @@ public sealed record Concept(
     public const string ResourceMobilizationTag = "resource_mobilization";
     public const string CoordinationTag = "coordination";
     public const string OfficeCueTag = "office_cue";
-    public static readonly string[] Tags = [RegionalOfficeTag, ResourceMobilizationTag, CoordinationTag, OfficeCueTag];
+    /// <summary>A question about the DHRR Regional Thematic Specialist: the asker's (or the named country's) comes first.</summary>
+    public const string RegionalSpecialistTag = "regional_specialist";
+    public static readonly string[] Tags = [RegionalOfficeTag, ResourceMobilizationTag, CoordinationTag, OfficeCueTag, RegionalSpecialistTag];
 
     /// <summary>The concept's name in a language: its first term there, else its first English term.</summary>
     public string Label(string language) =>
@@ -40,7 +42,8 @@ public sealed record Lexicon(
     IReadOnlySet<string> GenericWords,
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Phrases,
     IReadOnlyDictionary<string, string> Demonyms,
-    RoutingRules Rules)
+    RoutingRules Rules,
+    PlaceLexicon Places)
 {
     public static readonly string[] Languages = ["en", "fr", "es"];
 

@@ -26,9 +26,10 @@ public static class LexiconLoader
         var phrases = ReadPhrases(folder, errors);
         var demonyms = ReadDemonyms(folder, snapshot, errors);
         var rules = ReadRules(folder);
+        var places = ReadPlaces(folder, snapshot, errors);
         Validate(concepts, rules, snapshot, errors);
         if (errors.Count > 0) throw new DataLoadException(errors);
-        return new Lexicon(concepts, stopwords, generic, phrases, demonyms, rules);
+        return new Lexicon(concepts, stopwords, generic, phrases, demonyms, rules, places);
     }
 
     private static JsonElement Read(string folder, string file)
@@ -105,6 +106,37 @@ public static class LexiconLoader
                 demonyms.TryAdd(string.Join(' ', RoutingText.Words(word.GetString() ?? "").Select(w => w.Folded)), country.Name);
         }
         return demonyms;
+    }
+
+    private static PlaceLexicon ReadPlaces(string folder, DirectorySnapshot snapshot, List<DataError> errors)
+    {
+        const string file = "places.json";
+        var root = Read(folder, file);
+        List<(string, string)> ByCountry(string property)
+        {
+            var names = new List<(string, string)>();
+            if (!root.TryGetProperty(property, out var map)) return names;
+            foreach (var country in map.EnumerateObject())
+            {
+                if (snapshot.Countries.ByCode(country.Name) is null)
+                    errors.Add(new DataError($"{Folder}/{file}", $"{property}.{country.Name}", "unknown country code"));
+                names.AddRange(country.Value.EnumerateArray().Select(n => (n.GetString() ?? "", country.Name)).Where(n => n.Item1.Length > 0));
+            }
+            return names;
+        }
+        var regions = new List<Region>();
+        if (root.TryGetProperty("regions", out var list))
+            foreach (var region in list.EnumerateArray())
+            {
+                var anchor = region.GetProperty("anchor").GetString() ?? "";
+                if (snapshot.Countries.ByCode(anchor) is null)
+                    errors.Add(new DataError($"{Folder}/{file}", $"regions[{regions.Count}]", $"unknown anchor country '{anchor}'"));
+                var names = region.GetProperty("names").EnumerateObject().ToDictionary(
+                    l => l.Name, l => (IReadOnlyList<string>)l.Value.EnumerateArray().Select(n => n.GetString() ?? "").Where(n => n.Length > 0).ToList(),
+                    StringComparer.Ordinal);
+                regions.Add(new Region(regions.Count, anchor, names));
+            }
+        return new PlaceLexicon(ByCountry("aliases"), ByCountry("acronyms"), ByCountry("cities"), regions);
     }
 
     private static RoutingRules ReadRules(string folder)

@@ -11,12 +11,29 @@ public sealed class QueryAnalysis
     public Dictionary<Concept, double> Concepts { get; } = [];
     public List<string> Countries { get; } = [];
     public List<string> Subregions { get; } = [];
+    /// <summary>Countries named by name, alias or city (not by nationality), in the order named.</summary>
+    public List<string> NamedCountries { get; } = [];
+    public List<Region> Regions { get; } = [];
+
+    /// <summary>Content words (not function words, not place names) the directory knows, and those it does not.</summary>
+    public int KnownWords { get; private set; }
+    public int UnknownWords { get; private set; }
+
+    /// <summary>
+    /// Most of what the question is about is foreign to the directory ("a good restaurant near the office", "buy
+    /// tickets for the concert") and at most one topic matched: whatever a word matched, no unit clearly answers it.
+    /// A chatty real question ("hi team, quick one: … displacement crisis … shelter guidance") names several topics.
+    /// </summary>
+    public bool MostlyUnknown => UnknownWords > KnownWords && Concepts.Keys.Count(c => c.Weight > 0) < 2;
+
+    private readonly HashSet<string> _placeWords = new(StringComparer.Ordinal);
 
     public bool HasTag(string tag) => Concepts.Keys.Any(c => c.Tag == tag);
 
     public static QueryAnalysis Analyze(string query, RoutingIndex index)
     {
         var words = RoutingText.Words(query);
+        for (var i = 0; i < words.Count; i++) words[i] = index.Read(words[i]);
         var content = words.Where(w => !index.Lexicon.IsStopword(w.Folded) || w.Capitals).ToList();
         var analysis = new QueryAnalysis(words, content.Select(w => w.Stem).Distinct(StringComparer.Ordinal).ToArray());
         var stems = new HashSet<string>(analysis.ContentStems, StringComparer.Ordinal);
@@ -28,6 +45,9 @@ public sealed class QueryAnalysis
         foreach (var term in index.ExactTermsStartingWith(words[i].Stem))
             if (Sequence(term, words, i)) analysis.Note(term);
         analysis.FindPlaces(index);
+        foreach (var word in content)
+            if (!analysis._placeWords.Contains(word.Folded) && word.Folded.Length >= 3)
+                _ = index.Knows(word) ? analysis.KnownWords++ : analysis.UnknownWords++;
         return analysis;
     }
 
@@ -49,25 +69,38 @@ public sealed class QueryAnalysis
         return true;
     }
 
-    /// <summary>Longest-first scan of word n-grams for country names, nationality adjectives and sub-regions.</summary>
+    /// <summary>
+    /// Longest-first scan of the question's content words for place names (<see cref="PlaceNames"/>): countries in
+    /// the order named (nationalities too), the countries the asker speaks of (names, aliases, cities: not
+    /// nationalities, since "Venezuelan migrants in Colombia" is asked from Colombia), regions and sub-regions.
+    /// </summary>
     private void FindPlaces(RoutingIndex index)
     {
+        var places = index.Places;
+        var words = places.Content(Words).ToList();
         var key = new System.Text.StringBuilder();
-        for (var i = 0; i < Words.Count; i++)
+        for (var i = 0; i < words.Count; i++)
         {
-            if (!index.PlaceFirstWords.Contains(Words[i].Folded)) continue;
-            var (matched, matchedKey) = (0, "");
+            if (!places.FirstWords.Contains(words[i].Folded)) continue;
+            var (matched, entry) = (0, (PlaceNames.Entry?)null);
             key.Clear();
-            for (var n = 1; n <= index.MaxPlaceWords && i + n <= Words.Count; n++)
+            var capitals = true;
+            for (var n = 1; n <= places.MaxWords && i + n <= words.Count; n++)
             {
                 if (n > 1) key.Append(' ');
-                key.Append(Words[i + n - 1].Folded);
-                var candidate = key.ToString();
-                if (index.Countries.ContainsKey(candidate) || index.Subregions.ContainsKey(candidate)) (matched, matchedKey) = (n, candidate);
+                key.Append(words[i + n - 1].Folded);
+                capitals &= words[i + n - 1].Capitals;
+                if (places[key.ToString()] is { } found && (capitals || !found.NeedsCapitals)) (matched, entry) = (n, found);
             }
-            if (matched == 0) continue;
-            if (index.Countries.TryGetValue(matchedKey, out var code)) { if (!Countries.Contains(code)) Countries.Add(code); }
-            else if (!Subregions.Contains(matchedKey)) Subregions.Add(matchedKey);
+            if (entry is null) continue;
+            for (var n = 0; n < matched; n++) _placeWords.Add(words[i + n].Folded);
+            if (entry.Country is { } code)
+            {
+                if (!Countries.Contains(code)) Countries.Add(code);
+                if (entry.Naming == PlaceNames.CountryNaming.Name && !NamedCountries.Contains(code)) NamedCountries.Add(code);
+            }
+            if (entry.Region is { } region && !Regions.Contains(region)) Regions.Add(region);
+            if (entry.Subregion is { } subregion && !Subregions.Contains(subregion)) Subregions.Add(subregion);
             i += matched - 1;
         }
     }

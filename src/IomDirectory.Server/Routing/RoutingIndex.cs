@@ -16,6 +16,7 @@ public sealed class RoutingIndex
     private readonly Dictionary<string, List<TermEntry>> _terms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<TermEntry>> _exactTerms = new(StringComparer.Ordinal);
     private readonly ObjectPool<RoutingScratch> _scratch;
+    private readonly HashSet<string> _termStems;
 
     public RoutingIndex(DirectoryView view, Lexicon lexicon, UnitWords words)
     {
@@ -36,15 +37,21 @@ public sealed class RoutingIndex
         Stems = new UnitStems(words, lexicon);
         _scratch = ScratchPool.Create(() => new RoutingScratch(Units.Count, Units.ContactCount));
 
-        Countries = CountryNames(view, lexicon);
-        Subregions = view.Offices.Values
+        var functions = view.Offices.Values
             .SelectMany(o => view.Functions[o.Id].Where(f => f.Kind == "coordination" && !f.Subregion.IsEmpty).Select(f => (Office: o, Function: f)))
-            .SelectMany(p => p.Function.Subregion.All().Select(name => (Key: Key(name), p.Office, p.Function)))
+            .ToList();
+        Places = new PlaceNames(view, lexicon, functions.SelectMany(p => p.Function.Subregion.All()));
+        Subregions = functions
+            .SelectMany(p => p.Function.Subregion.All().Select(name => (Key: Places.KeyOf(name), p.Office, p.Function)))
             .GroupBy(p => p.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<(OfficeRecord, OfficeFunctionRecord)>)g.Select(p => (p.Office, p.Function)).Distinct().ToList(), StringComparer.Ordinal);
-        var placeNames = Countries.Keys.Concat(Subregions.Keys).ToList();
-        PlaceFirstWords = placeNames.Select(k => k.Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
-        MaxPlaceWords = placeNames.Max(k => k.Count(c => c == ' ') + 1);
+        var vocabulary = lexicon.Concepts.SelectMany(c => c.Terms.Values.SelectMany(t => t)).SelectMany(RoutingText.Words)
+            .Where(w => !lexicon.IsStopword(w.Folded)).ToList();
+        _termStems = vocabulary.Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
+        // Function and generic words are in the vocabulary too, so that "guidnce" reads as "guidance" (a word that
+        // carries no topic), not as the nearest topic or place.
+        Fuzzy = new FuzzyVocabulary(vocabulary.Select(w => w.Folded).Concat(Places.Words)
+            .Concat(lexicon.Stopwords.Values.SelectMany(w => w)).Concat(lexicon.GenericWords));
         OfficesByType = view.OrderedOffices.GroupBy(o => o.Type).ToDictionary(g => g.Key, g => (IReadOnlyList<OfficeRecord>)g.ToList());
     }
 
@@ -53,15 +60,29 @@ public sealed class RoutingIndex
     public LanguageDetector Detector { get; }
     public RoutingUnits Units { get; }
     public UnitStems Stems { get; }
-    public IReadOnlyDictionary<string, string> Countries { get; }
-    /// <summary>First words of country and sub-region names: a question is scanned for places only from these.</summary>
-    public IReadOnlySet<string> PlaceFirstWords { get; }
-    public int MaxPlaceWords { get; }
+    /// <summary>Country, region and sub-region names, aliases, cities and nationalities (<see cref="PlaceNames"/>).</summary>
+    public PlaceNames Places { get; }
+    public FuzzyVocabulary Fuzzy { get; }
     public IReadOnlyDictionary<string, IReadOnlyList<(OfficeRecord Office, OfficeFunctionRecord Function)>> Subregions { get; }
     public IReadOnlyDictionary<OfficeType, IReadOnlyList<OfficeRecord>> OfficesByType { get; }
 
     public IReadOnlyList<TermEntry> TermsStartingWith(string stem) => _terms.GetValueOrDefault(stem) ?? (IReadOnlyList<TermEntry>)[];
     public IReadOnlyList<TermEntry> ExactTermsStartingWith(string stem) => _exactTerms.GetValueOrDefault(stem) ?? (IReadOnlyList<TermEntry>)[];
+
+    /// <summary>
+    /// The word as routing reads it: itself when the lexicon, a place name or a unit text knows it (or it is short,
+    /// a function word or an acronym), else its spelling correction on the lexicon's vocabulary, if any.
+    /// </summary>
+    public Word Read(Word word)
+    {
+        if (word.Capitals || word.Folded.Length < FuzzyVocabulary.MinLength || Lexicon.IsStopword(word.Folded)
+            || _termStems.Contains(word.Stem) || Fuzzy.Contains(word.Folded) || Stems.Number(word.Stem) >= 0) return word;
+        return Fuzzy.Correct(word.Folded) is { } corrected ? new Word(corrected, RoutingText.Stem(corrected), false) : word;
+    }
+
+    /// <summary>Whether the directory knows the word: a lexicon term's, a place's or a unit text's word, or an acronym.</summary>
+    public bool Knows(Word word) =>
+        word.Capitals || _termStems.Contains(word.Stem) || Fuzzy.Contains(word.Folded) || Stems.Number(word.Stem) >= 0;
 
     /// <summary>Score arrays for one question; give them back with <see cref="Return"/>, cleared.</summary>
     public RoutingScratch RentScratch() => _scratch.Get();
@@ -87,20 +108,5 @@ public sealed class RoutingIndex
         var index = concept.Exact ? _exactTerms : _terms;
         if (!index.TryGetValue(stems[0], out var list)) index[stems[0]] = list = [];
         list.Add(entry);
-    }
-
-    private static Dictionary<string, string> CountryNames(DirectoryView view, Lexicon lexicon)
-    {
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var country in view.Snapshot.Countries.All)
-        foreach (var name in country.Name.All())
-        {
-            names.TryAdd(Key(name), country.Code);
-            var open = name.IndexOf('(');
-            if (open > 0) names.TryAdd(Key(name[..open]), country.Code);
-        }
-        foreach (var (demonym, code) in lexicon.Demonyms) names.TryAdd(demonym, code);
-        foreach (var key in names.Keys.Where(k => k.Length < 4).ToList()) names.Remove(key);
-        return names;
     }
 }

@@ -5,8 +5,10 @@ namespace IomDirectory.Server.Routing;
 /// <summary>
 /// Turns scored units and offices into suggestions with their reasons, in the answer's language. Office cities
 /// are given in English (a stable name, "Cairo" not "Le Caire"); names and reasons follow the language.
+/// <paramref name="mentionedPlace"/> is the country or region the question named when it stood for the asker's
+/// country; the reasons that depend on it say so.
 /// </summary>
-public sealed class SuggestionWriter(RoutingIndex index, string language, QueryAnalysis analysis)
+public sealed class SuggestionWriter(RoutingIndex index, string language, QueryAnalysis analysis, string? mentionedPlace = null)
 {
     private const double FallbackScore = 0.05;
     private int[]? _questionStems;
@@ -36,10 +38,23 @@ public sealed class SuggestionWriter(RoutingIndex index, string language, QueryA
             reasons);
     }
 
-    public RoutedContact Office(OfficeRecord office, double raw, Concept? concept, string? reason, bool weak = false) =>
-        OfficeContact(office, weak ? Math.Min(Squash(raw), 0.3) : Squash(raw),
+    public RoutedContact Office(OfficeRecord office, double raw, Concept? concept, string? reason, bool weak = false)
+    {
+        var contact = OfficeContact(office, weak ? Math.Min(Squash(raw), 0.3) : Squash(raw),
             weak ? Lexicon.Phrase("weak_match", language, ("topic", concept?.Label(language) ?? office.Name.In(language)))
                  : reason ?? Lexicon.Phrase("topic", language, ("topic", concept?.Label(language) ?? office.Name.In(language))));
+        return weak || OwnText(office) is not { } text ? contact : contact with { Reasons = [.. contact.Reasons, text] };
+    }
+
+    /// <summary>The first sentence of the office's own description (data/offices.json), in the answer's language
+    /// where the source gives it.</summary>
+    private string? OwnText(OfficeRecord office)
+    {
+        var text = office.Description.In(language).Trim();
+        if (text.Length == 0) return null;
+        var end = text.IndexOf(". ", StringComparison.Ordinal);
+        return end > 0 ? text[..(end + 1)] : text;
+    }
 
     public RoutedContact RegionalSpecialist(FocalPointRecord focalPoint, Asker asker, double raw, Concept? concept)
     {
@@ -47,19 +62,38 @@ public sealed class SuggestionWriter(RoutingIndex index, string language, QueryA
         var unit = index.View.Units.GetValueOrDefault(focalPoint.UnitId);
         var role = focalPoint.RoleTitle.In(language);
         var officeName = office?.Name.In(language) ?? "";
-        var reasons = new List<string>
-        {
-            Lexicon.Phrase("rts_first", language, ("office", officeName), ("country", asker.Country.Name.In(language))),
-        };
+        var reasons = new List<string>();
+        if (mentionedPlace is not null) reasons.Add(Mentioned(asker));
+        reasons.Add(Lexicon.Phrase("rts_first", language, ("office", officeName), ("country", asker.Country.Name.In(language))));
         if (concept is not null) reasons.Add(Lexicon.Phrase("topic", language, ("topic", concept.Label(language))));
         return new RoutedContact("focal_point", $"{role}, {officeName}", focalPoint.Email ?? "", focalPoint.UnitId,
             unit is null ? "" : UnitName(unit), focalPoint.OfficeId, officeName, office?.City.En ?? "", role,
             Math.Min(1.0, Squash(raw) + 0.0001), reasons);
     }
 
-    public RoutedContact RegionalOfficeWithoutSpecialist(Asker asker, double raw) =>
-        OfficeContact(asker.RegionalOffice, Squash(raw), Lexicon.Phrase("no_rts", language,
+    /// <summary>A Regional Thematic Specialist when the question named no country: which region the office covers.</summary>
+    public RoutedContact Specialist(FocalPointRecord focalPoint, double raw, Concept? concept)
+    {
+        var office = index.View.Offices.GetValueOrDefault(focalPoint.OfficeId);
+        var unit = index.View.Units.GetValueOrDefault(focalPoint.UnitId);
+        var role = focalPoint.RoleTitle.In(language);
+        var officeName = office?.Name.In(language) ?? "";
+        var reasons = new List<string> { Lexicon.Phrase("rts_of_office", language, ("office", officeName)) };
+        if (concept is not null) reasons.Add(Lexicon.Phrase("topic", language, ("topic", concept.Label(language))));
+        return new RoutedContact("focal_point", $"{role}, {officeName}", focalPoint.Email ?? "", focalPoint.UnitId,
+            unit is null ? "" : UnitName(unit), focalPoint.OfficeId, officeName, office?.City.En ?? "", role,
+            Math.Min(1.0, Squash(raw) + 0.0001), reasons);
+    }
+
+    public RoutedContact RegionalOfficeWithoutSpecialist(Asker asker, double raw)
+    {
+        var contact = OfficeContact(asker.RegionalOffice, Squash(raw), Lexicon.Phrase("no_rts", language,
             ("office", asker.RegionalOffice.Name.In(language)), ("country", asker.Country.Name.In(language))));
+        return mentionedPlace is null ? contact : contact with { Reasons = [Mentioned(asker), .. contact.Reasons] };
+    }
+
+    private string Mentioned(Asker asker) =>
+        Lexicon.Phrase("place_understood", language, ("place", mentionedPlace!), ("office", asker.RegionalOffice.Name.In(language)));
 
     public RoutedContact FallbackRegionalOffice(Asker asker) =>
         OfficeContact(asker.RegionalOffice, FallbackScore * 2, Lexicon.Phrase("fallback_regional", language, ("office", asker.RegionalOffice.Name.In(language))));

@@ -19,7 +19,9 @@ internal static class SearchHitMapping
                 break;
             case UnitRecord u:
                 message.Unit = MessageMapping.Unit(u, view, language);
-                message.Title = string.IsNullOrEmpty(u.Acronym) ? message.Unit.Name : $"{message.Unit.Name} ({u.Acronym})";
+                message.Title = string.IsNullOrEmpty(u.Acronym) || message.Unit.Name.Contains(u.Acronym, StringComparison.Ordinal)
+                    ? message.Unit.Name
+                    : $"{message.Unit.Name} ({u.Acronym})";
                 message.Snippet = Snippet(message.Unit.Description);
                 break;
             case MailboxRecord m:

@@ -104,7 +104,8 @@ public sealed class SuggestContactsRpcTests
             Assert.That(kinds, Has.None.EqualTo("mailbox"), "no mailbox was in force in 2023");
             Assert.That(response.Suggestions[0].UnitId, Is.EqualTo("doe-fn-shelter-settlements"));
             Assert.That(response.Suggestions[1].OfficeId, Is.EqualTo("ro-buenos-aires"));
-            Assert.That(response.Suggestions[1].Reasons[0], Does.Contain("No Regional Thematic Specialist"));
+            Assert.That(response.Suggestions[1].Reasons[0], Does.Contain("records no DHRR Regional Thematic Specialist"));
+            Assert.That(response.Suggestions[1].Reasons[0], Does.Not.Contain("existed"), "003 speaks of RTS before 2024");
         });
     }
 
