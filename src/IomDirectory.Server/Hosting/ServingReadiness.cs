@@ -59,8 +59,14 @@ internal sealed partial class ServingReadiness(DirectoryHealthService health, IH
     {
         try
         {
-            await using var context = DirectoryDbContextFactory.Create(settings.DatabasePath);
-            return File.Exists(settings.DatabasePath) && await context.Database.CanConnectAsync(cancellation);
+            // A plain connection and one statement: an EF context would build its model first, which at start-up
+            // delayed the first SERVING by seconds on a loaded machine.
+            if (!File.Exists(settings.DatabasePath)) return false;
+            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(DatabaseLocation.ConnectionString(settings.DatabasePath) + ";Mode=ReadOnly");
+            await connection.OpenAsync(cancellation);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT 1";
+            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellation), System.Globalization.CultureInfo.InvariantCulture) == 1;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
