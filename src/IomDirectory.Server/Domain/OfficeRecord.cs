@@ -9,4 +9,7 @@ public sealed class OfficeRecord : VersionedRecord
     public string? ParentId { get; set; }
     public LocalizedText Description { get; set; } = LocalizedText.Empty;
     public LocalizedList Responsibilities { get; set; } = LocalizedList.Empty;
+
+    /// <summary>Other names staff use for the office (a city's newer or older name): found by search, not facts of the sources.</summary>
+    public LocalizedList Aliases { get; set; } = LocalizedList.Empty;
 }

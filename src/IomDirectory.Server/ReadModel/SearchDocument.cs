@@ -19,6 +19,7 @@ public sealed record SearchDocument(string Kind, string Id, object Record)
             var d = new SearchDocument("office", o.Id, o);
             foreach (var t in o.Name.All()) yield return (d, "name", 3, t);
             foreach (var t in o.City.All()) yield return (d, "city", 2.5, t);
+            foreach (var (_, t) in o.Aliases.All()) yield return (d, "alias", 2.5, t);
             foreach (var t in o.Description.All()) yield return (d, "description", 1, t);
             foreach (var (_, t) in o.Responsibilities.All()) yield return (d, "responsibilities", 1.5, t);
             foreach (var f in view.Functions[o.Id])

@@ -29,6 +29,7 @@ internal static class MessageMapping
             Version = o.Version,
         };
         message.Responsibilities.AddRange(o.Responsibilities.In(language));
+        message.Aliases.AddRange(o.Aliases.In(language));
         message.Functions.AddRange(view.Functions[o.Id].Select(f => new OfficeFunction
         {
             Kind = f.Kind,

@@ -16,6 +16,7 @@ internal static class RecordMappers
         ParentId = f.OptionalString("parent"),
         Description = f.Text("description"),
         Responsibilities = f.List("responsibilities"),
+        Aliases = f.List("aliases"),
     };
 
     public static OfficeFunctionRecord OfficeFunction(RecordFields f) => new()

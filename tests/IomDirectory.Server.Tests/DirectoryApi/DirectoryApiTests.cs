@@ -206,6 +206,19 @@ public sealed class DirectoryApiTests
         Assert.That(result.Hits.First().Unit?.Names.Fr ?? "", Does.Contain("trésorerie"));
     }
 
+    [TestCase("Astana")]
+    [TestCase("astaná")]
+    [TestCase("Nur-Sultan")]
+    public async Task SearchDirectory_FindsAnOfficeByTheAliasStaffUse_AsByItsName(string text)
+    {
+        var result = await _server.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory",
+            new SearchDirectoryRequest { Query = text, Kinds = { "office" } });
+        Assert.That(result.Hits.Select(h => h.Id), Does.Contain("co-nur-sultan"));
+        var office = await _server.Call<GetOfficeRequest, Office>("GetOffice", new GetOfficeRequest { Id = "co-nur-sultan" });
+        Assert.That(office.Aliases, Is.EqualTo(new[] { "Astana" }));
+        Assert.That(office.City, Is.EqualTo("Nur-Sultan"), "the alias adds a name; the sources' name stays");
+    }
+
     [Test]
     public async Task SearchDirectory_FindsByAcronym_AndFiltersByKind()
     {

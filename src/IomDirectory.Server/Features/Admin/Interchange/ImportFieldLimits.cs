@@ -23,6 +23,7 @@ internal static class ImportFieldLimits
             Text(errors, file, o.Id, "city", o.City, Name);
             Text(errors, file, o.Id, "description", o.Description, Description);
             List(errors, file, o.Id, "responsibilities", o.Responsibilities);
+            List(errors, file, o.Id, "aliases", o.Aliases);
         }
         foreach (var (file, _, f) in data.OfficeFunctions)
         {
