@@ -21,14 +21,7 @@ public sealed class AuthorizationBehavior<TRequest, TResponse>(CurrentCaller cur
         };
         if (required is null)
             return next();
-        var caller = current.Get();
-        if (!caller.IsAuthenticated)
-            throw new UnauthenticatedException(caller.AuthenticationFailure is { } why
-                ? $"The bearer token was rejected: {why}"
-                : "This call needs a bearer token (authorization: Bearer …).");
-        if (!caller.Has(required))
-            throw new PermissionDeniedException($"{typeof(TRequest).Name.Replace("Command", "", StringComparison.Ordinal)} needs the role {required}; " +
-                                                $"{caller.Name} has {(caller.Role.Length > 0 ? caller.Role : "no directory role")}.");
+        Access.Demand(current.Get(), required, typeof(TRequest).Name.Replace("Command", "", StringComparison.Ordinal), "This call");
         return next();
     }
 }

@@ -16,7 +16,6 @@ namespace IomDirectory.Server.Hosting;
 /// </summary>
 public static class ServerHost
 {
-    public const string DefaultUrl = ListenAddresses.DefaultGrpcUrl;
 
     public static async Task<int> RunAsync(string[] args)
     {

@@ -25,16 +25,9 @@ public sealed class ReflectionGuardInterceptor(JwtSettings jwt, IConfiguration c
         await continuation(new GuardedReader<TRequest>(requestStream, _idleTimeout), responseStream, context);
     }
 
-    private static async Task RequireReaderAsync(ServerCallContext context)
-    {
-        var caller = await RpcPipeline.IdentifyCallerAsync(context.GetHttpContext());
-        if (caller is null || !caller.IsAuthenticated)
-            throw new UnauthenticatedException(caller?.AuthenticationFailure is { } why
-                ? $"The bearer token was rejected: {why}"
-                : "Reflection needs a bearer token (authorization: Bearer …) on this server.");
-        if (!caller.Has(Roles.Reader))
-            throw new PermissionDeniedException($"Reflection needs the role {Roles.Reader}; {caller.Name} has no directory role.");
-    }
+    private static async Task RequireReaderAsync(ServerCallContext context) =>
+        Access.Demand(await RpcPipeline.IdentifyCallerAsync(context.GetHttpContext()) ?? Caller.Anonymous,
+            Roles.Reader, "Reflection", "Reflection on this server");
 
     private sealed class GuardedReader<T>(IAsyncStreamReader<T> inner, TimeSpan idleTimeout) : IAsyncStreamReader<T>
     {

@@ -101,17 +101,12 @@ public sealed class BoundedCompressionTests
 
     private async Task<(string? Status, string Message, long Allocated)> SendCompressedAsync(string path, byte[] compressed)
     {
-        using var http = new HttpClient(new SocketsHttpHandler()) { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_server.Address, path)) { Content = new ByteArrayContent(Frame(compressed)), Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact };
-        request.Content.Headers.ContentType = new("application/grpc");
-        request.Headers.TryAddWithoutValidation("grpc-encoding", "gzip");
-        request.Headers.TryAddWithoutValidation("te", "trailers");
+        using var http = new HttpClient(new SocketsHttpHandler());
+        using var request = RawGrpc.Request(_server.Address, path, new ByteArrayContent(Frame(compressed)), encoding: "gzip");
         var before = GC.GetTotalAllocatedBytes(precise: true);
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead);
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before - compressed.Length;
-        string? Header(string name) =>
-            response.TrailingHeaders.TryGetValues(name, out var t) ? t.First() : response.Headers.TryGetValues(name, out var h) ? h.First() : null;
-        return (Header("grpc-status"), Uri.UnescapeDataString(Header("grpc-message") ?? $"HTTP {(int)response.StatusCode}, headers {response.Headers}, trailers {response.TrailingHeaders}"), allocated);
+        return (RawGrpc.Status(response), RawGrpc.Message(response) ?? $"HTTP {(int)response.StatusCode}, headers {response.Headers}, trailers {response.TrailingHeaders}", allocated);
     }
 
     /// <summary>A server that answers every call with a gzip message that inflates to a gigabyte.</summary>

@@ -18,14 +18,7 @@ public sealed class TransportLimitTests
     {
         await using var server = await RunningServer.StartAsync();
         using var http = new HttpClient(new SocketsHttpHandler());
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(server.Address, "/iom.directory.v1.AdminService/ImportDirectory"))
-        {
-            Version = HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            Content = new StreamContent(new NeverEndingStream()),
-        };
-        request.Content.Headers.ContentType = new("application/grpc");
-        request.Headers.TryAddWithoutValidation("te", "trailers");
+        using var request = RawGrpc.Request(server.Address, "/iom.directory.v1.AdminService/ImportDirectory", new StreamContent(new NeverEndingStream()));
         var clock = Stopwatch.StartNew();
         using var cap = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         try
