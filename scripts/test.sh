@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. Installs what the tests need when it is missing:
-#   - Debian: python3-grpcio, python3-protobuf, protobuf-compiler (the Python interop client, run with /usr/bin/python3)
+#   - Debian: python3-grpcio, python3-protobuf, protobuf-compiler (the Python interop client, run with /usr/bin/python3),
+#             chromium (the web page's browser tests)
 #   - npm:    @grpc/grpc-js and @grpc/proto-loader (the Node interop client), from tests/interop/node/package-lock.json
 #   - dotnet local tools (.config/dotnet-tools.json)
 set -euo pipefail
@@ -11,6 +12,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 apt_missing=()
 /usr/bin/python3 -c 'import grpc, google.protobuf' 2>/dev/null || apt_missing+=(python3-grpcio python3-protobuf)
 command -v protoc >/dev/null 2>&1 || apt_missing+=(protobuf-compiler)
+[ -x /usr/bin/chromium ] || apt_missing+=(chromium)   # the web page's browser tests (Playwright, ExecutablePath)
 if [ ${#apt_missing[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${apt_missing[*]}"
   as_root apt-get update -qq

@@ -6,6 +6,7 @@ using IomDirectory.Server.Routing;
 using IomDirectory.Server.Rpc;
 using IomDirectory.Server.Security;
 using IomDirectory.Server.Seeding;
+using IomDirectory.Server.Web;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace IomDirectory.Server.Hosting;
@@ -53,9 +54,11 @@ public static class ServerHost
             startupLogs.CreateLogger<DirectorySnapshotProvider>());
         await (database.Data is { } seeded ? snapshots.LoadSeededAsync(seeded) : snapshots.ReloadAsync());
         RoutingIndexCache routing;
+        Web.InterfaceText interfaceText;
         try
         {
             routing = new RoutingIndexCache(LexiconLoader.Load(settings.DataDirectory, snapshots.Current));
+            interfaceText = Web.InterfaceText.Load(settings.DataDirectory);
         }
         catch (DataLoadException ex)
         {
@@ -100,6 +103,7 @@ public static class ServerHost
         builder.Services.AddApplication();
         builder.Services.AddDirectorySecurity(builder.Configuration, settings);
         builder.Services.AddDirectoryGrpc(builder.Configuration);
+        builder.Services.AddDirectoryWeb(interfaceText);
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(startupLogs.Dispose);
@@ -110,10 +114,12 @@ public static class ServerHost
         });
         if (app.Configuration.GetValue("Grpc:EnableBareBenchmarkEndpoint", false))
             app.UseBareBenchmarkEndpoint();
+        app.UseResponseCompression();
         app.UseRouting();
         app.UseShutdownGate();
         app.UseRequestBodyDeadline(builder.Configuration.GetValue("Grpc:RequestBodyTimeout", RequestBodyDeadline.DefaultTimeout));
         app.MapDirectoryGrpc();
+        app.MapDirectoryWeb();
         await database.Persisted;   // the host is built meanwhile, but nothing is served before the database holds it
         return app;
     }

@@ -1,0 +1,15 @@
+using FluentValidation;
+using IomDirectory.Server.Features.Common;
+
+namespace IomDirectory.Server.Features.History;
+
+public sealed class GetRecordHistoryQueryValidator : AbstractValidator<GetRecordHistoryQuery>
+{
+    public GetRecordHistoryQueryValidator()
+    {
+        RuleFor(q => q.Kind).Must(k => GetRecordHistoryQuery.Kinds.Contains(k))
+            .WithMessage("kind must be \"unit\" or \"office\"").OverridePropertyName("kind");
+        RuleFor(q => q.Id).RequiredId("id");
+        this.ReadContextRules();
+    }
+}

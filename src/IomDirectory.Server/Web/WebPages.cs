@@ -1,0 +1,140 @@
+using Grpc.Core;
+using IomDirectory.Server.Application;
+using IomDirectory.Server.Domain;
+using IomDirectory.Server.Features.Common;
+using IomDirectory.Server.Features.Contacts;
+using IomDirectory.Server.Features.Countries;
+using IomDirectory.Server.Features.History;
+using IomDirectory.Server.Features.Offices;
+using IomDirectory.Server.Features.Routing;
+using IomDirectory.Server.Features.Search;
+using IomDirectory.Server.Features.Units;
+using IomDirectory.Server.Rpc;
+using IomDirectory.Server.Web.Pages;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace IomDirectory.Server.Web;
+
+/// <summary>
+/// "Who do I contact?" for country-office staff: server-rendered pages (Razor components, static rendering, no
+/// script) on the HTTP/1.1 endpoint. Every page reads through the application's request pipeline, as the gRPC
+/// services do; failures are classified by <see cref="DirectoryExceptionMapper"/> and shown as a page with the
+/// HTTP status that classification implies.
+/// </summary>
+public static partial class WebPages
+{
+    public const int ChildrenShown = 100;
+    public const int AskResults = 5;
+
+    public static IServiceCollection AddDirectoryWeb(this IServiceCollection services, InterfaceText text)
+    {
+        services.AddSingleton(text);
+        services.AddSingleton<WebAssets>();
+        services.AddRazorComponents();
+        services.AddResponseCompression(o =>
+        {
+            o.MimeTypes = ["text/html"];   // pages only: the CSS is stored compressed, gRPC and JSON keep their own framing
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        return services;
+    }
+
+    public static void MapDirectoryWeb(this WebApplication app)
+    {
+        app.MapGet("/static/site.{hash}.css", (HttpContext http, string hash, WebAssets assets) => assets.Stylesheet(http, hash));
+        app.MapGet("/", (Func<HttpContext, Task<IResult>>)(http => Page<AskPage>(http, Ask)));
+        app.MapGet("/ask", (Func<HttpContext, Task<IResult>>)(http => Page<AskPage>(http, Ask)));
+        app.MapGet("/browse", (Func<HttpContext, Task<IResult>>)(http => Page<BrowsePage>(http, Browse)));
+        app.MapGet("/units/{id}", (HttpContext http, string id) => Page<UnitPage>(http, (w, p, ct) => Unit(w, p, id, ct)));
+        app.MapGet("/offices/{id}", (HttpContext http, string id) => Page<OfficePage>(http, (w, p, ct) => Office(w, p, id, ct)));
+        app.MapGet("/countries", (Func<HttpContext, Task<IResult>>)(http => Page<CountriesPage>(http, Countries)));
+        app.MapGet("/countries/{code}", (HttpContext http, string code) => Page<CountryPage>(http, (w, p, ct) => Country(w, p, code, ct)));
+        app.MapGet("/search", (Func<HttpContext, Task<IResult>>)(http => Page<SearchPage>(http, Search)));
+    }
+
+    private delegate Task<object> Build(WebContext web, RequestPipelines pipeline, CancellationToken cancellationToken);
+
+    private static async Task<IResult> Page<TPage>(HttpContext http, Build build) where TPage : Microsoft.AspNetCore.Components.IComponent
+    {
+        var text = http.RequestServices.GetRequiredService<InterfaceText>();
+        var assets = http.RequestServices.GetRequiredService<WebAssets>();
+        WebContext? web = null;
+        http.Response.Headers.CacheControl = "no-cache";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers["Content-Security-Policy"] = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        try
+        {
+            web = WebContext.From(http.Request, text);
+            var model = await build(web, http.RequestServices.GetRequiredService<RequestPipelines>(), http.RequestAborted);
+            return Render<TPage>(web, assets, model, StatusCodes.Status200OK);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            return Results.Empty;
+        }
+        catch (Exception ex)
+        {
+            web ??= WebContext.FromFallback(http.Request, text);
+            return Render<ErrorPage>(web, assets, Failure(web, ex, http), 0);
+        }
+    }
+
+    private static RazorComponentResult Render<TPage>(WebContext web, WebAssets assets, object model, int status)
+        where TPage : Microsoft.AspNetCore.Components.IComponent =>
+        new RazorComponentResult<TPage>(new Dictionary<string, object?> { ["Web"] = web, ["Styles"] = assets, ["Model"] = model })
+        {
+            StatusCode = status == 0 ? ((ErrorModel)model).Status : status,
+            ContentType = "text/html; charset=utf-8",
+        };
+
+    /// <summary>The failure as the gRPC services would classify it, shown with the matching HTTP status; anything else is logged and a 500 with a reference.</summary>
+    private static ErrorModel Failure(WebContext web, Exception exception, HttpContext http)
+    {
+        if (exception is WebInputException input)
+            return new ErrorModel(400, web.T("error.400"), input.Message, null);
+        if (DirectoryExceptionMapper.Map(exception) is { } rpc)
+        {
+            var status = rpc.StatusCode switch
+            {
+                StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.OutOfRange => 400,
+                StatusCode.NotFound => 404,
+                StatusCode.Unauthenticated => 401,
+                StatusCode.PermissionDenied => 403,
+                StatusCode.Aborted => 409,
+                StatusCode.Unavailable or StatusCode.ResourceExhausted => 503,
+                _ => 500,
+            };
+            return new ErrorModel(status, web.T(status == 404 ? "error.404" : status == 503 ? "error.503" : "error.400"), rpc.Status.Detail, null);
+        }
+        var reference = http.TraceIdentifier;
+        LogPageFailed(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("IomDirectory.Web"), exception, http.Request.Path, reference);
+        return new ErrorModel(500, web.T("error.500"), "", reference);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Page {Path} failed (reference {Reference})")]
+    private static partial void LogPageFailed(ILogger logger, Exception exception, string path, string reference);
+
+    private static async Task<object> Ask(WebContext web, RequestPipelines pipeline, CancellationToken ct)
+    {
+        var question = web.Param("q");
+        if (question.Length > WebContext.MaxQueryLength)
+            throw new WebInputException("q", web.T("error.toolong", ("n", WebContext.MaxQueryLength.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        // The answer depends on the URL only (links can be shared); the remembered country only fills the form in.
+        var country = web.Has("country") ? web.Param("country") : question.Length == 0 ? web.CookieCountry ?? "" : "";
+        IomDirectory.Server.Routing.RoutingResult? answer = null;
+        if (question.Trim().Length > 0)
+        {
+            var routed = await pipeline.Send(new SuggestContactsQuery(question, country, AskResults,
+                new ReadModel.ReadContext(web.Instant, web.LanguageChosen ? web.Language : "")), ct);
+            answer = routed.Value;
+            web.FollowQuestion(routed.Value.Language);
+        }
+        var countries = await pipeline.Send(new ListCountriesQuery(web.Read), ct);
+        if (web.Has("country"))
+            web.RememberCountry(countries.Value.FirstOrDefault(c => c.Country.Code.Equals(country, StringComparison.OrdinalIgnoreCase))?.Country.Code);
+        return new AskModel(question, country.ToUpperInvariant(), countries.Value, answer, countries.View);
+    }
+}

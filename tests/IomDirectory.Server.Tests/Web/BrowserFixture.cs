@@ -1,0 +1,70 @@
+using IomDirectory.Server.Tests.Support;
+using Microsoft.Playwright;
+
+namespace IomDirectory.Server.Tests.Web;
+
+/// <summary>
+/// One real server (real SQLite file, real sockets) and one headless Debian Chromium for the browser tests. Every
+/// page a test opens records console errors and failed requests; a test fails if its page logged any.
+/// </summary>
+public abstract class BrowserFixture
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    private RunningServer _server = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+    private readonly List<string> _problems = [];
+
+    protected Uri Web => _server.WebAddress!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        Assert.That(File.Exists(ChromiumPath), Is.True, "Debian's chromium is needed (scripts/test.sh installs it)");
+        _server = await RunningServer.StartAsync();
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    protected async Task<IPage> OpenAsync(string path, string? acceptLanguage = null, int width = 1000)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = acceptLanguage?.Split(',')[0] ?? "en-GB",
+            ExtraHTTPHeaders = acceptLanguage is null ? null : new Dictionary<string, string> { ["Accept-Language"] = acceptLanguage },
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
+        });
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) => { if (message.Type == "error") lock (_problems) _problems.Add($"console: {message.Text}"); };
+        page.PageError += (_, error) => { lock (_problems) _problems.Add($"page error: {error}"); };
+        page.RequestFailed += (_, request) => { lock (_problems) _problems.Add($"request failed: {request.Url}"); };
+        if (path.Length > 0) await page.GotoAsync(new Uri(Web, path).ToString());
+        return page;
+    }
+
+    /// <summary>A full-page screenshot kept as a test artifact (TestResults/screenshots), for people to look at.</summary>
+    protected static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+        TestContext.AddTestAttachment(file, name);
+    }
+
+    [TearDown]
+    public void NoConsoleErrors()
+    {
+        List<string> seen;
+        lock (_problems) { seen = [.. _problems]; _problems.Clear(); }
+        Assert.That(seen, Is.Empty, "the pages logged errors");
+    }
+}

@@ -1,0 +1,168 @@
+using System.Net;
+using Microsoft.Playwright;
+
+namespace IomDirectory.Server.Tests.Web;
+
+/// <summary>What a country-office person sees on the web page, in a real headless Chromium against the real server.</summary>
+[TestFixture]
+public sealed class WebPageTests : BrowserFixture
+{
+    [Test]
+    public async Task Asking_in_French_from_Mali_shows_the_RTS_of_the_Regional_Office_in_Dakar_first()
+    {
+        var page = await OpenAsync("", acceptLanguage: "fr-FR,fr;q=0.9");
+        await page.GotoAsync(new Uri(Web, "/ask").ToString());
+        await page.GetByLabel("Votre question").FillAsync("Appui pour la coordination et la gestion des camps au Mali");
+        await page.GetByLabel("Votre pays (facultatif)").SelectOptionAsync("ML");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Demander" }).ClickAsync();
+
+        var first = page.Locator("ol.cards > li").First;
+        Assert.That(await first.GetAttributeAsync("data-kind"), Is.EqualTo("focal_point"));
+        Assert.That(await first.InnerTextAsync(), Does.Contain("RTS").And.Contain("Dakar"));
+        Assert.That(await page.Locator("html").GetAttributeAsync("lang"), Is.EqualTo("fr"));
+        Assert.That(page.Url, Does.Contain("country=ML"), "the answer is a link that can be shared");
+        await ScreenshotAsync(page, "ask-fr-mali");
+
+        // The country is remembered: the next visit's form has it chosen.
+        await page.GotoAsync(new Uri(Web, "/").ToString());
+        Assert.That(await page.GetByLabel("Votre pays (facultatif)").InputValueAsync(), Is.EqualTo("ML"));
+    }
+
+    [Test]
+    public async Task A_question_in_Spanish_gets_a_Spanish_interface()
+    {
+        var page = await OpenAsync("/ask?q=" + Uri.EscapeDataString("¿Quién se ocupa de las transferencias monetarias en Colombia?"));
+        Assert.That(await page.Locator("html").GetAttributeAsync("lang"), Is.EqualTo("es"));
+        Assert.That(await page.Locator("h1").InnerTextAsync(), Is.EqualTo("¿A quién contacto?"));
+        Assert.That(await page.Locator("ol.cards > li").CountAsync(), Is.GreaterThan(0));
+        Assert.That(await page.Locator("ol.cards a[href^='mailto:']").CountAsync(), Is.GreaterThan(0), "e-mail addresses are mailto: links");
+    }
+
+    [Test]
+    public async Task The_tree_opens_down_to_a_unit_page_with_its_provenance_and_history()
+    {
+        var page = await OpenAsync("/browse?lang=en");
+        await ScreenshotAsync(page, "browse");
+        // A closed branch of the headquarters tree: opened by its disclosure marker, it shows the units under it.
+        var closed = page.Locator("ul.tree[aria-labelledby=hq] details:not([open]) > summary").First;
+        var branchUnit = await closed.Locator("a").First.GetAttributeAsync("href");
+        var unitLink = page.Locator($"details:has(> summary a[href='{branchUnit}']) > ul a[href^='/units/']").First;
+        Assert.That(await unitLink.IsVisibleAsync(), Is.False, "a closed branch hides its units");
+        await closed.ClickAsync(new() { Position = new Position { X = 2, Y = 8 } });
+        await unitLink.WaitForAsync();
+        await unitLink.ClickAsync();
+        await page.WaitForURLAsync("**/units/**");
+        Assert.That(await page.Locator("main .meta").First.InnerTextAsync(), Does.StartWith("Source: "));
+        Assert.That(await page.Locator("nav.crumbs li").CountAsync(), Is.GreaterThanOrEqualTo(2), "breadcrumbs show the parent chain");
+        Assert.That(await page.Locator("#history").IsVisibleAsync(), Is.True);
+        Assert.That(await page.Locator("table[aria-labelledby=history] tbody tr").CountAsync(), Is.GreaterThan(0));
+        await ScreenshotAsync(page, "unit");
+    }
+
+    [Test]
+    public async Task Before_2024_the_org_chart_has_nine_regional_offices()
+    {
+        var page = await OpenAsync("/browse?lang=en");
+        await page.GetByLabel("Org chart as of").FillAsync("2023-06-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**asOf=2023-06-01**");
+        Assert.That(await page.Locator("ul.tree[aria-labelledby=regions] > li").CountAsync(), Is.EqualTo(9));
+        Assert.That(await page.Locator(".banner").InnerTextAsync(), Does.Contain("1 June 2023"));
+
+        await page.GotoAsync(new Uri(Web, "/browse?lang=en").ToString());
+        Assert.That(await page.Locator("ul.tree[aria-labelledby=regions] > li").CountAsync(), Is.Not.EqualTo(9), "today's chart is the later one");
+    }
+
+    [Test]
+    public async Task An_off_topic_question_shows_the_not_sure_banner()
+    {
+        var page = await OpenAsync("/ask?lang=en&q=" + Uri.EscapeDataString("What is the best pizza recipe?"));
+        Assert.That(await page.Locator("#not-sure").IsVisibleAsync(), Is.True);
+        Assert.That(await page.Locator("#not-sure").InnerTextAsync(), Does.StartWith("Not sure"));
+
+        var confident = await OpenAsync("/ask?lang=en&q=" + Uri.EscapeDataString("Who handles cash-based interventions?"));
+        Assert.That(await confident.Locator("#not-sure").CountAsync(), Is.Zero);
+    }
+
+    [Test]
+    public async Task The_keyboard_alone_reaches_the_answer()
+    {
+        var page = await OpenAsync("/ask?lang=en");
+        for (var i = 0; i < 30 && await page.EvaluateAsync<string>("document.activeElement.id") != "q"; i++)
+            await page.Keyboard.PressAsync("Tab");
+        Assert.That(await page.EvaluateAsync<string>("document.activeElement.id"), Is.EqualTo("q"));
+        await page.Keyboard.TypeAsync("Who handles cash-based interventions in Kenya?");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**q=**");
+        string? focused = null;
+        for (var i = 0; i < 60; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            focused = await page.EvaluateAsync<string>("document.activeElement.getAttribute('href') || ''");
+            if (focused.StartsWith("mailto:", StringComparison.Ordinal)) break;
+        }
+        Assert.That(focused, Does.StartWith("mailto:"), "an e-mail address of the answer gets the focus");
+        var outline = await page.EvaluateAsync<string>("getComputedStyle(document.activeElement).outlineStyle");
+        Assert.That(outline, Is.Not.EqualTo("none"), "focus is visible");
+    }
+
+    [Test]
+    public async Task My_country_search_and_office_pages_render_in_a_phone_sized_window()
+    {
+        var page = await OpenAsync("/countries/ML?lang=fr", width: 390);
+        Assert.That(await page.Locator("#rts").InnerTextAsync(), Does.Contain("DHRR"));
+        Assert.That(await page.Locator("main").InnerTextAsync(), Does.Contain("Dakar"));
+        var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.That(overflow, Is.False, "no sideways scrolling on a phone");
+        await ScreenshotAsync(page, "country-mali");
+
+        var search = await OpenAsync("/search?lang=en&q=developpement");
+        Assert.That(await search.Locator("ul.hits mark").CountAsync(), Is.GreaterThan(0), "accent-insensitive matches are highlighted");
+        Assert.That(await search.Locator("ul.hits mark").First.InnerTextAsync(), Does.StartWith("Dév").Or.StartWith("dév").Or.StartWith("Dev").Or.StartWith("dev"));
+        await ScreenshotAsync(search, "search");
+
+        var office = await OpenAsync("/offices/ro-dakar?lang=es");
+        Assert.That(await office.Locator("h1").InnerTextAsync(), Does.Contain("Dakar"));
+        await ScreenshotAsync(office, "office");
+    }
+
+    [Test]
+    public async Task Bad_input_gets_a_friendly_page_with_the_right_status()
+    {
+        using var http = new HttpClient { BaseAddress = Web };
+        foreach (var (path, status) in new[]
+                 {
+                     ("/units/no-such-unit", HttpStatusCode.NotFound),
+                     ("/offices/no-such-office", HttpStatusCode.NotFound),
+                     ("/ask?asOf=2023-13-45", HttpStatusCode.BadRequest),
+                     ("/countries/ZZ", HttpStatusCode.BadRequest),
+                     ("/ask?q=" + new string('a', 2500), HttpStatusCode.BadRequest),
+                 })
+        {
+            using var response = await http.GetAsync(path);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.That(response.StatusCode, Is.EqualTo(status), path);
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"), path);
+            Assert.That(body, Does.Contain("<h1>").And.Not.Contain("   at ").And.Not.Contain("Exception"), path);
+        }
+    }
+
+    [Test]
+    public async Task Pages_are_small_compressed_and_the_stylesheet_is_cached()
+    {
+        using var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None };
+        using var http = new HttpClient(handler) { BaseAddress = Web };
+        using var plain = await http.GetAsync("/ask?lang=en&q=" + Uri.EscapeDataString("Who handles cash-based interventions in Kenya?"));
+        var html = await plain.Content.ReadAsStringAsync();
+        var css = System.Text.RegularExpressions.Regex.Match(html, "href=\"(/static/site\\.[0-9a-f]+\\.css)\"").Groups[1].Value;
+        using var stylesheet = await http.GetAsync(css);
+        var cssBytes = (await stylesheet.Content.ReadAsByteArrayAsync()).Length;
+        Assert.That(html.Length + cssBytes, Is.LessThan(100 * 1024), "page weight of /ask with results, CSS included");
+        Assert.That(stylesheet.Headers.CacheControl?.ToString(), Does.Contain("immutable"));
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/ask?lang=en&q=cash");
+        request.Headers.AcceptEncoding.ParseAdd("br");
+        using var compressed = await http.SendAsync(request);
+        Assert.That(compressed.Content.Headers.ContentEncoding, Does.Contain("br"));
+    }
+}
