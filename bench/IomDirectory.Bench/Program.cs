@@ -17,6 +17,7 @@ return args.FirstOrDefault() switch
     "scale" => await ScaleBenchmark.RunAsync(ScaleOptions.Parse(rest)),
     "reliability-long" => await LongReliabilityRun.RunAsync(rest),
     "generate" => ScaleBenchmark.Generate(rest),
+    "web" => await WebPagesBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -33,6 +34,8 @@ static int Usage()
                                            [--sizes 1000,10000,100000] [--mailboxes 20000] [--calls 2000] [--concurrency 1] [--runs 3]
           generate --out DIR [--size 100000] [--mailboxes 20000]
                                            write the synthetic org of `scale` as a data folder, to run the server on it
+          web                              p50/p99 of GET /ask and /units/{id} on seed data and a synthetic org, /ask page weight
+                                           [--sizes 0,100000] [--calls 1000]
           reliability-long                 200k calls at 256 streams, 100k junk requests, deadlines under saturation
                                            [--requests 200000] [--junk 100000]
         """);

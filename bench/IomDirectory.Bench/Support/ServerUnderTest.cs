@@ -172,7 +172,7 @@ public sealed class ServerUnderTest : IAsyncDisposable
         throw new TimeoutException($"The server did not start serving within {timeout}:\n{Output}");
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
