@@ -35,7 +35,7 @@ static int Usage()
           generate --out DIR [--size 100000] [--mailboxes 20000]
                                            write the synthetic org of `scale` as a data folder, to run the server on it
           web                              p50/p99 of GET /ask and /units/{id} on seed data and a synthetic org, /ask page weight
-                                           [--sizes 0,100000] [--calls 1000]
+                                           [--sizes 0,100000] [--calls 1000] [--caches-off]
           reliability-long                 200k calls at 256 streams, 100k junk requests, deadlines under saturation
                                            [--requests 200000] [--junk 100000]
         """);
