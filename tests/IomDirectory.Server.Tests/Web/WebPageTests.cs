@@ -123,6 +123,8 @@ public sealed class WebPageTests : BrowserFixture
 
         var office = await OpenAsync("/offices/ro-dakar?lang=es");
         Assert.That(await office.Locator("h1").InnerTextAsync(), Does.Contain("Dakar"));
+        Assert.That(await office.Locator("html").GetAttributeAsync("lang"), Is.EqualTo("es"));
+        Assert.That(await office.Locator("main .kind").First.InnerTextAsync(), Is.EqualTo("Oficina regional"));
         await ScreenshotAsync(office, "office");
     }
 
