@@ -53,6 +53,10 @@ public static partial class WebPages
         app.MapGet("/countries", (Func<HttpContext, Task<IResult>>)(http => Page<CountriesPage>(http, Countries)));
         app.MapGet("/countries/{code}", (HttpContext http, string code) => Page<CountryPage>(http, (w, p, ct) => Country(w, p, code, ct)));
         app.MapGet("/search", (Func<HttpContext, Task<IResult>>)(http => Page<SearchPage>(http, Search)));
+        // A mistyped address a person followed gets a page, not an empty 404; other requests keep the plain 404.
+        app.MapFallback((Func<HttpContext, Task<IResult>>)(http => HttpMethods.IsGet(http.Request.Method)
+            ? Page<ErrorPage>(http, (_, _, _) => throw new NotFoundException("Page", http.Request.Path.Value ?? "/"))
+            : Task.FromResult(Results.NotFound())));
     }
 
     private delegate Task<object> Build(WebContext web, RequestPipelines pipeline, CancellationToken cancellationToken);

@@ -136,6 +136,7 @@ public sealed class WebPageTests : BrowserFixture
                  {
                      ("/units/no-such-unit", HttpStatusCode.NotFound),
                      ("/offices/no-such-office", HttpStatusCode.NotFound),
+                     ("/no-such-page", HttpStatusCode.NotFound),
                      ("/ask?asOf=2023-13-45", HttpStatusCode.BadRequest),
                      ("/countries/ZZ", HttpStatusCode.BadRequest),
                      ("/ask?q=" + new string('a', 2500), HttpStatusCode.BadRequest),
