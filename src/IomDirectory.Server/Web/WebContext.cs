@@ -13,7 +13,6 @@ namespace IomDirectory.Server.Web;
 public sealed class WebContext
 {
     public const string CountryCookie = "iomdir-country";
-    public const int MaxQueryLength = 2000;
 
     private readonly HttpRequest _request;
 
@@ -53,16 +52,13 @@ public sealed class WebContext
     /// <summary>Reads the request; a malformed as-of date is a <see cref="WebInputException"/> (400).</summary>
     public static WebContext From(HttpRequest request, InterfaceText text)
     {
-        var lang = request.Query["lang"].ToString();
-        var chosen = ReadContext.Languages.Contains(lang);
-        var language = chosen ? lang : Negotiate(request.Headers.AcceptLanguage);
-        var context = new WebContext(request, text, language, chosen, null);
+        var context = FromFallback(request, text);
         var asOf = request.Query["asOf"].ToString();
         if (asOf.Length == 0) return context;
         if (asOf.Length > 10 || !DateTime.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture,
                 DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
-            throw new WebInputException("asOf", text.Get("error.asof", language));
-        return new WebContext(request, text, language, chosen, DateTime.SpecifyKind(date, DateTimeKind.Utc));
+            throw new WebInputException("asOf", context.T("error.asof"));
+        return new WebContext(request, text, context.Language, context.LanguageChosen, DateTime.SpecifyKind(date, DateTimeKind.Utc));
     }
 
     /// <summary>A page rendered after the request could not be read (an error page): language only.</summary>
@@ -102,10 +98,16 @@ public sealed class WebContext
         return path + Encode(query);
     }
 
+    public string UnitLink(string id) => Link("/units/" + Uri.EscapeDataString(id));
+
+    public string OfficeLink(string id) => Link("/offices/" + Uri.EscapeDataString(id));
+
+    public string CountryLink(string code) => Link("/countries/" + Uri.EscapeDataString(code));
+
     /// <summary>This page in another language (or at another date): the current query with one parameter replaced.</summary>
     public string With(string name, string? value)
     {
-        var query = _request.Query.Where(p => p.Key != name && (name != "lang" || p.Key != "lang"))
+        var query = _request.Query.Where(p => p.Key != name)
             .SelectMany(p => p.Value.Select(v => (p.Key, v ?? ""))).ToList();
         if (name != "lang" && !Has("lang")) query.Add(("lang", Language));
         if (!string.IsNullOrEmpty(value)) query.Add((name, value));

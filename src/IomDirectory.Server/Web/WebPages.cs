@@ -1,14 +1,7 @@
 using Grpc.Core;
 using IomDirectory.Server.Application;
-using IomDirectory.Server.Domain;
-using IomDirectory.Server.Features.Common;
-using IomDirectory.Server.Features.Contacts;
 using IomDirectory.Server.Features.Countries;
-using IomDirectory.Server.Features.History;
-using IomDirectory.Server.Features.Offices;
 using IomDirectory.Server.Features.Routing;
-using IomDirectory.Server.Features.Search;
-using IomDirectory.Server.Features.Units;
 using IomDirectory.Server.Rpc;
 using IomDirectory.Server.Web.Pages;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -82,7 +75,8 @@ public static partial class WebPages
         catch (Exception ex)
         {
             web ??= WebContext.FromFallback(http.Request, text);
-            return Render<ErrorPage>(web, assets, Failure(web, ex, http), 0);
+            var failure = Failure(web, ex, http);
+            return Render<ErrorPage>(web, assets, failure, failure.Status);
         }
     }
 
@@ -90,7 +84,7 @@ public static partial class WebPages
         where TPage : Microsoft.AspNetCore.Components.IComponent =>
         new RazorComponentResult<TPage>(new Dictionary<string, object?> { ["Web"] = web, ["Styles"] = assets, ["Model"] = model })
         {
-            StatusCode = status == 0 ? ((ErrorModel)model).Status : status,
+            StatusCode = status,
             ContentType = "text/html; charset=utf-8",
         };
 
@@ -124,8 +118,8 @@ public static partial class WebPages
     private static async Task<object> Ask(WebContext web, RequestPipelines pipeline, CancellationToken ct)
     {
         var question = web.Param("q");
-        if (question.Length > WebContext.MaxQueryLength)
-            throw new WebInputException("q", web.T("error.toolong", ("n", WebContext.MaxQueryLength.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        if (question.Length > SuggestContactsQuery.MaxQueryLength)
+            throw new WebInputException("q", web.T("error.toolong", ("n", SuggestContactsQuery.MaxQueryLength.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         // The answer depends on the URL only (links can be shared); the remembered country only fills the form in.
         var country = web.Has("country") ? web.Param("country") : question.Length == 0 ? web.CookieCountry ?? "" : "";
         IomDirectory.Server.Routing.RoutingResult? answer = null;
