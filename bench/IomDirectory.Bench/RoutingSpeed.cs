@@ -20,7 +20,7 @@ internal static class RoutingSpeed
         var calls = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
         var database = BenchPaths.TempDatabase();
         await new DatabaseInitializer(database, BenchPaths.Data, NullLogger.Instance).InitializeAsync();
-        var snapshots = new DirectorySnapshotProvider(() => DirectoryDbContextFactory.Create(database));
+        var snapshots = new DirectorySnapshotProvider(DirectoryStore.For(DatabaseTarget.Sqlite(database)));
         await snapshots.ReloadAsync();
         var indexes = new RoutingIndexCache(LexiconLoader.Load(BenchPaths.Data, snapshots.Current));
         indexes.Warm(snapshots.Current);

@@ -17,7 +17,7 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<RequestPipelines>();
         // Behaviours run in registration order: logging (outermost, so it times everything), authorization (so an
         // anonymous caller learns nothing from validation), the write gate (so validators of a write see a state no
-        // other write is changing), then validation.
+        // other write, on any replica, is changing), then validation.
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(Features.Admin.Common.WriteSerializationBehavior<,>));
@@ -27,7 +27,8 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<Features.Admin.Common.ChangeFeed>();
         services.AddSingleton<Features.Admin.Common.AdminView>();
         services.AddSingleton<Features.Admin.Common.DirectoryWriter>();
-        services.AddSingleton<Features.Admin.Common.SnapshotCatchUp>();
+        services.AddSingleton<Features.Admin.Common.ChangeFollower>();
+        services.AddHostedService<Features.Admin.Common.ChangeFollowerService>();
 
         var assembly = typeof(ApplicationServiceCollectionExtensions).Assembly;
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))

@@ -9,3 +9,6 @@ public sealed class ConcurrencyConflictException(string entity, string id, long 
 
 /// <summary>The write is valid but the directory's state does not allow it now. Maps to FAILED_PRECONDITION.</summary>
 public sealed class PreconditionFailedException(string message) : Exception(message);
+
+/// <summary>The database cannot be reached now. Maps to UNAVAILABLE: the client may retry.</summary>
+public sealed class StoreUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

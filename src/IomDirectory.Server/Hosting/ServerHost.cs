@@ -30,7 +30,17 @@ public static class ServerHost
     public static async Task<WebApplication?> BuildAsync(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        var settings = ServerSettings.From(builder.Configuration);
+        ServerSettings settings;
+        try
+        {
+            settings = ServerSettings.From(builder.Configuration);
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync($"--db: {ex.Message}");
+            return null;
+        }
+        var store = DirectoryStore.For(settings.Database);
         ReadModel.ViewLimits.Configure(builder.Configuration);
 
         // Start-up logs before the host exists (seeding, the first snapshot); the factory lives as long as the process.
@@ -40,18 +50,22 @@ public static class ServerHost
         try
         {
             // Seeding commits in the background while the snapshot and indexes are built from the validated records.
-            database = await new DatabaseInitializer(settings.DatabasePath, settings.DataDirectory, startupLogger).StartAsync();
+            database = await new DatabaseInitializer(store, settings.DataDirectory, startupLogger).StartAsync();
         }
         catch (DataLoadException ex)
         {
             await Console.Error.WriteLineAsync(ex.Message);
             return null;
         }
+        catch (Exception ex) when (DirectoryStore.IsUnavailable(ex))
+        {
+            await Console.Error.WriteLineAsync($"The database {settings.Database.Description} cannot be reached: {ex.Message}");
+            return null;
+        }
 
         // The directory is loaded before the host is built: the routing lexicon is checked against it, and a bad
         // lexicon stops start-up like bad seed data. Each new snapshot warms today's routing index before it is served.
-        var snapshots = new DirectorySnapshotProvider(() => DirectoryDbContextFactory.Create(settings.DatabasePath),
-            startupLogs.CreateLogger<DirectorySnapshotProvider>());
+        var snapshots = new DirectorySnapshotProvider(store, startupLogs.CreateLogger<DirectorySnapshotProvider>());
         await (database.Data is { } seeded ? snapshots.LoadSeededAsync(seeded) : snapshots.ReloadAsync());
         RoutingIndexCache routing;
         Web.InterfaceText interfaceText;
@@ -95,6 +109,7 @@ public static class ServerHost
         }
 
         builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton<DirectoryStore>(_ => store);   // made by a factory, so disposed with the host (PostgreSQL's connections)
         builder.Services.AddSingleton(snapshots);
         builder.Services.AddSingleton(routing);
         builder.Services.AddSingleton(new RoutingAnswerCache(builder.Configuration.GetValue("Routing:AnswerCacheSize", RoutingAnswerCache.DefaultCapacity)));

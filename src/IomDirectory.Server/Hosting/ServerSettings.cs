@@ -2,10 +2,10 @@ using IomDirectory.Server.Infrastructure;
 
 namespace IomDirectory.Server.Hosting;
 
-/// <summary>Where the server keeps its database and finds its seed data (<c>--db</c>, <c>IOMDIR_DB</c>, <c>--data</c>).</summary>
-public sealed record ServerSettings(string DatabasePath, string DataDirectory)
+/// <summary>Where the server keeps its directory and finds its seed data (<c>--db</c>, <c>IOMDIR_DB</c>, <c>--data</c>).</summary>
+public sealed record ServerSettings(DatabaseTarget Database, string DataDirectory)
 {
     public static ServerSettings From(IConfiguration configuration) => new(
-        DatabaseLocation.Resolve(configuration["db"]),
+        DatabaseTarget.Resolve(configuration["db"]),
         Path.GetFullPath(configuration["data"] ?? Path.Combine(AppContext.BaseDirectory, "data")));
 }

@@ -5,18 +5,19 @@ namespace IomDirectory.Server.Hosting;
 
 /// <summary>
 /// Ties health to readiness: NOT_SERVING until the host has started (the snapshot and today's indexes are built
-/// before that) and the database answers; then the database is checked every <see cref="Interval"/>, and health
-/// follows it; NOT_SERVING from the moment shutdown begins.
+/// before that); then SERVING, with the database checked every <see cref="Interval"/>: while it does not answer, the
+/// AdminService (writes) is NOT_SERVING and reads go on from the snapshot. NOT_SERVING from the moment shutdown begins.
 /// </summary>
-internal sealed partial class ServingReadiness(DirectoryHealthService health, IHostApplicationLifetime lifetime, ServerSettings settings,
+internal sealed partial class ServingReadiness(DirectoryHealthService health, IHostApplicationLifetime lifetime, DirectoryStore store,
     ILogger<ServingReadiness> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         lifetime.ApplicationStopping.Register(() => health.SetServing(false));
         if (!await Started(stoppingToken)) return;
+        health.SetServing(!lifetime.ApplicationStopping.IsCancellationRequested);
         bool? last = null;
         while (!stoppingToken.IsCancellationRequested && !lifetime.ApplicationStopping.IsCancellationRequested)
         {
@@ -24,8 +25,9 @@ internal sealed partial class ServingReadiness(DirectoryHealthService health, IH
             if (lifetime.ApplicationStopping.IsCancellationRequested) break;
             if (reachable != last)
             {
-                health.SetServing(reachable);
-                if (!reachable) LogUnreachable(logger, settings.DatabasePath);
+                health.SetWritable(reachable);
+                if (!reachable) LogUnreachable(logger, store.Target.Description);
+                else if (last is not null) LogReachable(logger, store.Target.Description);
                 last = reachable;
             }
             try
@@ -59,21 +61,19 @@ internal sealed partial class ServingReadiness(DirectoryHealthService health, IH
     {
         try
         {
-            // A plain connection and one statement: an EF context would build its model first, which at start-up
-            // delayed the first SERVING by seconds on a loaded machine.
-            if (!File.Exists(settings.DatabasePath)) return false;
-            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(DatabaseLocation.ConnectionString(settings.DatabasePath) + ";Mode=ReadOnly");
-            await connection.OpenAsync(cancellation);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT 1";
-            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellation), System.Globalization.CultureInfo.InvariantCulture) == 1;
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            timeout.CancelAfter(Interval);
+            return await store.IsReachableAsync(timeout.Token);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception) when (!cancellation.IsCancellationRequested)
         {
             return false;
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Database {Path} is not reachable: health reports NOT_SERVING")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database {Path} is not reachable: writes are refused (AdminService NOT_SERVING), reads are served from the last snapshot")]
     private static partial void LogUnreachable(ILogger logger, string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database {Path} is reachable again: AdminService SERVING")]
+    private static partial void LogReachable(ILogger logger, string path);
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using IomDirectory.Server.Seeding;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -12,9 +11,17 @@ namespace IomDirectory.Server.Infrastructure;
 /// data/ in one transaction; a seeded one is only migrated. data/ is read and validated before anything is
 /// written, so bad data leaves the database exactly as it was.
 /// </summary>
-public sealed partial class DatabaseInitializer(string databasePath, string dataDirectory, ILogger logger)
+public sealed partial class DatabaseInitializer(DirectoryStore store, string dataDirectory, ILogger logger)
 {
     public const string SeededAtKey = "seeded_at";
+
+    /// <summary>Over a SQLite file.</summary>
+    public DatabaseInitializer(string databasePath, string dataDirectory, ILogger logger)
+        : this(DirectoryStore.For(DatabaseTarget.Sqlite(databasePath)), dataDirectory, logger)
+    {
+    }
+
+    private string Where => store.Target.Description;
 
     /// <param name="Data">The records written, when this start seeded the database (the first snapshot is built from them).</param>
     public sealed record Outcome(bool Seeded, SeedCounts Counts, DataSet? Data = null)
@@ -32,80 +39,76 @@ public sealed partial class DatabaseInitializer(string databasePath, string data
     }
 
     /// <summary>
-    /// As <see cref="InitializeAsync"/>, but when the database is to be seeded it returns as soon as data/ is read and
-    /// validated, with the migrations and the seeding transaction still running in <see cref="Outcome.Persisted"/>. The
-    /// server builds its first snapshot and indexes from <see cref="Outcome.Data"/> meanwhile, and serves nothing until
-    /// the transaction has committed.
+    /// As <see cref="InitializeAsync"/>, but when a database of this process's own (SQLite) is to be seeded it returns
+    /// as soon as data/ is read and validated, with the migrations and the seeding transaction still running in
+    /// <see cref="Outcome.Persisted"/>. The server builds its first snapshot and indexes from <see cref="Outcome.Data"/>
+    /// meanwhile, and serves nothing until the transaction has committed. A shared database (PostgreSQL) is migrated
+    /// and seeded under the store's initialization lock before this returns, so that of replicas starting at the same
+    /// moment exactly one seeds it.
     /// </summary>
     public async Task<Outcome> StartAsync(CancellationToken cancellationToken = default)
     {
         var started = Stopwatch.GetTimestamp();
-        if (await IsSeededAsync(cancellationToken))
+        if (await store.IsSeededAsync(cancellationToken))
             return await MigrateAsync(started, cancellationToken);
 
         var data = DataSetReader.Read(dataDirectory);   // throws DataLoadException before any write
         var read = Stopwatch.GetElapsedTime(started);
         var seeded = SeedCounts.FromDataSet(data);
+        if (store.IsShared)
+            return await SeedSharedAsync(data, seeded, started, read, cancellationToken);
         var persisted = Task.Run(() => SeedAsync(data, seeded, started, read, cancellationToken), cancellationToken);
         return new Outcome(true, seeded, data) { Persisted = persisted };
     }
 
-    public DirectoryDbContext CreateContext() => DirectoryDbContextFactory.Create(databasePath);
+    public DirectoryDbContext CreateContext() => store.CreateContext();
 
     private async Task<Outcome> MigrateAsync(long started, CancellationToken cancellationToken)
+    {
+        await using (await store.LockInitializationAsync(cancellationToken))
+            return await MigrateLockedAsync(started, cancellationToken);
+    }
+
+    private async Task<Outcome> MigrateLockedAsync(long started, CancellationToken cancellationToken)
     {
         await using var db = CreateContext();
         await db.Database.MigrateAsync(cancellationToken);
         var migrated = Stopwatch.GetElapsedTime(started);
         await db.Database.OpenConnectionAsync(cancellationToken);
-        var counts = SeedCounts.FromDatabase(db, (SqliteConnection)db.Database.GetDbConnection());
-        LogAlreadySeeded(logger, databasePath, counts.ToString(), Stopwatch.GetElapsedTime(started).TotalMilliseconds, migrated.TotalMilliseconds);
+        var counts = SeedCounts.FromDatabase(db, db.Database.GetDbConnection());
+        LogAlreadySeeded(logger, Where, counts.ToString(), Stopwatch.GetElapsedTime(started).TotalMilliseconds, migrated.TotalMilliseconds);
         return new Outcome(false, counts);
+    }
+
+    /// <summary>Another replica may have seeded the database since it was checked: the check is made again under the lock.</summary>
+    private async Task<Outcome> SeedSharedAsync(DataSet data, SeedCounts seeded, long started, TimeSpan read, CancellationToken cancellationToken)
+    {
+        await using (await store.LockInitializationAsync(cancellationToken))
+        {
+            if (await store.IsSeededAsync(cancellationToken))
+                return await MigrateLockedAsync(started, cancellationToken);
+            await SeedAsync(data, seeded, started, read, cancellationToken);
+            return new Outcome(true, seeded, data);
+        }
     }
 
     /// <summary>Migrates the new database and writes the validated data set in one transaction.</summary>
     private async Task SeedAsync(DataSet data, SeedCounts seeded, long started, TimeSpan read, CancellationToken cancellationToken)
     {
-        DatabaseFiles.CreatePrivate(databasePath);   // only now: bad data leaves nothing behind
         await using var db = CreateContext();
+        await store.PrepareNewAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
-        await EnableWalAsync(db, cancellationToken);
         var migrated = Stopwatch.GetElapsedTime(started);
 
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        await using (var transaction = connection.BeginTransaction())
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var seededAt = new MetaEntry { Key = SeededAtKey, Value = DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture) };
-            Seeder.Insert(db, connection, transaction, data, seededAt);
+            Seeder.Insert(db, store, data, seededAt);
             await transaction.CommitAsync(cancellationToken);
         }
         var total = Stopwatch.GetElapsedTime(started);
-        LogSeeded(logger, databasePath, dataDirectory, seeded.ToString(), total.TotalMilliseconds, read.TotalMilliseconds,
+        LogSeeded(logger, Where, dataDirectory, seeded.ToString(), total.TotalMilliseconds, read.TotalMilliseconds,
             (migrated - read).TotalMilliseconds, (total - migrated).TotalMilliseconds);
-    }
-
-    private async Task<bool> IsSeededAsync(CancellationToken cancellationToken)
-    {
-        if (!File.Exists(databasePath)) return false;
-        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='Meta'";
-        if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 0)
-            return false;
-        command.CommandText = "SELECT count(*) FROM Meta WHERE Key = $key";
-        command.Parameters.AddWithValue("$key", SeededAtKey);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
-    }
-
-    private static async Task EnableWalAsync(DirectoryDbContext db, CancellationToken cancellationToken)
-    {
-        var connection = db.Database.GetDbConnection();
-        if (connection.State != System.Data.ConnectionState.Open)
-            await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode=WAL;";
-        await command.ExecuteScalarAsync(cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Database {Path} was already seeded; loaded nothing. It holds {Counts} " +

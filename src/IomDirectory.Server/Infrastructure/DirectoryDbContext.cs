@@ -4,9 +4,21 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace IomDirectory.Server.Infrastructure;
 
-/// <summary>The org chart's store: one table per record kind, one row per record version.</summary>
-public sealed class DirectoryDbContext(DbContextOptions<DirectoryDbContext> options) : DbContext(options)
+/// <summary>
+/// The org chart's store: one table per record kind, one row per record version. This type is the SQLite store (its
+/// migrations are in Migrations/); <see cref="Postgres.PostgresDirectoryDbContext"/> is the same model on PostgreSQL,
+/// with migrations of its own.
+/// </summary>
+public class DirectoryDbContext : DbContext
 {
+    public DirectoryDbContext(DbContextOptions<DirectoryDbContext> options) : base(options)
+    {
+    }
+
+    protected DirectoryDbContext(DbContextOptions options) : base(options)
+    {
+    }
+
     public DbSet<SourceDocument> Sources => Set<SourceDocument>();
     public DbSet<Country> Countries => Set<Country>();
     public DbSet<OfficeRecord> Offices => Set<OfficeRecord>();

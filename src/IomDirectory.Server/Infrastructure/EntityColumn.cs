@@ -62,6 +62,10 @@ internal sealed class EntityColumn
 
     [ThreadStatic] private static ArrayBufferWriter<byte>? t_json;
 
+    /// <summary>A parameter of <paramref name="command"/> holding this column's value of <paramref name="entity"/>, typed by the EF mapping (which converts).</summary>
+    public DbParameter CreateParameter(DbCommand command, string name, object entity) =>
+        _mapping.CreateParameter(command, name, _getter.GetClrValueUsingContainingEntity(entity), _nullable);
+
     /// <summary>The model value of this column in the reader's current row; equal texts come back as one instance.</summary>
     public object? ModelValue(DbDataReader reader, int ordinal, LoadPool pool)
     {

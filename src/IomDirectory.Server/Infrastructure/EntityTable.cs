@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -10,12 +11,13 @@ namespace IomDirectory.Server.Infrastructure;
 /// <summary>
 /// One entity type's table as the EF model maps it — table and column names, value conversions, and EF's own way
 /// of constructing the CLR object — for the bulk paths (seeding, loading the snapshot) that move every row through
-/// one prepared SQLite command instead of change tracking and query materialization. The migrations stay the only
+/// one prepared command instead of change tracking and query materialization (on SQLite a statement prepared on the
+/// native handle; on other providers multi-row INSERTs through the provider's own parameters). The migrations stay the only
 /// description of the schema: nothing here names a table or a column.
 /// </summary>
 internal sealed class EntityTable<T> where T : class
 {
-    private static EntityTable<T>? _shared;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, EntityTable<T>> Shared = new();
 
     private readonly EntityColumn[] _columns;
     private readonly IEntityType _entityType;
@@ -38,8 +40,8 @@ internal sealed class EntityTable<T> where T : class
     /// <summary>The delimited table name.</summary>
     public string Name { get; }
 
-    /// <summary>The mapping of <typeparamref name="T"/>; the model is the same for every context, so it is built once.</summary>
-    public static EntityTable<T> Of(DbContext context) => _shared ??= new EntityTable<T>(context);
+    /// <summary>The mapping of <typeparamref name="T"/>; EF builds one model per context type (so per provider here), and so is this.</summary>
+    public static EntityTable<T> Of(DbContext context) => Shared.GetOrAdd(context.GetType(), _ => new EntityTable<T>(context));
 
     /// <summary>Inserts <paramref name="rows"/> in <paramref name="transaction"/> through one prepared statement.</summary>
     /// <param name="transaction">Begun on <paramref name="connection"/>; the statement runs on the same handle, so inside it.</param>
@@ -58,30 +60,104 @@ internal sealed class EntityTable<T> where T : class
         }
     }
 
-    /// <summary>How many distinct values <paramref name="property"/> takes over the table's rows.</summary>
-    public long CountDistinct(SqliteConnection connection, string property)
+    /// <summary>
+    /// Inserts <paramref name="rows"/> in <paramref name="transaction"/> with any ADO.NET provider: multi-row INSERTs of
+    /// <paramref name="rowsPerStatement"/> rows, each value a parameter made by the column's EF type mapping.
+    /// </summary>
+    public void InsertBatched(DbConnection connection, DbTransaction transaction, IEnumerable<T> rows, int rowsPerStatement = 200)
     {
-        var column = _columns.Single(c => c.Property == _entityType.FindProperty(property));
+        var written = _columns.Where(c => !c.IsStoreGenerated).ToArray();
+        var prefix = $"INSERT INTO {Name} ({string.Join(", ", written.Select(c => c.Name))}) VALUES ";
+        var pending = new List<T>(rowsPerStatement);
+        foreach (var row in rows)
+        {
+            pending.Add(row);
+            if (pending.Count == rowsPerStatement) Flush();
+        }
+        Flush();
+
+        void Flush()
+        {
+            if (pending.Count == 0) return;
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            var sql = new System.Text.StringBuilder(prefix);
+            for (var r = 0; r < pending.Count; r++)
+            {
+                sql.Append(r == 0 ? "(" : ", (");
+                for (var i = 0; i < written.Length; i++)
+                {
+                    var name = $"{written[i].Parameter}_{r}";
+                    if (i > 0) sql.Append(", ");
+                    sql.Append(name);
+                    command.Parameters.Add(written[i].CreateParameter(command, name, pending[r]));
+                }
+                sql.Append(')');
+            }
+            command.CommandText = sql.ToString();
+            command.ExecuteNonQuery();
+            pending.Clear();
+        }
+    }
+
+    /// <summary>How many distinct values <paramref name="property"/> takes over the table's rows.</summary>
+    public long CountDistinct(DbConnection connection, string property)
+    {
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT count(DISTINCT {column.Name}) FROM {Name}";
-        return (long)command.ExecuteScalar()!;
+        command.CommandText = $"SELECT count(DISTINCT {Column(property).Name}) FROM {Name}";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>Every row of the table, built as EF builds it; texts shared through <paramref name="pool"/>.</summary>
-    public List<T> ReadAll(DbContext context, SqliteConnection connection, SqliteTransaction transaction, LoadPool pool)
+    public List<T> ReadAll(DbContext context, DbConnection connection, DbTransaction transaction, LoadPool pool) =>
+        Read(context, connection, transaction, pool, null, []);
+
+    /// <summary>The rows whose <paramref name="property"/> is one of <paramref name="values"/> (every version of those records).</summary>
+    public List<T> ReadWhereIn(DbContext context, DbConnection connection, DbTransaction transaction, LoadPool pool, string property,
+        IReadOnlyCollection<string> values)
+    {
+        var rows = new List<T>();
+        const int PerQuery = 500;
+        foreach (var chunk in values.Chunk(PerQuery))
+            rows.AddRange(Read(context, connection, transaction, pool, Column(property), chunk));
+        return rows;
+    }
+
+    private List<T> Read(DbContext context, DbConnection connection, DbTransaction transaction, LoadPool pool, EntityColumn? filter,
+        IReadOnlyList<string> values)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT {string.Join(", ", _columns.Select(c => c.Name))} FROM {Name}";
+        var sql = $"SELECT {string.Join(", ", _columns.Select(c => c.Name))} FROM {Name}";
+        if (filter is not null)
+        {
+            var names = new string[values.Count];
+            for (var i = 0; i < values.Count; i++)
+            {
+                names[i] = $"{filter.Parameter}_{i}";
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = names[i];
+                parameter.Value = values[i];
+                command.Parameters.Add(parameter);
+            }
+            sql += $" WHERE {filter.Name} IN ({string.Join(", ", names)})";
+        }
+        // In row-key order where the table has one: the order the rows were written in (a record's first version
+        // first), on every provider, whether the whole table is read or only some records.
+        if (_columns.FirstOrDefault(c => c.IsStoreGenerated) is { } key)
+            sql += $" ORDER BY {key.Name}";
+        command.CommandText = sql;
         using var reader = command.ExecuteReader();
-        var values = new object?[_valueCount];
+        var buffer = new object?[_valueCount];
         var rows = new List<T>();
         while (reader.Read())
         {
             for (var i = 0; i < _columns.Length; i++)
-                values[_columns[i].ValueIndex] = _columns[i].ModelValue(reader, i, pool);
-            rows.Add((T)_materializer(new MaterializationContext(new ValueBuffer(values), context)));
+                buffer[_columns[i].ValueIndex] = _columns[i].ModelValue(reader, i, pool);
+            rows.Add((T)_materializer(new MaterializationContext(new ValueBuffer(buffer), context)));
         }
         return rows;
     }
+
+    private EntityColumn Column(string property) => _columns.Single(c => c.Property == _entityType.FindProperty(property));
 }

@@ -1,6 +1,6 @@
 using IomDirectory.Server.Seeding;
 using IomDirectory.Server.Domain;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace IomDirectory.Server.Infrastructure;
 
@@ -13,7 +13,7 @@ public sealed record SeedCounts(int Offices, int Units, int Mailboxes, int Focal
         Distinct(d.Committees.Select(c => c.Record.Id)), d.Countries.Count, Distinct(d.Coverage.Select(c => c.Record.Id)));
 
     /// <summary>Counted in plain SQL through the model's mapping: compiling seven LINQ queries cost more than running them.</summary>
-    public static SeedCounts FromDatabase(DirectoryDbContext db, SqliteConnection connection)
+    public static SeedCounts FromDatabase(DirectoryDbContext db, DbConnection connection)
     {
         int Ids<T>() where T : VersionedRecord => (int)EntityTable<T>.Of(db).CountDistinct(connection, nameof(VersionedRecord.Id));
         return new SeedCounts(Ids<OfficeRecord>(), Ids<UnitRecord>(), Ids<MailboxRecord>(), Ids<FocalPointRecord>(), Ids<CommitteeRecord>(),

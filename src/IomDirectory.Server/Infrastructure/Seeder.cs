@@ -1,18 +1,17 @@
 using IomDirectory.Server.Domain;
 using IomDirectory.Server.Seeding;
-using Microsoft.Data.Sqlite;
 
 namespace IomDirectory.Server.Infrastructure;
 
 /// <summary>
-/// Writes a validated data set in the caller's transaction, table by table through one prepared insert each
+/// Writes a validated data set in the context's transaction, table by table through the store's bulk insert
 /// (<see cref="EntityTable{T}"/>): change tracking a few hundred thousand rows costs far more than writing them.
 /// </summary>
 internal static class Seeder
 {
-    public static void Insert(DirectoryDbContext db, SqliteConnection connection, SqliteTransaction transaction, DataSet data, MetaEntry seededAt)
+    public static void Insert(DirectoryDbContext db, DirectoryStore store, DataSet data, MetaEntry seededAt)
     {
-        void Write<T>(IEnumerable<T> rows) where T : class => EntityTable<T>.Of(db).Insert(connection, transaction, rows);
+        void Write<T>(IEnumerable<T> rows) where T : class => store.BulkInsert(db, rows);
 
         Write(data.Sources.Select(s => s.Document).Append(Features.Admin.Common.AuditSource.Document));
         Write(data.Countries);

@@ -2,16 +2,17 @@ using IomDirectory.Server.Domain;
 using IomDirectory.Server.Features.Admin.Common;
 using IomDirectory.Server.Infrastructure;
 using IomDirectory.Server.Seeding;
-using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace IomDirectory.Server.ReadModel;
 
-/// <summary>Everything a snapshot is built from, read from the store in one go.</summary>
+/// <summary>Everything a snapshot is built from, read from the store in one go, and the last change it includes.</summary>
 /// <remarks>
 /// Read row by row through the EF model's mapping (<see cref="EntityTable{T}"/>) rather than EF queries: a snapshot
 /// holds every version of every record, and equal texts across them are kept once (<see cref="LoadPool"/>).
 /// </remarks>
+/// <param name="Sequence">The audit sequence of the last committed change this content shows (0: none since seeding).</param>
 public sealed record DirectoryContent(
     IReadOnlyList<SourceDocument> Sources,
     IReadOnlyList<Country> Countries,
@@ -22,7 +23,8 @@ public sealed record DirectoryContent(
     IReadOnlyList<MailboxRecord> Mailboxes,
     IReadOnlyList<FocalPointRecord> FocalPoints,
     IReadOnlyList<CommitteeRecord> Committees,
-    long Generation)
+    long Generation,
+    long Sequence = 0)
 {
     /// <summary>The records of a data set just seeded, as the store now holds them (row ids aside, which reads never use).</summary>
     public static DirectoryContent From(DataSet data, long generation) => new(
@@ -31,15 +33,67 @@ public sealed record DirectoryContent(
         [.. data.Units.Select(u => u.Record)], [.. data.Mailboxes.Select(m => m.Record)], [.. data.FocalPoints.Select(f => f.Record)],
         [.. data.Committees.Select(c => c.Record)], generation);
 
-    public static async Task<DirectoryContent> LoadAsync(DirectoryDbContext db, long generation, CancellationToken ct)
+    /// <summary>Every table, and the last audit sequence, as of one committed state.</summary>
+    public static async Task<DirectoryContent> LoadAsync(DirectoryStore store, DirectoryDbContext db, long generation, CancellationToken ct)
     {
-        await db.Database.OpenConnectionAsync(ct);
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        // One read transaction: every table as of the same commit, even if a write lands meanwhile.
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = await store.BeginConsistentReadAsync(db, ct);
+        return await ReadAllAsync(db, generation, ct);
+    }
+
+    /// <summary>Every table, and the last audit sequence, in the context's current (consistent-read) transaction.</summary>
+    public static async Task<DirectoryContent> ReadAllAsync(DirectoryDbContext db, long generation, CancellationToken ct)
+    {
+        var sequence = await LatestSequenceAsync(db, ct);
+        var connection = db.Database.GetDbConnection();
+        var transaction = CurrentTransaction(db);
         var pool = new LoadPool();
         List<TRecord> Read<TRecord>() where TRecord : class => EntityTable<TRecord>.Of(db).ReadAll(db, connection, transaction, pool);
         return new DirectoryContent(Read<SourceDocument>(), Read<Country>(), Read<OfficeRecord>(), Read<OfficeFunctionRecord>(),
-            Read<CoverageRecord>(), Read<UnitRecord>(), Read<MailboxRecord>(), Read<FocalPointRecord>(), Read<CommitteeRecord>(), generation);
+            Read<CoverageRecord>(), Read<UnitRecord>(), Read<MailboxRecord>(), Read<FocalPointRecord>(), Read<CommitteeRecord>(), generation, sequence);
+    }
+
+    /// <summary>The sequence of the last committed change, in the context's transaction.</summary>
+    public static async Task<long> LatestSequenceAsync(DirectoryDbContext db, CancellationToken ct) =>
+        await db.AuditEvents.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
+
+    /// <summary>
+    /// This content with every version of the records named by <paramref name="ids"/> read again, in the context's
+    /// (consistent-read) transaction: the records a run of changes touched. A record keeps its place; a new one comes
+    /// last, as a whole reload would order them. Ids are looked up in every table (an id of one kind may be an id of
+    /// another too: reading a record again that did not change is harmless).
+    /// </summary>
+    public DirectoryContent WithChanged(DirectoryDbContext db, IReadOnlySet<string> ids, long generation, long sequence)
+    {
+        var connection = db.Database.GetDbConnection();
+        var transaction = CurrentTransaction(db);
+        var pool = new LoadPool();
+        IReadOnlyList<T> Replace<T>(IReadOnlyList<T> old, string property, Func<T, string> idOf) where T : class =>
+            Replaced(old, EntityTable<T>.Of(db).ReadWhereIn(db, connection, transaction, pool, property, [.. ids]), ids, idOf);
+        const string Id = nameof(VersionedRecord.Id);
+        return new DirectoryContent(Replace(Sources, nameof(SourceDocument.Id), s => s.Id), Replace(Countries, nameof(Country.Code), c => c.Code),
+            Replace(Offices, Id, r => r.Id), Replace(OfficeFunctions, Id, r => r.Id), Replace(Coverage, Id, r => r.Id), Replace(Units, Id, r => r.Id),
+            Replace(Mailboxes, Id, r => r.Id), Replace(FocalPoints, Id, r => r.Id), Replace(Committees, Id, r => r.Id), generation, sequence);
+    }
+
+    private static System.Data.Common.DbTransaction CurrentTransaction(DirectoryDbContext db) =>
+        db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("Read in a consistent-read transaction.");
+
+    private static List<T> Replaced<T>(IReadOnlyList<T> old, List<T> fresh, IReadOnlySet<string> ids, Func<T, string> idOf)
+    {
+        var freshById = fresh.GroupBy(idOf, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var result = new List<T>(old.Count + fresh.Count);
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var row in old)
+        {
+            var id = idOf(row);
+            if (!ids.Contains(id))
+                result.Add(row);
+            else if (placed.Add(id) && freshById.TryGetValue(id, out var versions))
+                result.AddRange(versions);
+        }
+        foreach (var (id, versions) in freshById)
+            if (placed.Add(id))
+                result.AddRange(versions);
+        return result;
     }
 }

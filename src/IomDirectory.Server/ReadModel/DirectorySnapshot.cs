@@ -32,11 +32,19 @@ public sealed class DirectorySnapshot
             .Concat(Units.Boundaries()).Concat(Mailboxes.Boundaries()).Concat(FocalPoints.Boundaries())
             .Concat(Committees.Boundaries()).Distinct().Order().ToArray();
         Generation = content.Generation;
+        Sequence = content.Sequence;
+        Content = content;
         _todayPeriod = Period(DateTime.UtcNow);
     }
 
     /// <summary>Increases with every change to the store; lets caches built on a snapshot know they are stale.</summary>
     public long Generation { get; }
+
+    /// <summary>The audit sequence of the last committed change this snapshot shows.</summary>
+    public long Sequence { get; }
+
+    /// <summary>What the snapshot was built from: the next one is this with the changed records read again.</summary>
+    public DirectoryContent Content { get; }
 
     public IReadOnlyDictionary<string, SourceDocument> Sources { get; }
     public CountryLookup Countries { get; }

@@ -1,18 +1,27 @@
 using System.Diagnostics;
 using IomDirectory.Server.Infrastructure;
 using IomDirectory.Server.Seeding;
+using IomDirectory.Server.Domain;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IomDirectory.Server.ReadModel;
 
 /// <summary>
-/// Holds the current snapshot. Readers take <see cref="Current"/> (a reference read, never blocked); a writer
-/// that committed a change calls <see cref="ReloadAsync"/>, and the next read sees it.
+/// Holds the current snapshot. Readers take <see cref="Current"/> (a reference read, never blocked). Committed
+/// changes reach it through <see cref="CatchUpAsync"/>, which reads the audit trail after the snapshot's sequence and
+/// only the records those changes touched; <see cref="ReloadAsync"/> reads everything again.
 /// </summary>
 /// <remarks>Each reload logs how long its phases took, so start-up and write latency can be read off the log.</remarks>
-public sealed partial class DirectorySnapshotProvider(Func<DirectoryDbContext> createContext, ILogger? logger = null)
+public sealed partial class DirectorySnapshotProvider(DirectoryStore store, ILogger? logger = null)
 {
+    /// <summary>More changed records than this in one catch-up, and the whole directory is read again instead.</summary>
+    public const int MaxIncrementalRecords = 2_000;
+
+    /// <summary>The most audit events one catch-up reads; a longer backlog is caught up by a whole reload.</summary>
+    public const int MaxIncrementalEvents = 5_000;
+
     private readonly ILogger _logger = logger ?? NullLogger.Instance;
     private readonly LoadGarbage _garbage = new(logger ?? NullLogger.Instance);
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
@@ -25,6 +34,39 @@ public sealed partial class DirectorySnapshotProvider(Func<DirectoryDbContext> c
     public DirectorySnapshot Current => _current ?? throw new InvalidOperationException("The directory has not been loaded yet.");
 
     public Task ReloadAsync(CancellationToken cancellationToken = default) => LoadAsync(null, cancellationToken);
+
+    /// <summary>
+    /// Brings the snapshot up to the last committed change. Returns the changes applied, in sequence order — all of
+    /// them, or null when the backlog was too long to read as events and the whole directory was read again (the
+    /// caller then pages through the audit trail up to the new <see cref="DirectorySnapshot.Sequence"/>).
+    /// </summary>
+    public async Task<IReadOnlyList<AuditEventRecord>?> CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        await _reloadGate.WaitAsync(cancellationToken);
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            var current = Current;
+            await using var db = store.CreateContext();
+            await using var transaction = await store.BeginConsistentReadAsync(db, cancellationToken);
+            var after = current.Sequence;
+            var events = await db.AuditEvents.AsNoTracking().Where(e => e.Sequence > after).OrderBy(e => e.Sequence)
+                .Take(MaxIncrementalEvents + 1).ToListAsync(cancellationToken);
+            if (events.Count == 0) return [];
+            var ids = events.Select(e => e.EntityId).ToHashSet(StringComparer.Ordinal);
+            var generation = Interlocked.Increment(ref _generation);
+            var whole = events.Count > MaxIncrementalEvents || ids.Count > MaxIncrementalRecords;
+            var content = whole
+                ? await DirectoryContent.ReadAllAsync(db, generation, cancellationToken)
+                : current.Content.WithChanged(db, ids, generation, events[^1].Sequence);
+            Publish(content, started, Stopwatch.GetTimestamp(), whole ? "the whole store" : $"{events.Count} changes to {ids.Count} records");
+            return whole ? null : events;
+        }
+        finally
+        {
+            _reloadGate.Release();
+        }
+    }
 
     /// <summary>The first snapshot after seeding: built from the records just written, without reading them back.</summary>
     public Task LoadSeededAsync(DataSet seeded, CancellationToken cancellationToken = default) => LoadAsync(seeded, cancellationToken);
@@ -46,20 +88,9 @@ public sealed partial class DirectorySnapshotProvider(Func<DirectoryDbContext> c
             if (seeded is not null)
                 content = DirectoryContent.From(seeded, generation);
             else
-                await using (var db = createContext())
-                    content = await DirectoryContent.LoadAsync(db, generation, cancellationToken);
-            var read = Stopwatch.GetElapsedTime(started);
-            var snapshot = new DirectorySnapshot(content);
-            var built = Stopwatch.GetElapsedTime(started);
-            snapshot.At(DateTime.UtcNow);   // build today's view (and its indexes) before readers need it
-            var viewed = Stopwatch.GetElapsedTime(started);
-            Loading?.Invoke(snapshot);
-            var first = _current is null;
-            Volatile.Write(ref _current, snapshot);
-            if (!first) ReleaseGarbageSoon();
-            var total = Stopwatch.GetElapsedTime(started);
-            LogReloaded(_logger, snapshot.Generation, snapshot.Units.Count, total.TotalMilliseconds, seeded is null ? "SQLite" : "the seeded data", read.TotalMilliseconds,
-                (built - read).TotalMilliseconds, (viewed - built).TotalMilliseconds, (total - viewed).TotalMilliseconds);
+                await using (var db = store.CreateContext())
+                    content = await DirectoryContent.LoadAsync(store, db, generation, cancellationToken);
+            Publish(content, started, Stopwatch.GetTimestamp(), seeded is null ? "the whole store" : "the seeded data");
         }
         finally
         {
@@ -67,8 +98,26 @@ public sealed partial class DirectorySnapshotProvider(Func<DirectoryDbContext> c
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Directory snapshot {Generation} ({Units} units) ready in {Total:0} ms: " +
-        "read from {Origin} {Read:0} ms, snapshot {Build:0} ms, today's view {View:0} ms, warm-up of derived indexes {Warm:0} ms")]
-    private static partial void LogReloaded(ILogger logger, long generation, int units, double total, string origin, double read, double build,
+    /// <summary>Builds today's view and the derived indexes of a new snapshot, then hands it to readers.</summary>
+    /// <param name="read">When reading the content ended.</param>
+    private void Publish(DirectoryContent content, long started, long read, string origin)
+    {
+        var snapshot = new DirectorySnapshot(content);
+        var built = Stopwatch.GetElapsedTime(started);
+        snapshot.At(DateTime.UtcNow);   // build today's view (and its indexes) before readers need it
+        var viewed = Stopwatch.GetElapsedTime(started);
+        Loading?.Invoke(snapshot);
+        var first = _current is null;
+        Volatile.Write(ref _current, snapshot);
+        if (!first) ReleaseGarbageSoon();
+        var total = Stopwatch.GetElapsedTime(started);
+        var readFor = Stopwatch.GetElapsedTime(started, read);   // read → built: the snapshot
+        LogReloaded(_logger, snapshot.Generation, snapshot.Sequence, snapshot.Units.Count, total.TotalMilliseconds, origin, readFor.TotalMilliseconds,
+            (built - readFor).TotalMilliseconds, (viewed - built).TotalMilliseconds, (total - viewed).TotalMilliseconds);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Directory snapshot {Generation} (sequence {Sequence}, {Units} units) ready in {Total:0} ms: " +
+        "read {Origin} {Read:0} ms, snapshot {Build:0} ms, today's view {View:0} ms, warm-up of derived indexes {Warm:0} ms")]
+    private static partial void LogReloaded(ILogger logger, long generation, long sequence, int units, double total, string origin, double read, double build,
         double view, double warm);
 }

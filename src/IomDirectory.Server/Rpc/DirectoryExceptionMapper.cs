@@ -31,6 +31,9 @@ public static class DirectoryExceptionMapper
         ConcurrencyConflictException conflict => new RpcException(new Status(StatusCode.Aborted, Cut(conflict.Message, MaxMessageLength)),
             new Metadata { { "current-version", conflict.CurrentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) } }),
         PreconditionFailedException precondition => Plain(StatusCode.FailedPrecondition, precondition.Message),
+        StoreUnavailableException unavailable => Plain(StatusCode.Unavailable, unavailable.Message),
+        _ when Infrastructure.DirectoryStore.IsUnavailable(exception) =>
+            Plain(StatusCode.Unavailable, "The directory's database cannot be reached now; retry in a moment."),
         _ => null,
     };
 

@@ -28,11 +28,33 @@ public sealed class DirectoryHealthService : Health.HealthBase
         SetServing(false);
     }
 
+    private bool _serving;
+    private bool _writable = true;
+
     /// <summary>SERVING or NOT_SERVING for the server and every service it names.</summary>
     public void SetServing(bool serving)
     {
+        _serving = serving;
+        Publish();
+    }
+
+    /// <summary>
+    /// Whether writes can be made (the database answers). Reads are served from the in-memory snapshot without it, so
+    /// while it is down the server and its read services stay SERVING and only the AdminService is NOT_SERVING.
+    /// </summary>
+    public void SetWritable(bool writable)
+    {
+        _writable = writable;
+        Publish();
+    }
+
+    private void Publish()
+    {
         foreach (var name in _known)
-            _statuses.SetStatus(name, serving ? ServingStatus.Serving : ServingStatus.NotServing);
+        {
+            var up = _serving && (_writable || name != AdminService.Descriptor.FullName);
+            _statuses.SetStatus(name, up ? ServingStatus.Serving : ServingStatus.NotServing);
+        }
     }
 
     public override Task<HealthCheckResponse> Check(HealthCheckRequest request, ServerCallContext context)

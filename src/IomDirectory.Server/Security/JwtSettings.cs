@@ -12,7 +12,10 @@ public sealed class JwtSettings
     /// <summary>Base64 HMAC-SHA256 key (at least 32 bytes). Empty: use <see cref="SigningKeyFile"/>.</summary>
     public string SigningKey { get; set; } = "";
 
-    /// <summary>Path of the local key file; empty: the key file beside the database.</summary>
+    /// <summary>
+    /// Path of the local key file; empty: the key file beside the SQLite database, or in the user's local data folder
+    /// with PostgreSQL (replicas must share one key: configure <see cref="SigningKey"/> or this file for all of them).
+    /// </summary>
     public string SigningKeyFile { get; set; } = "";
 
     /// <summary>
@@ -24,6 +27,6 @@ public sealed class JwtSettings
     /// <summary>When true, directory reads need a token with the reader role too (default: anonymous reads).</summary>
     public bool RequireReaderRole { get; set; }
 
-    public string KeyFile(string databasePath) =>
-        SigningKeyFile.Length > 0 ? Path.GetFullPath(SigningKeyFile) : IomDirectory.Security.LocalDefaults.KeyFileBeside(databasePath);
+    public string KeyFile(string localFolder) =>
+        SigningKeyFile.Length > 0 ? Path.GetFullPath(SigningKeyFile) : Path.Combine(localFolder, IomDirectory.Security.LocalDefaults.KeyFileName);
 }

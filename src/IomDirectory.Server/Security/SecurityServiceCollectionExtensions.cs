@@ -15,7 +15,7 @@ public static class SecurityServiceCollectionExtensions
     public static IServiceCollection AddDirectorySecurity(this IServiceCollection services, IConfiguration configuration, ServerSettings settings)
     {
         var jwt = configuration.GetSection("Jwt").Get<JwtSettings>() ?? new JwtSettings();
-        var key = IomDirectory.Security.SigningKey.Resolve(jwt.SigningKey, jwt.KeyFile(settings.DatabasePath));
+        var key = IomDirectory.Security.SigningKey.Resolve(jwt.SigningKey, jwt.KeyFile(settings.Database.LocalFolder));
         services.AddSingleton(jwt);
         // No default scheme (not even the single registered one, which ASP.NET Core would otherwise make the default):
         // the authentication middleware it adds then does nothing per request, and a call that carries a token is

@@ -1,3 +1,4 @@
+using IomDirectory.Server.Infrastructure;
 using IomDirectory.Server.Domain;
 using IomDirectory.Server.ReadModel;
 using IomDirectory.Server.Routing;
@@ -24,7 +25,7 @@ public sealed class UbiquitousStemTests
         for (var i = 0; i < CommonUnits; i++)
             data.Units.Add(new("synthetic.json", i + 1, Unit($"widget-team-{i}", $"Widget calibration team {i}", source)));
         data.Units.Add(new("synthetic.json", CommonUnits + 1, Unit("zanzibar-desk", "Zanzibar widget desk", source)));
-        var snapshots = new DirectorySnapshotProvider(() => throw new InvalidOperationException("no database in this test"));
+        var snapshots = new DirectorySnapshotProvider(DirectoryStore.For(DatabaseTarget.Sqlite(Path.Combine(Path.GetTempPath(), "iomdir-never-opened.db"))));   // built from data, never read
         await snapshots.LoadSeededAsync(data);
         _index = new RoutingIndexCache(LexiconLoader.Load(RepositoryPaths.Data, snapshots.Current)).For(snapshots.Current.At(DateTime.UtcNow));
     }

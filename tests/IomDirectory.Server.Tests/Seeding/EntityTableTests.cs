@@ -39,7 +39,7 @@ public sealed class EntityTableTests
         await new DatabaseInitializer(path, RepositoryPaths.Data, NullLogger.Instance).InitializeAsync();
         await using var db = DirectoryDbContextFactory.Create(path);
 
-        var content = await DirectoryContent.LoadAsync(db, 1, CancellationToken.None);
+        var content = await DirectoryContent.LoadAsync(DirectoryStore.For(DatabaseTarget.Sqlite(path)), db, 1, CancellationToken.None);
 
         Assert.That(Json(content.Sources), Is.EqualTo(Json(await db.Sources.AsNoTracking().ToListAsync())));
         Assert.That(Json(content.Countries), Is.EqualTo(Json(await db.Countries.AsNoTracking().ToListAsync())));

@@ -23,7 +23,7 @@ public sealed class SeededDatabase : IDisposable
     {
         var db = new SeededDatabase();
         await new DatabaseInitializer(db.Path, RepositoryPaths.Data, NullLogger.Instance).InitializeAsync();
-        db.Snapshots = new DirectorySnapshotProvider(() => DirectoryDbContextFactory.Create(db.Path));
+        db.Snapshots = new DirectorySnapshotProvider(DirectoryStore.For(DatabaseTarget.Sqlite(db.Path)));
         await db.Snapshots.ReloadAsync();
         return db;
     }

@@ -16,11 +16,11 @@ public sealed record ListAuditEventsQuery(string EntityId, string Actor, DateTim
     public string RequiredRole => Roles.Editor;
 }
 
-public sealed class ListAuditEventsHandler(ServerSettings settings) : IRequestHandler<ListAuditEventsQuery, Paged<AuditEventRecord>>
+public sealed class ListAuditEventsHandler(DirectoryStore store) : IRequestHandler<ListAuditEventsQuery, Paged<AuditEventRecord>>
 {
     public async Task<Paged<AuditEventRecord>> Handle(ListAuditEventsQuery query, CancellationToken cancellationToken)
     {
-        await using var db = DirectoryDbContextFactory.Create(settings.DatabasePath);
+        await using var db = store.CreateContext();
         var events = db.AuditEvents.AsNoTracking();
         if (query.EntityId.Length > 0) events = events.Where(e => e.EntityId == query.EntityId);
         if (query.Actor.Length > 0) events = events.Where(e => e.Actor == query.Actor);

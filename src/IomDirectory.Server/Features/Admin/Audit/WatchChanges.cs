@@ -24,7 +24,7 @@ public sealed record WatchChangesQuery(long AfterSequence) : IRequest<IAsyncEnum
     public string RequiredRole => Roles.Reader;
 }
 
-public sealed class WatchChangesHandler(ServerSettings settings, ChangeFeed feed, CurrentCaller current) : IRequestHandler<WatchChangesQuery, IAsyncEnumerable<AuditEventRecord>>
+public sealed class WatchChangesHandler(DirectoryStore store, ChangeFeed feed, CurrentCaller current) : IRequestHandler<WatchChangesQuery, IAsyncEnumerable<AuditEventRecord>>
 {
     private const int BacklogBatch = 500;
 
@@ -72,7 +72,7 @@ public sealed class WatchChangesHandler(ServerSettings settings, ChangeFeed feed
                 List<AuditEventRecord> batch;
                 try
                 {
-                    await using var db = DirectoryDbContextFactory.Create(settings.DatabasePath);
+                    await using var db = store.CreateContext();
                     batch = await db.AuditEvents.AsNoTracking().Where(e => e.Sequence > last)
                         .OrderBy(e => e.Sequence).Take(BacklogBatch).ToListAsync(expiry.Token);
                 }

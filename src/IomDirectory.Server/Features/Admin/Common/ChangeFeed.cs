@@ -4,7 +4,7 @@ using IomDirectory.Server.Domain;
 namespace IomDirectory.Server.Features.Admin.Common;
 
 /// <summary>
-/// Fans committed changes out to live watchers, in sequence order (publishing happens under the write gate).
+/// Fans committed changes out to live watchers, in sequence order (<see cref="ChangeFollower"/> publishes each once, in order).
 /// A watcher that falls too far behind is dropped; it resumes from the store with its last sequence.
 /// </summary>
 public sealed class ChangeFeed

@@ -1,4 +1,4 @@
-using IomDirectory.Server.Hosting;
+using IomDirectory.Server.Application;
 using IomDirectory.Server.Infrastructure;
 using IomDirectory.Server.ReadModel;
 using IomDirectory.Server.Security;
@@ -6,29 +6,36 @@ using IomDirectory.Server.Security;
 namespace IomDirectory.Server.Features.Admin.Common;
 
 /// <summary>
-/// Runs one write as a unit: a transaction over the change and its audit events, then — only once committed —
-/// a fresh snapshot for readers (retried until it succeeds: see <see cref="SnapshotCatchUp"/>) and the events to watchers. The caller holds the <see cref="WriteGate"/>.
+/// Runs one write as a unit, in the transaction of the <see cref="WriteLease"/> the write pipeline holds: the change
+/// and its audit events, checked against the tree, announced to the other replicas and committed; then — only once
+/// committed — the snapshot catches up (retried until it succeeds: see <see cref="ChangeFollower"/>), which also hands
+/// the events to watchers.
 /// </summary>
-public sealed class DirectoryWriter(ServerSettings settings, DirectorySnapshotProvider snapshots, ChangeFeed feed, CurrentCaller current,
-    SnapshotCatchUp catchUp)
+public sealed class DirectoryWriter(DirectoryStore store, DirectorySnapshotProvider snapshots, CurrentCaller current, ChangeFollower follower)
 {
     public async Task<T> ExecuteAsync<T>(WriteContext write, Func<WriteSession, Task<T>> work, CancellationToken cancellationToken)
     {
-        await using var db = DirectoryDbContextFactory.Create(settings.DatabasePath);
+        var lease = WriteGate.Current ?? throw new InvalidOperationException("A write runs inside the write pipeline, which holds the write gate.");
+        var db = lease.Db;
         var session = new WriteSession(db, current.Get(), write, DateTime.UtcNow);
-        T result;
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        var result = await work(session);
+        TreeIntegrity.Check(db, snapshots.Current, write.EffectiveFrom);
+        await db.SaveChangesAsync(cancellationToken);
+        if (session.Events.Count > 0)
+            await store.AnnounceAsync(db, session.Events[^1].Sequence, cancellationToken);
+        try
         {
-            result = await work(session);
-            TreeIntegrity.Check(db, snapshots.Current, write.EffectiveFrom);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await lease.CommitAsync(CancellationToken.None);   // past this point the caller must learn the outcome
+        }
+        catch (Exception ex) when (DirectoryStore.IsUnavailable(ex))
+        {
+            throw new StoreUnavailableException("The connection to the directory's database failed while this write was committing: it may or may " +
+                "not have been applied. Read the record again before retrying.", ex);
         }
         if (result is ISequenced sequenced && session.Events.Count > 0)
             sequenced.Sequence = session.Events[^1].Sequence;
         // Committed: from here on nothing may be cancelled or fail, or the caller would be told a committed write failed.
-        await catchUp.AfterCommitAsync();
-        feed.Publish(session.Events);
+        await follower.AfterCommitAsync();
         return result;
     }
 }

@@ -1,22 +1,31 @@
+using IomDirectory.Server.Application;
+using IomDirectory.Server.Infrastructure;
 using MediatR;
 
 namespace IomDirectory.Server.Features.Admin.Common;
 
 /// <summary>
 /// Holds the <see cref="WriteGate"/> around validation and handling of every write, once the snapshot shows every
-/// committed change; reads pass straight through.
+/// change committed before the write lock was taken (on any replica); reads pass straight through. A database that
+/// cannot be reached makes the write UNAVAILABLE, with nothing applied.
 /// </summary>
-public sealed class WriteSerializationBehavior<TRequest, TResponse>(WriteGate gate, SnapshotCatchUp catchUp) : IPipelineBehavior<TRequest, TResponse>
+public sealed class WriteSerializationBehavior<TRequest, TResponse>(WriteGate gate, ChangeFollower follower) : IPipelineBehavior<TRequest, TResponse>
 {
     public Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next) =>
         request is IWriteCommand ? SerializedAsync(next, cancellationToken) : next();
 
     private async Task<TResponse> SerializedAsync(RequestHandlerDelegate<TResponse> next, CancellationToken cancellationToken)
     {
-        using (await gate.EnterAsync(cancellationToken))
+        try
         {
-            await catchUp.EnsureCurrentAsync(cancellationToken);   // validators must see every committed change
+            await using var lease = await gate.EnterAsync(cancellationToken);
+            WriteGate.Current = lease;   // flows into the validators and the handler
+            await follower.EnsureCurrentAsync(lease.Db, cancellationToken);   // validators must see every committed change
             return await next();
+        }
+        catch (Exception ex) when (ex is not StoreUnavailableException && DirectoryStore.IsUnavailable(ex))
+        {
+            throw new StoreUnavailableException("The directory's database cannot be reached; this write was not applied. Retry in a moment.", ex);
         }
     }
 }

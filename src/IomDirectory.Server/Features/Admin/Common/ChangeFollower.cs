@@ -1,0 +1,145 @@
+using IomDirectory.Server.Application;
+using IomDirectory.Server.Domain;
+using IomDirectory.Server.Infrastructure;
+using IomDirectory.Server.ReadModel;
+using Microsoft.EntityFrameworkCore;
+
+namespace IomDirectory.Server.Features.Admin.Common;
+
+/// <summary>
+/// Keeps the in-memory snapshot following the audit trail: after this process's own commits, when another replica
+/// announces one, and on every poll (<see cref="ChangeFollowerService"/>). Each catch-up applies the changes after
+/// the snapshot's sequence (<see cref="DirectorySnapshotProvider.CatchUpAsync"/>), then hands them to watchers in
+/// sequence order, each once. A failed catch-up after a commit must not turn a committed write into a reported
+/// failure (the caller would retry a change that is already made), so it is retried at once a few times, then by the
+/// poll until it succeeds; meanwhile the next write catches up first under the write lock, and is refused (nothing
+/// applied) if it cannot, since its validators would otherwise check a stale org chart.
+/// </summary>
+public sealed partial class ChangeFollower(DirectorySnapshotProvider snapshots, DirectoryStore store, ChangeFeed feed, ILogger<ChangeFollower> logger)
+{
+    private const int PublishPage = 1_000;
+    private static readonly TimeSpan[] Retries = [TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500)];
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private long _published = snapshots.Current.Sequence;
+    private long _confirmedTicks = DateTime.UtcNow.Ticks;
+    private long _latestSeen;
+    private volatile bool _behind;
+
+    /// <summary>Whether the last catch-up failed, so the snapshot may be behind the database.</summary>
+    public bool IsBehind => _behind;
+
+    /// <summary>When the snapshot was last confirmed to show every committed change.</summary>
+    public DateTime ConfirmedAt => new(Interlocked.Read(ref _confirmedTicks), DateTimeKind.Utc);
+
+    /// <summary>The last sequence this replica has seen committed in the database.</summary>
+    public long LatestSeen => Interlocked.Read(ref _latestSeen);
+
+    /// <summary>Raised after each change is applied and handed to watchers: how long after its write it became visible here.</summary>
+    public event Action<AuditEventRecord>? Applied;
+
+    /// <summary>Applies every committed change the snapshot does not show yet and hands them to watchers; throws if it cannot.</summary>
+    public async Task CatchUpAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var applied = await snapshots.CatchUpAsync(cancellationToken);
+            var reached = snapshots.Current.Sequence;
+            if (applied is not null)
+                Publish(applied);
+            else
+                await PublishFromStoreAsync(reached, cancellationToken);
+            InterlockedMax(ref _latestSeen, reached);
+            Interlocked.Exchange(ref _confirmedTicks, DateTime.UtcNow.Ticks);
+            _behind = false;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _behind = true;
+            throw;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>After a commit: catches up, retrying; never throws (the write is committed whatever happens here).</summary>
+    public async Task AfterCommitAsync()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await CatchUpAsync(CancellationToken.None);
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogCatchUpFailed(logger, ex, attempt + 1);
+            }
+            if (attempt == Retries.Length) break;
+            await Task.Delay(Retries[attempt]);
+        }
+        LogStillBehind(logger);
+    }
+
+    /// <summary>
+    /// Under the write lock, before validation: the snapshot must show every change committed so far, on any replica
+    /// (<paramref name="db"/> is the write's context, whose transaction holds the lock). Throws, applying nothing, if it cannot.
+    /// </summary>
+    public async Task EnsureCurrentAsync(DirectoryDbContext db, CancellationToken cancellationToken)
+    {
+        var latest = await DirectoryContent.LatestSequenceAsync(db, cancellationToken);
+        InterlockedMax(ref _latestSeen, latest);
+        if (latest <= snapshots.Current.Sequence && !_behind) return;
+        try
+        {
+            await CatchUpAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && !DirectoryStore.IsUnavailable(ex))
+        {
+            throw new PreconditionFailedException("The directory is catching up with a change already committed (applying it failed); " +
+                "this write was not applied. Retry in a moment.");
+        }
+        if (snapshots.Current.Sequence < latest)
+            throw new PreconditionFailedException("The directory is catching up with a change already committed; this write was not applied. Retry in a moment.");
+    }
+
+    private void Publish(IReadOnlyList<AuditEventRecord> events)
+    {
+        var fresh = events.Where(e => e.Sequence > _published).ToList();
+        if (fresh.Count == 0) return;
+        feed.Publish(fresh);
+        _published = fresh[^1].Sequence;
+        if (Applied is { } applied)
+            foreach (var e in fresh) applied(e);
+    }
+
+    /// <summary>After a whole reload: the changes it took in, read from the audit trail page by page.</summary>
+    private async Task PublishFromStoreAsync(long upTo, CancellationToken cancellationToken)
+    {
+        while (_published < upTo)
+        {
+            await using var db = store.CreateContext();
+            var after = _published;
+            var page = await db.AuditEvents.AsNoTracking().Where(e => e.Sequence > after && e.Sequence <= upTo).OrderBy(e => e.Sequence)
+                .Take(PublishPage).ToListAsync(cancellationToken);
+            if (page.Count == 0) break;
+            Publish(page);
+        }
+        _published = Math.Max(_published, upTo);
+    }
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        for (var seen = Interlocked.Read(ref target); value > seen; seen = Interlocked.Read(ref target))
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen) return;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Applying committed changes to the in-memory directory failed (attempt {Attempt})")]
+    private static partial void LogCatchUpFailed(ILogger logger, Exception exception, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The in-memory directory is behind the database; the change follower keeps retrying")]
+    private static partial void LogStillBehind(ILogger logger);
+}
