@@ -119,6 +119,7 @@ public static class ServerHost
         builder.Services.AddDirectorySecurity(builder.Configuration, settings);
         builder.Services.AddDirectoryGrpc(builder.Configuration);
         builder.Services.AddDirectoryWeb(interfaceText);
+        builder.Services.AddDirectoryMetrics(builder.Configuration);
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(startupLogs.Dispose);
@@ -134,6 +135,7 @@ public static class ServerHost
         app.UseShutdownGate();
         app.UseRequestBodyDeadline(builder.Configuration.GetValue("Grpc:RequestBodyTimeout", RequestBodyDeadline.DefaultTimeout));
         app.MapDirectoryGrpc();
+        app.UseDirectoryMetrics();   // after gRPC-Web's middleware, which MapDirectoryGrpc adds; /metrics for Prometheus
         app.MapDirectoryWeb();
         await database.Persisted;   // the host is built meanwhile, but nothing is served before the database holds it
         return app;
