@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. Installs what the tests need when it is missing:
 #   - Debian: python3-grpcio, python3-protobuf, protobuf-compiler (the Python interop client, run with /usr/bin/python3),
-#             chromium (the web page's browser tests)
+#             chromium (the web page's browser tests), postgresql (the binaries in /usr/lib/postgresql/*/bin; the
+#             tests start their own servers, tests/IomDirectory.Server.Tests/Support/PostgresServer.cs)
 #   - npm:    @grpc/grpc-js and @grpc/proto-loader (the Node interop client), from tests/interop/node/package-lock.json
 #   - dotnet local tools (.config/dotnet-tools.json)
 set -euo pipefail
@@ -13,10 +14,26 @@ apt_missing=()
 /usr/bin/python3 -c 'import grpc, google.protobuf' 2>/dev/null || apt_missing+=(python3-grpcio python3-protobuf)
 command -v protoc >/dev/null 2>&1 || apt_missing+=(protobuf-compiler)
 [ -x /usr/bin/chromium ] || apt_missing+=(chromium)   # the web page's browser tests (Playwright, ExecutablePath)
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || apt_missing+=(postgresql)   # initdb, pg_ctl, postgres
 if [ ${#apt_missing[@]} -gt 0 ]; then
   echo "Installing Debian packages: ${apt_missing[*]}"
-  as_root apt-get update -qq
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_missing[@]}" >/dev/null
+  # Without systemd (a container), postgresql's postinst starting its cluster "main" through invoke-rc.d can fail
+  # the install: a policy-rc.d that forbids starting services, for the install only (the tests start their own).
+  policy=/usr/sbin/policy-rc.d
+  policy_added=
+  if [ ! -d /run/systemd/system ] && [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | as_root tee "$policy" >/dev/null
+    as_root chmod +x "$policy"
+    policy_added=1
+  fi
+  install_status=0
+  if as_root apt-get update -qq; then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_missing[@]}" >/dev/null || install_status=$?
+  else
+    install_status=$?
+  fi
+  [ -z "$policy_added" ] || as_root rm -f "$policy"
+  [ "$install_status" = 0 ] || exit "$install_status"
 fi
 
 if [ -f tests/interop/node/package.json ] && [ ! -d tests/interop/node/node_modules/@grpc/grpc-js ]; then
