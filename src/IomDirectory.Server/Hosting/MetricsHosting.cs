@@ -33,6 +33,15 @@ internal static class MetricsHosting
     public static void UseDirectoryMetrics(this WebApplication app)
     {
         if (!Enabled(app.Configuration)) return;
+        var metrics = app.Services.GetRequiredService<DirectoryMetrics>();
+        var follower = app.Services.GetRequiredService<Features.Admin.Common.ChangeFollower>();
+        metrics.SnapshotConfirmed(app.Services.GetRequiredService<ReadModel.DirectorySnapshotProvider>().Current.Sequence, DateTime.UtcNow);
+        follower.CaughtUp += (sequence, latest) =>
+        {
+            metrics.SnapshotConfirmed(sequence, DateTime.UtcNow);
+            metrics.DatabaseSequence(latest);
+        };
+        follower.Applied += change => metrics.ChangeApplied(DateTime.UtcNow - change.At);
         app.UseRpcMetrics();
         app.MapPrometheusScrapingEndpoint(ScrapePath).DisableHttpMetrics();
     }

@@ -17,6 +17,13 @@ public sealed class Temporal<T> where T : VersionedRecord
 
     public IEnumerable<T> AllVersions => _byId.Values.SelectMany(v => v);
 
+    /// <summary>
+    /// The versions in force at some instant from <paramref name="from"/> on (now, or scheduled): what a write at
+    /// that date must not clash with, since a write that commits first may take effect later than a write that waited
+    /// behind it.
+    /// </summary>
+    public IEnumerable<T> InForceFrom(DateTime from) => AllVersions.Where(v => v.ValidTo is null || v.ValidTo > from);
+
     public IReadOnlyList<T> History(string id) => _byId.TryGetValue(id, out var v) ? v : [];
 
     public T? At(string id, DateTime instant) =>

@@ -239,7 +239,7 @@ public sealed class AdminWriteTests
         });
     }
 
-    [Test]
+    [Test, Category(TestStores.SqliteFileCategory)]
     public async Task AuditTrail_IsAppendOnlyInTheDatabase()
     {
         var before = await Get("prd");
@@ -255,6 +255,7 @@ public sealed class AdminWriteTests
 
     [TestCase("INSERT OR REPLACE")]
     [TestCase("REPLACE")]
+    [Category(TestStores.SqliteFileCategory)]
     public async Task AuditTrail_CannotBeRewrittenByReplacingAnEvent(string verb)
     {
         var before = await Get("prd");

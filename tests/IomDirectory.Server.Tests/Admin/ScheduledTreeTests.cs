@@ -71,7 +71,7 @@ public sealed class ScheduledTreeTests
     public async Task GetSubtree_OnAStoredCycle_EndsWithEachUnitOnce()
     {
         // A cycle that got into the file by other means (an older server, a hand edit): reads must still end.
-        await using (var db = DirectoryDbContextFactory.Create(_server.DatabasePath))
+        await using (var db = _server.Store.CreateContext())
         {
             var now = DateTime.UtcNow;
             foreach (var (id, parent) in new[] { ("pcca", "cbi-unit"), ("cbi-unit", "pcca") })

@@ -22,7 +22,7 @@ public sealed class CliAdminCommandTests
     [Test]
     public async Task Token_PrintsOnlyATokenTheServerAccepts()
     {
-        var minted = (await Iomdir.RunAsync("token", "--name", "tess.token", "--role", "editor", "--db", _cli.Server.DatabasePath)).Ok();
+        var minted = (await Iomdir.RunAsync("token", "--name", "tess.token", "--role", "editor", "--key-file", _cli.Server.KeyFile)).Ok();
         var token = minted.Stdout.Trim();
         Assert.That(minted.Stdout, Is.EqualTo(token + "\n"), "only the token, so $(iomdir token …) works");
         Assert.That(token.Split('.'), Has.Length.EqualTo(3));
@@ -32,7 +32,7 @@ public sealed class CliAdminCommandTests
         Assert.That(audit.GetProperty("events")[0].GetProperty("actor").GetString(), Is.EqualTo("tess.token"));
 
         var json = (await Iomdir.RunAsync("token", "--name", "tess.token", "--role", "admin", "--json",
-            "--key-file", IomDirectory.Security.LocalDefaults.KeyFileBeside(_cli.Server.DatabasePath))).Ok().Json();
+            "--key-file", _cli.Server.KeyFile)).Ok().Json();
         Assert.That(json.GetProperty("role").GetString(), Is.EqualTo("directory.admin"));
         Assert.That(json.GetProperty("token").GetString(), Does.StartWith("ey"));
     }

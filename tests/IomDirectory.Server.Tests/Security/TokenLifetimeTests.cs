@@ -25,7 +25,7 @@ public sealed class TokenLifetimeTests
     private Task<(StatusCode Code, string Message, IReadOnlyList<string> Fields)> AuditWith(string token) =>
         Api.Failure(() => _server.Admin<ListAuditEventsRequest, ListAuditEventsResponse>("ListAuditEvents", new ListAuditEventsRequest(), token));
 
-    private byte[] Key => SigningKey.Read(LocalDefaults.KeyFileBeside(_server.DatabasePath));
+    private byte[] Key => SigningKey.Read(_server.KeyFile);
 
     [Test]
     public async Task HundredYearAdminToken_IsUnauthenticated()

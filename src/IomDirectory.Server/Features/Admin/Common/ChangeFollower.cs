@@ -37,6 +37,9 @@ public sealed partial class ChangeFollower(DirectorySnapshotProvider snapshots, 
     /// <summary>Raised after each change is applied and handed to watchers: how long after its write it became visible here.</summary>
     public event Action<AuditEventRecord>? Applied;
 
+    /// <summary>Raised after each successful catch-up: the sequence the snapshot shows, and the latest one seen in the database.</summary>
+    public event Action<long, long>? CaughtUp;
+
     /// <summary>Applies every committed change the snapshot does not show yet and hands them to watchers; throws if it cannot.</summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken)
     {
@@ -52,6 +55,7 @@ public sealed partial class ChangeFollower(DirectorySnapshotProvider snapshots, 
             InterlockedMax(ref _latestSeen, reached);
             Interlocked.Exchange(ref _confirmedTicks, DateTime.UtcNow.Ticks);
             _behind = false;
+            CaughtUp?.Invoke(reached, LatestSeen);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

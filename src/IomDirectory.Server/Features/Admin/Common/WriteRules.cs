@@ -35,6 +35,10 @@ public static class WriteRules
             .GreaterThan(0).WithMessage("expected_version is required: the version you read")
             .OverridePropertyName("expected_version");
 
+    /// <summary>" (from YYYY-MM-DD)" when the clashing version starts after the write's effective date, else nothing.</summary>
+    public static string FromWhen(Domain.VersionedRecord clash, ReadModel.DirectoryView view) =>
+        clash.ValidFrom is { } from && from > view.Instant ? $" (from {from:yyyy-MM-dd HH:mm:ss}Z)" : "";
+
     public static IRuleBuilderOptions<T, string> Name<T>(this IRuleBuilder<T, string> rule, string field, bool required) =>
         rule.Must(n => !required || !string.IsNullOrWhiteSpace(n)).WithMessage($"{field} must not be empty")
             .MaximumLength(200).WithMessage($"{field} is at most 200 characters")

@@ -12,8 +12,9 @@ internal static class MailboxRules
             var address = mailbox.Address.Trim();
             if (!IsValidAddress(address))
                 fail("mailbox.address", $"'{mailbox.Address}' is not a valid e-mail address");
-            else if (view.Mailboxes.FirstOrDefault(m => m.Id != selfId && string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)) is { } clash)
-                fail("mailbox.address", $"{address} is already the address of active mailbox '{clash.Id}'");
+            else if (view.Snapshot.Mailboxes.InForceFrom(view.Instant)
+                         .FirstOrDefault(m => m.Id != selfId && string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)) is { } clash)
+                fail("mailbox.address", $"{address} is already the address of active mailbox '{clash.Id}'{Common.WriteRules.FromWhen(clash, view)}");
         }
         if (mask.Sets("owner_unit_id"))
         {

@@ -22,8 +22,10 @@ internal static class UnitRules
         {
             var acronym = unit.Acronym.Trim();
             if (acronym.Length > 20) fail("unit.acronym", "an acronym is at most 20 characters");
-            var clash = view.Units.Values.FirstOrDefault(u => u.Id != selfId && string.Equals(u.Acronym, acronym, StringComparison.OrdinalIgnoreCase));
-            if (clash is not null) fail("unit.acronym", $"acronym {acronym} is already used by active unit '{clash.Id}'");
+            // Unique among the units in force at the effective date or after it (see Temporal.InForceFrom).
+            var clash = view.Snapshot.Units.InForceFrom(view.Instant)
+                .FirstOrDefault(u => u.Id != selfId && string.Equals(u.Acronym, acronym, StringComparison.OrdinalIgnoreCase));
+            if (clash is not null) fail("unit.acronym", $"acronym {acronym} is already used by active unit '{clash.Id}'{Common.WriteRules.FromWhen(clash, view)}");
         }
         if (mask.Sets("office_id") && unit.OfficeId.Length > 0 && !view.Offices.ContainsKey(unit.OfficeId))
             fail("unit.office_id", $"office '{unit.OfficeId}' does not exist at the effective date");
