@@ -18,6 +18,7 @@ return args.FirstOrDefault() switch
     "reliability-long" => await LongReliabilityRun.RunAsync(rest),
     "generate" => ScaleBenchmark.Generate(rest),
     "web" => await WebPagesBenchmark.RunAsync(rest),
+    "replicas" => await ReplicasBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -36,6 +37,8 @@ static int Usage()
                                            write the synthetic org of `scale` as a data folder, to run the server on it
           web                              p50/p99 of GET /ask and /units/{id} on seed data and a synthetic org, /ask page weight
                                            [--sizes 0,100000] [--calls 1000] [--caches-off]
+          replicas                         2 replicas on one PostgreSQL vs 1 server on SQLite: writes/s, read p50/p99 per server,
+                                           write-to-visible-on-the-other-replica p50/p99 [--seconds 20] [--write-rate 10] [--readers 2]
           reliability-long                 200k calls at 256 streams, 100k junk requests, deadlines under saturation
                                            [--requests 200000] [--junk 100000]
         """);

@@ -71,15 +71,20 @@ public sealed class RunningServer : IAsyncDisposable
 
     private static async Task<RunningServer> StartAsync(TempFolder folder, string database, string? keyFile, string[] extraArgs)
     {
-        keyFile ??= folder.File(IomDirectory.Security.LocalDefaults.KeyFileName);
-        string[] args = ["--db", database, "--Jwt:SigningKeyFile", keyFile, "--data", RepositoryPaths.Data, "--urls", "http://127.0.0.1:0",
+        // On SQLite the key file beside the database (what the signing-key tests check); on PostgreSQL one of the test's own.
+        if (keyFile is null && IomDirectory.Server.Infrastructure.DatabaseTarget.Resolve(database).SqlitePath is null)
+            keyFile = folder.File(IomDirectory.Security.LocalDefaults.KeyFileName);
+        string[] keyArgs = keyFile is null ? [] : ["--Jwt:SigningKeyFile", keyFile];
+        string[] args = ["--db", database, .. keyArgs, "--data", RepositoryPaths.Data, "--urls", "http://127.0.0.1:0",
             "--web-urls", "http://127.0.0.1:0",
             "--Logging:LogLevel:Default=Warning", .. extraArgs];
         var app = await ServerHost.BuildAsync(args) ?? throw new InvalidOperationException("The server did not start.");
         await app.StartAsync();
         // The gRPC endpoint is bound first, the HTTP/1.1 (gRPC-Web, JSON) one second.
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToList();
-        return new RunningServer(folder, app, new Uri(addresses[0]), addresses.Count > 1 ? new Uri(addresses[1]) : null, database, keyFile);
+        var usedKey = app.Services.GetRequiredService<IomDirectory.Server.Security.JwtSettings>()
+            .KeyFile(app.Services.GetRequiredService<ServerSettings>().Database.LocalFolder);
+        return new RunningServer(folder, app, new Uri(addresses[0]), addresses.Count > 1 ? new Uri(addresses[1]) : null, database, usedKey);
     }
 
     /// <summary>A token signed with the server's key (as <c>iomdir token</c> mints them).</summary>

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace IomDirectory.Server.Tests.Support;
+namespace IomDirectory.Bench.Support;
 
 /// <summary>What a finished (or killed) external process left behind.</summary>
 public sealed record ProcessOutcome(int ExitCode, bool TimedOut, string Output)
@@ -20,7 +20,7 @@ public static class ExternalProcess
     {
         var start = new ProcessStartInfo(fileName)
         {
-            WorkingDirectory = workingDirectory ?? RepositoryPaths.Root,
+            WorkingDirectory = workingDirectory ?? BenchPaths.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -2,10 +2,9 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.Versioning;
-using IomDirectory.Bench.Support;
 using Npgsql;
 
-namespace IomDirectory.Server.Tests.Support;
+namespace IomDirectory.Bench.Support;
 
 /// <summary>
 /// A real PostgreSQL server for the tests: Debian's <c>postgresql</c> binaries (the newest

@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using System.Globalization;
+using FieldMask = Google.Protobuf.WellKnownTypes.FieldMask;
+using Grpc.Core;
+using IomDirectory.Bench.Support;
+using IomDirectory.Contracts.Transport;
+using IomDirectory.Contracts.V1;
+
+namespace IomDirectory.Bench;
+
+/// <summary>
+/// Two server replicas (processes) on one PostgreSQL database, against one server on SQLite: a writer renames a unit
+/// through the first server at a steady rate while closed-loop readers (GetUnit and SuggestContacts, half each) run
+/// on every server; a probe on the other replica polls the unit and times when each write becomes visible there. On
+/// SQLite the probe reads the same server (its write answers only once its snapshot shows the change). Reported:
+/// writes/s achieved, write latency, read p50/p99 per server, write-to-visible p50/p99 (from the write being sent,
+/// so it includes the write's own time; the write's p50 is beside it).
+/// </summary>
+public static class ReplicasBenchmark
+{
+    private static readonly string[] Questions =
+    [
+        "Who handles cash-based interventions?", "Appui pour la coordination et la gestion des camps", "¿Quién se ocupa de las transferencias monetarias?",
+        "Who do I contact about climate action?", "Help with displacement tracking in Sudan", "Qui contacter pour la protection des migrants ?",
+    ];
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        var seconds = CommandLine.Int(args, "--seconds", 20);
+        var rate = CommandLine.Int(args, "--write-rate", 10);
+        var readers = CommandLine.Int(args, "--readers", 2);
+        Console.WriteLine($"replicas: {seconds} s, a writer at {rate} writes/s on the first server, {readers} closed-loop readers per server");
+
+        var table = new ResultTable("store", "servers", "writes/s", "write p50 ms", "write p99 ms", "server", "reads", "read p50 ms", "read p99 ms",
+            "visible p50 ms", "visible p99 ms", "not seen");
+        using var scratch = new ScratchFolder();
+        var key = scratch.File("jwt-signing.key");
+        await using (var postgres = await PostgresServer.StartAsync())
+        {
+            var database = postgres.ConnectionString(await postgres.CreateDatabaseAsync());
+            await using var a = await ServerUnderTest.StartAsync(database, BenchPaths.Data, "--Jwt:SigningKeyFile", key);
+            await using var b = await ServerUnderTest.StartAsync(database, BenchPaths.Data, "--Jwt:SigningKeyFile", key);
+            await RunOnceAsync("PostgreSQL", [a, b], key, seconds, rate, readers, table);
+        }
+        await using (var single = await ServerUnderTest.StartAsync(scratch.File("directory.db"), BenchPaths.Data, "--Jwt:SigningKeyFile", key))
+            await RunOnceAsync("SQLite", [single], key, seconds, rate, readers, table);
+
+        table.Print(Console.Out);
+        Console.WriteLine($"saved {table.SaveCsv(Path.Combine(BenchPaths.Results, "replicas.csv"))}");
+        return 0;
+    }
+
+    private static async Task RunOnceAsync(string store, IReadOnlyList<ServerUnderTest> servers, string key, int seconds, int rate, int readers, ResultTable table)
+    {
+        var writer = servers[0];
+        var probe = servers[^1];
+        var token = IomDirectory.Security.LocalTokenIssuer.Mint(IomDirectory.Security.SigningKey.Read(key), "bench.writer", "directory.editor", TimeSpan.FromHours(1));
+        await WarmUpAsync(servers);
+
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        var reads = servers.Select(_ => new List<double>()).ToArray();
+        var readTasks = servers.SelectMany((server, s) => Enumerable.Range(0, readers).Select(r => Task.Run(() => ReadLoopAsync(server, r, reads[s], stop.Token)))).ToList();
+
+        var writes = new List<double>();
+        var visible = new List<double>();
+        var notSeen = 0;
+        var clock = Stopwatch.StartNew();
+        var version = (await GetAsync(writer, "prd")).Version;
+        for (var i = 0; !stop.IsCancellationRequested; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / rate);
+            if (clock.Elapsed < due) await Task.Delay(due - clock.Elapsed);
+            if (stop.IsCancellationRequested) break;
+            var name = $"Peace and Recovery Division (bench {store} {i})";
+            var sent = Stopwatch.GetTimestamp();
+            var written = await writer.Client.UnaryAsync<UpdateUnitRequest, Unit>(Method("AdminService", "UpdateUnit"), new UpdateUnitRequest
+            {
+                Id = "prd", ExpectedVersion = version, Unit = new UnitInput { Name = new LocalizedText { En = name } },
+                UpdateMask = new FieldMask { Paths = { "name.en" } }, Write = new WriteContext { Reason = "bench replicas" },
+            }, new CallOptions(headers: new Metadata { { "authorization", "Bearer " + token } }));
+            writes.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+            version = written.Version;
+            var seen = false;
+            while (Stopwatch.GetElapsedTime(sent) < TimeSpan.FromSeconds(5))
+            {
+                if ((await GetAsync(probe, "prd")).Names.En == name)
+                {
+                    seen = true;
+                    break;
+                }
+                await Task.Delay(1);
+            }
+            if (seen) visible.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+            else notSeen++;
+        }
+        var elapsed = clock.Elapsed.TotalSeconds;
+        await Task.WhenAll(readTasks);
+        for (var s = 0; s < servers.Count; s++)
+        {
+            table.Add(store, servers.Count, (writes.Count / elapsed).ToString("0.0", CultureInfo.InvariantCulture),
+                Ms(Stats.Percentile(writes, 50)), Ms(Stats.Percentile(writes, 99)), s == 0 ? "1 (writer)" : $"{s + 1}",
+                reads[s].Count, Ms(Stats.Percentile(reads[s], 50)), Ms(Stats.Percentile(reads[s], 99)),
+                Ms(Stats.Percentile(visible, 50)), Ms(Stats.Percentile(visible, 99)), notSeen);
+        }
+    }
+
+    private static async Task WarmUpAsync(IEnumerable<ServerUnderTest> servers)
+    {
+        foreach (var server in servers)
+            for (var i = 0; i < 200; i++)
+                await ReadAsync(server, i);
+    }
+
+    private static async Task ReadLoopAsync(ServerUnderTest server, int reader, List<double> times, CancellationToken stop)
+    {
+        for (var i = reader; !stop.IsCancellationRequested; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await ReadAsync(server, i);
+            var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            lock (times) times.Add(ms);
+        }
+    }
+
+    private static Task ReadAsync(ServerUnderTest server, int i) => i % 2 == 0
+        ? GetAsync(server, i % 4 == 0 ? "pcca" : "cbi-unit")
+        : server.Client.UnaryAsync<SuggestContactsRequest, SuggestContactsResponse>(Method("RoutingService", "SuggestContacts"),
+            new SuggestContactsRequest { Query = Questions[i / 2 % Questions.Length] });
+
+    private static Task<Unit> GetAsync(ServerUnderTest server, string id) =>
+        server.Client.UnaryAsync<GetUnitRequest, Unit>(Method("DirectoryService", "GetUnit"), new GetUnitRequest { Id = id });
+
+    private static Google.Protobuf.Reflection.MethodDescriptor Method(string service, string method) =>
+        new[] { DirectoryReflection.Descriptor, RoutingReflection.Descriptor, AdminReflection.Descriptor }
+            .SelectMany(f => f.Services).Single(s => s.Name == service).FindMethodByName(method);
+
+    private static string Ms(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+}
