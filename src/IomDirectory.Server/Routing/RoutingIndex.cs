@@ -13,45 +13,37 @@ public sealed class RoutingIndex
 {
     public sealed record TermEntry(Concept Concept, string[] Stems, bool[] NeedsCapitals, double Weight);
 
-    private readonly Dictionary<string, List<TermEntry>> _terms = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<TermEntry>> _exactTerms = new(StringComparer.Ordinal);
+    private readonly LexiconTerms _lexiconTerms;
     private readonly ObjectPool<RoutingScratch> _scratch;
     private readonly HashSet<string> _termStems;
 
-    public RoutingIndex(DirectoryView view, Lexicon lexicon, UnitWords words)
+    public RoutingIndex(DirectoryView view, Lexicon lexicon, UnitWords words) : this(view, new LexiconTerms(lexicon), words, w => new FuzzyVocabulary(w))
+    {
+    }
+
+    /// <param name="terms">The lexicon's part, shared by every view's index.</param>
+    /// <param name="fuzzy">Makes the spelling vocabulary of these words (a cache may hand back the last one, for the same words).</param>
+    public RoutingIndex(DirectoryView view, LexiconTerms terms, UnitWords words, Func<IReadOnlyList<string>, FuzzyVocabulary> fuzzy)
     {
         View = view;
-        Lexicon = lexicon;
-        var termLanguages = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var concept in lexicon.Concepts)
-        foreach (var (language, terms) in concept.Terms)
-        foreach (var term in terms)
-        {
-            AddTerm(concept, term);
-            foreach (var word in RoutingText.Words(term).Where(w => !lexicon.IsStopword(w.Folded)))
-                termLanguages[word.Folded] = termLanguages.TryGetValue(word.Folded, out var seen) && seen != language ? "" : language;
-        }
-        Detector = new LanguageDetector(lexicon, termLanguages.Where(p => p.Value.Length > 0).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
+        Lexicon = terms.Lexicon;
+        _lexiconTerms = terms;
+        Detector = terms.Detector;
+        _termStems = terms.TermStems;
 
-        Units = new RoutingUnits(words, view, lexicon);
-        Stems = new UnitStems(words, lexicon);
+        Units = new RoutingUnits(words, view, Lexicon);
+        Stems = new UnitStems(words, Lexicon);
         _scratch = ScratchPool.Create(() => new RoutingScratch(Units.Count, Units.ContactCount));
 
         var functions = view.Offices.Values
             .SelectMany(o => view.Functions[o.Id].Where(f => f.Kind == "coordination" && !f.Subregion.IsEmpty).Select(f => (Office: o, Function: f)))
             .ToList();
-        Places = new PlaceNames(view, lexicon, functions.SelectMany(p => p.Function.Subregion.All()));
+        Places = new PlaceNames(view, Lexicon, functions.SelectMany(p => p.Function.Subregion.All()));
         Subregions = functions
             .SelectMany(p => p.Function.Subregion.All().Select(name => (Key: Places.KeyOf(name), p.Office, p.Function)))
             .GroupBy(p => p.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => (IReadOnlyList<(OfficeRecord, OfficeFunctionRecord)>)g.Select(p => (p.Office, p.Function)).Distinct().ToList(), StringComparer.Ordinal);
-        var vocabulary = lexicon.Concepts.SelectMany(c => c.Terms.Values.SelectMany(t => t)).SelectMany(RoutingText.Words)
-            .Where(w => !lexicon.IsStopword(w.Folded)).ToList();
-        _termStems = vocabulary.Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
-        // Function and generic words are in the vocabulary too, so that "guidnce" reads as "guidance" (a word that
-        // carries no topic), not as the nearest topic or place.
-        Fuzzy = new FuzzyVocabulary(vocabulary.Select(w => w.Folded).Concat(Places.Words)
-            .Concat(lexicon.Stopwords.Values.SelectMany(w => w)).Concat(lexicon.GenericWords));
+        Fuzzy = fuzzy([.. terms.VocabularyWords, .. Places.Words]);
         OfficesByType = view.OrderedOffices.GroupBy(o => o.Type).ToDictionary(g => g.Key, g => (IReadOnlyList<OfficeRecord>)g.ToList());
     }
 
@@ -66,8 +58,8 @@ public sealed class RoutingIndex
     public IReadOnlyDictionary<string, IReadOnlyList<(OfficeRecord Office, OfficeFunctionRecord Function)>> Subregions { get; }
     public IReadOnlyDictionary<OfficeType, IReadOnlyList<OfficeRecord>> OfficesByType { get; }
 
-    public IReadOnlyList<TermEntry> TermsStartingWith(string stem) => _terms.GetValueOrDefault(stem) ?? (IReadOnlyList<TermEntry>)[];
-    public IReadOnlyList<TermEntry> ExactTermsStartingWith(string stem) => _exactTerms.GetValueOrDefault(stem) ?? (IReadOnlyList<TermEntry>)[];
+    public IReadOnlyList<TermEntry> TermsStartingWith(string stem) => _lexiconTerms.TermsStartingWith(stem);
+    public IReadOnlyList<TermEntry> ExactTermsStartingWith(string stem) => _lexiconTerms.ExactTermsStartingWith(stem);
 
     /// <summary>
     /// The word as routing reads it: itself when the lexicon, a place name or a unit text knows it (or it is short,
@@ -95,18 +87,4 @@ public sealed class RoutingIndex
 
     /// <summary>Folded words joined by single spaces: the key of country and sub-region names.</summary>
     public static string Key(string text) => string.Join(' ', RoutingText.Words(text).Select(w => w.Folded));
-
-    private void AddTerm(Concept concept, string term)
-    {
-        var words = RoutingText.Words(term);
-        var kept = concept.Exact ? words : words.Where(w => !Lexicon.IsStopword(w.Folded) || w.Capitals).ToList();
-        if (kept.Count == 0) return;
-        var stems = kept.Select(w => w.Stem).ToArray();
-        var needsCapitals = kept.Select(w => !concept.Exact && Lexicon.IsStopword(w.Folded)).ToArray();
-        var distinct = stems.Distinct(StringComparer.Ordinal).Count();
-        var entry = new TermEntry(concept, stems, needsCapitals, concept.Weight * (1 + 0.35 * (distinct - 1)));
-        var index = concept.Exact ? _exactTerms : _terms;
-        if (!index.TryGetValue(stems[0], out var list)) index[stems[0]] = list = [];
-        list.Add(entry);
-    }
 }

@@ -11,6 +11,8 @@ namespace IomDirectory.Server.Routing;
 public sealed class RoutingIndexCache(Lexicon lexicon)
 {
     private readonly ConditionalWeakTable<DirectoryView, RoutingIndex> _indexes = new();
+    private readonly LexiconTerms _terms = new(lexicon);
+    private FuzzyEntry? _lastFuzzy;
 
     public Lexicon Lexicon { get; } = lexicon;
 
@@ -19,8 +21,8 @@ public sealed class RoutingIndexCache(Lexicon lexicon)
     /// that view among the few recent ones. Building one for another period waits for a slot of <see cref="ViewLimits"/>.
     /// </remarks>
     public RoutingIndex For(DirectoryView view) => _indexes.TryGetValue(view, out var index) ? index
-        : view.Snapshot.IsToday(view) ? _indexes.GetValue(view, v => new RoutingIndex(v, Lexicon, new UnitWords(v)))
-        : ViewLimits.Build(() => _indexes.GetValue(view, v => new RoutingIndex(v, Lexicon, new UnitWords(v))));
+        : view.Snapshot.IsToday(view) ? _indexes.GetValue(view, v => Build(v, new UnitWords(v)))
+        : ViewLimits.Build(() => _indexes.GetValue(view, v => Build(v, new UnitWords(v))));
 
     /// <summary>
     /// Builds today's routing and search indexes: the units' texts are read once for both (<see cref="UnitWords"/>),
@@ -30,6 +32,23 @@ public sealed class RoutingIndexCache(Lexicon lexicon)
     {
         var view = snapshot.At(DateTime.UtcNow);
         var words = new UnitWords(view);
-        Parallel.Invoke(() => _indexes.GetValue(view, v => new RoutingIndex(v, Lexicon, words)), () => view.BuildSearch(words));
+        Parallel.Invoke(() => _indexes.GetValue(view, v => Build(v, words)), () => view.BuildSearch(words));
     }
+
+    private RoutingIndex Build(DirectoryView view, UnitWords words) => new(view, _terms, words, Fuzzy);
+
+    /// <summary>
+    /// The spelling vocabulary of these words: the last one made when the words are the same (the lexicon's, and place
+    /// names that change only when countries or coordination functions do), which spares most of an index's build.
+    /// </summary>
+    private FuzzyVocabulary Fuzzy(IReadOnlyList<string> words)
+    {
+        var key = words.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        if (Volatile.Read(ref _lastFuzzy) is { } last && last.Words.AsSpan().SequenceEqual(key)) return last.Vocabulary;
+        var made = new FuzzyVocabulary(key);
+        Volatile.Write(ref _lastFuzzy, new FuzzyEntry(key, made));
+        return made;
+    }
+
+    private sealed record FuzzyEntry(string[] Words, FuzzyVocabulary Vocabulary);
 }
