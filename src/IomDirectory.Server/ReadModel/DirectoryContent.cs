@@ -57,28 +57,40 @@ public sealed record DirectoryContent(
         await db.AuditEvents.MaxAsync(e => (long?)e.Sequence, ct) ?? 0;
 
     /// <summary>
-    /// This content with every version of the records named by <paramref name="ids"/> read again, in the context's
-    /// (consistent-read) transaction: the records a run of changes touched. A record keeps its place; a new one comes
-    /// last, as a whole reload would order them. Ids are looked up in every table (an id of one kind may be an id of
-    /// another too: reading a record again that did not change is harmless).
+    /// This content with every version of the records the <paramref name="changes"/> name read again, in the context's
+    /// (consistent-read) transaction: only the table of each change's kind, every table for a kind not known here. A
+    /// record keeps its place; a new one comes last, as a whole reload would order them.
     /// </summary>
-    public DirectoryContent WithChanged(DirectoryDbContext db, IReadOnlySet<string> ids, long generation, long sequence)
+    public DirectoryContent WithChanged(DirectoryDbContext db, IReadOnlyList<AuditEventRecord> changes, long generation, long sequence)
     {
         var connection = db.Database.GetDbConnection();
         var transaction = CurrentTransaction(db);
         var pool = new LoadPool();
-        IReadOnlyList<T> Replace<T>(IReadOnlyList<T> old, string property, Func<T, string> idOf) where T : class =>
-            Replaced(old, EntityTable<T>.Of(db).ReadWhereIn(db, connection, transaction, pool, property, [.. ids]), ids, idOf);
+        var byKind = changes.GroupBy(e => e.EntityKind, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.EntityId).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var unknown = byKind.Where(k => !Kinds.Contains(k.Key)).SelectMany(k => k.Value).ToHashSet(StringComparer.Ordinal);
+        IReadOnlyList<T> Replace<T>(IReadOnlyList<T> old, string kind, string property, Func<T, string> idOf) where T : class
+        {
+            var ids = byKind.TryGetValue(kind, out var named) ? [.. named, .. unknown] : unknown;
+            return ids.Count == 0 ? old : Replaced(old, EntityTable<T>.Of(db).ReadWhereIn(db, connection, transaction, pool, property, ids), ids, idOf);
+        }
         const string Id = nameof(VersionedRecord.Id);
-        return new DirectoryContent(Replace(Sources, nameof(SourceDocument.Id), s => s.Id), Replace(Countries, nameof(Country.Code), c => c.Code),
-            Replace(Offices, Id, r => r.Id), Replace(OfficeFunctions, Id, r => r.Id), Replace(Coverage, Id, r => r.Id), Replace(Units, Id, r => r.Id),
-            Replace(Mailboxes, Id, r => r.Id), Replace(FocalPoints, Id, r => r.Id), Replace(Committees, Id, r => r.Id), generation, sequence);
+        return new DirectoryContent(Replace(Sources, "source", nameof(SourceDocument.Id), s => s.Id), Replace(Countries, "country", nameof(Country.Code), c => c.Code),
+            Replace(Offices, "office", Id, r => r.Id), Replace(OfficeFunctions, "office_function", Id, r => r.Id), Replace(Coverage, "coverage", Id, r => r.Id),
+            Replace(Units, "unit", Id, r => r.Id), Replace(Mailboxes, "mailbox", Id, r => r.Id), Replace(FocalPoints, "focal_point", Id, r => r.Id),
+            Replace(Committees, "committee", Id, r => r.Id), generation, sequence);
     }
+
+    /// <summary>The audit trail's entity kinds, each the kind of one table (<see cref="WithChanged"/>).</summary>
+    private static readonly HashSet<string> Kinds = new(StringComparer.Ordinal)
+    {
+        "source", "country", "office", "office_function", "coverage", "unit", "mailbox", "focal_point", "committee",
+    };
 
     private static System.Data.Common.DbTransaction CurrentTransaction(DirectoryDbContext db) =>
         db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("Read in a consistent-read transaction.");
 
-    private static List<T> Replaced<T>(IReadOnlyList<T> old, List<T> fresh, IReadOnlySet<string> ids, Func<T, string> idOf)
+    private static List<T> Replaced<T>(IReadOnlyList<T> old, List<T> fresh, HashSet<string> ids, Func<T, string> idOf)
     {
         var freshById = fresh.GroupBy(idOf, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var result = new List<T>(old.Count + fresh.Count);
