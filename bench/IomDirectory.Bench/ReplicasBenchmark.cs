@@ -9,8 +9,9 @@ using IomDirectory.Contracts.V1;
 namespace IomDirectory.Bench;
 
 /// <summary>
-/// Two server replicas (processes) on one PostgreSQL database, against one server on SQLite: a writer renames a unit
-/// through the first server at a steady rate while closed-loop readers (GetUnit and SuggestContacts, half each) run
+/// Two server replicas (processes) on one PostgreSQL database, against one server on SQLite: a writer renames units
+/// through the first server at a steady rate (each write the next of the org chart's units in turn, as edits spread
+/// over a directory; renaming one unit ten times a second would measure its growing history instead) while closed-loop readers (GetUnit and SuggestContacts, half each) run
 /// on every server; a probe on the other replica polls the unit from the moment each write is sent and times when the
 /// write becomes visible there (it may be before the writer has its answer). On SQLite the probe reads the same server.
 /// Reported: writes/s achieved, write latency (sent to acknowledged), read p50/p99 per server, write-to-visible
@@ -65,31 +66,37 @@ public static class ReplicasBenchmark
         var visible = new List<double>();
         var notSeen = 0;
         var clock = Stopwatch.StartNew();
-        var version = (await GetAsync(writer, "prd")).Version;
+        var units = (await writer.Client.UnaryAsync<ListUnitsRequest, ListUnitsResponse>(Method("DirectoryService", "ListUnits"),
+            new ListUnitsRequest { Kind = UnitKind.Unit, PageSize = 500 })).Units.Select(u => u.Id).ToList();
         for (var i = 0; !stop.IsCancellationRequested; i++)
         {
             var due = TimeSpan.FromSeconds((double)i / rate);
             if (clock.Elapsed < due) await Task.Delay(due - clock.Elapsed);
             if (stop.IsCancellationRequested) break;
-            var name = $"Peace and Recovery Division (bench {store} {i})";
+            var id = units[i % units.Count];
+            var version = (await GetAsync(writer, id)).Version;
+            var name = $"Bench unit {store} {i}";
             var sent = Stopwatch.GetTimestamp();
-            var seeing = Task.Run(() => SeenAsync(probe, name, sent));
-            var written = await writer.Client.UnaryAsync<UpdateUnitRequest, Unit>(Method("AdminService", "UpdateUnit"), new UpdateUnitRequest
+            var seeing = Task.Run(() => SeenAsync(probe, id, name, sent));
+            await writer.Client.UnaryAsync<UpdateUnitRequest, Unit>(Method("AdminService", "UpdateUnit"), new UpdateUnitRequest
             {
-                Id = "prd", ExpectedVersion = version, Unit = new UnitInput { Name = new LocalizedText { En = name } },
+                Id = id, ExpectedVersion = version, Unit = new UnitInput { Name = new LocalizedText { En = name } },
                 UpdateMask = new FieldMask { Paths = { "name.en" } }, Write = new WriteContext { Reason = "bench replicas" },
             }, new CallOptions(headers: new Metadata { { "authorization", "Bearer " + token } }));
             writes.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
-            version = written.Version;
             if (await seeing is { } after) visible.Add(after.TotalMilliseconds);
             else notSeen++;
         }
         var elapsed = clock.Elapsed.TotalSeconds;
         await Task.WhenAll(readTasks);
-        var applied = probe.Output.Split('\n').Where(l => l.Contains(" changes to ", StringComparison.Ordinal) && l.Contains(" ready in ", StringComparison.Ordinal))
-            .Select(l => double.Parse(l[(l.IndexOf(" ready in ", StringComparison.Ordinal) + 10)..].Split(' ')[0], CultureInfo.InvariantCulture)).ToList();
-        if (applied.Count > 0)
-            Console.WriteLine($"{store}: the probed server applied {applied.Count} catch-ups, each (read the changes, snapshot, indexes) p50 {Stats.Percentile(applied, 50):0} ms, p99 {Stats.Percentile(applied, 99):0} ms");
+        for (var s = 0; s < servers.Count; s++)
+        {
+            var applied = servers[s].Output.Split('\n').Where(l => l.Contains(" changes to ", StringComparison.Ordinal) && l.Contains(" ready in ", StringComparison.Ordinal))
+                .Select(l => double.Parse(l[(l.IndexOf(" ready in ", StringComparison.Ordinal) + 10)..].Split(' ')[0], CultureInfo.InvariantCulture)).ToList();
+            if (applied.Count > 0)
+                Console.WriteLine($"{store}, server {s + 1}: {applied.Count} catch-ups (read the changes, new snapshot and indexes): p50 {Stats.Percentile(applied, 50):0} ms, " +
+                                  $"p99 {Stats.Percentile(applied, 99):0} ms, max {applied.Max():0} ms");
+        }
         for (var s = 0; s < servers.Count; s++)
         {
             table.Add(store, servers.Count, (writes.Count / elapsed).ToString("0.0", CultureInfo.InvariantCulture),
@@ -100,11 +107,11 @@ public static class ReplicasBenchmark
     }
 
     /// <summary>When <paramref name="server"/> first shows the name, counted from <paramref name="sent"/>; null if not within 5 s.</summary>
-    private static async Task<TimeSpan?> SeenAsync(ServerUnderTest server, string name, long sent)
+    private static async Task<TimeSpan?> SeenAsync(ServerUnderTest server, string id, string name, long sent)
     {
         while (Stopwatch.GetElapsedTime(sent) < TimeSpan.FromSeconds(5))
         {
-            if ((await GetAsync(server, "prd")).Names.En == name) return Stopwatch.GetElapsedTime(sent);
+            if ((await GetAsync(server, id)).Names.En == name) return Stopwatch.GetElapsedTime(sent);
             await Task.Delay(1);
         }
         return null;

@@ -112,21 +112,49 @@ internal sealed class EntityTable<T> where T : class
     public List<T> ReadAll(DbContext context, DbConnection connection, DbTransaction transaction, LoadPool pool) =>
         Read(context, connection, transaction, pool, null, []);
 
-    /// <summary>The rows whose <paramref name="property"/> is one of <paramref name="values"/> (every version of those records).</summary>
-    public List<T> ReadWhereIn(DbContext context, DbConnection connection, DbTransaction transaction, LoadPool pool, string property,
-        IReadOnlyCollection<string> values)
+    /// <summary>
+    /// The rows whose <paramref name="property"/> is one of <paramref name="values"/> (every version of those records).
+    /// Asynchronous: it runs while the server serves (a replica following changes), where a blocked thread-pool thread
+    /// waiting on the network would hold up requests.
+    /// </summary>
+    public async Task<List<T>> ReadWhereInAsync(DbContext context, DbConnection connection, DbTransaction transaction, LoadPool pool, string property,
+        IReadOnlyCollection<string> values, CancellationToken cancellationToken)
     {
         var rows = new List<T>();
         const int PerQuery = 500;
         foreach (var chunk in values.Chunk(PerQuery))
-            rows.AddRange(Read(context, connection, transaction, pool, Column(property), chunk));
+        {
+            await using var command = Select(connection, transaction, Column(property), chunk);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var buffer = new object?[_valueCount];
+            while (await reader.ReadAsync(cancellationToken))
+                rows.Add(Materialize(context, reader, buffer, pool));
+        }
         return rows;
     }
 
     private List<T> Read(DbContext context, DbConnection connection, DbTransaction transaction, LoadPool pool, EntityColumn? filter,
         IReadOnlyList<string> values)
     {
-        using var command = connection.CreateCommand();
+        using var command = Select(connection, transaction, filter, values);
+        using var reader = command.ExecuteReader();
+        var buffer = new object?[_valueCount];
+        var rows = new List<T>();
+        while (reader.Read())
+            rows.Add(Materialize(context, reader, buffer, pool));
+        return rows;
+    }
+
+    private T Materialize(DbContext context, DbDataReader reader, object?[] buffer, LoadPool pool)
+    {
+        for (var i = 0; i < _columns.Length; i++)
+            buffer[_columns[i].ValueIndex] = _columns[i].ModelValue(reader, i, pool);
+        return (T)_materializer(new MaterializationContext(new ValueBuffer(buffer), context));
+    }
+
+    private DbCommand Select(DbConnection connection, DbTransaction transaction, EntityColumn? filter, IReadOnlyList<string> values)
+    {
+        var command = connection.CreateCommand();
         command.Transaction = transaction;
         var sql = $"SELECT {string.Join(", ", _columns.Select(c => c.Name))} FROM {Name}";
         if (filter is not null)
@@ -147,16 +175,7 @@ internal sealed class EntityTable<T> where T : class
         if (_columns.FirstOrDefault(c => c.IsStoreGenerated) is { } key)
             sql += $" ORDER BY {key.Name}";
         command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var buffer = new object?[_valueCount];
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            for (var i = 0; i < _columns.Length; i++)
-                buffer[_columns[i].ValueIndex] = _columns[i].ModelValue(reader, i, pool);
-            rows.Add((T)_materializer(new MaterializationContext(new ValueBuffer(buffer), context)));
-        }
-        return rows;
+        return command;
     }
 
     private EntityColumn Column(string property) => _columns.Single(c => c.Property == _entityType.FindProperty(property));

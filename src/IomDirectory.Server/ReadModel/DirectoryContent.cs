@@ -61,7 +61,8 @@ public sealed record DirectoryContent(
     /// (consistent-read) transaction: only the table of each change's kind, every table for a kind not known here. A
     /// record keeps its place; a new one comes last, as a whole reload would order them.
     /// </summary>
-    public DirectoryContent WithChanged(DirectoryDbContext db, IReadOnlyList<AuditEventRecord> changes, long generation, long sequence)
+    public async Task<DirectoryContent> WithChangedAsync(DirectoryDbContext db, IReadOnlyList<AuditEventRecord> changes, long generation, long sequence,
+        CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         var transaction = CurrentTransaction(db);
@@ -69,19 +70,21 @@ public sealed record DirectoryContent(
         var byKind = changes.GroupBy(e => e.EntityKind, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(e => e.EntityId).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         var unknown = byKind.Where(k => !Kinds.Contains(k.Key)).SelectMany(k => k.Value).ToHashSet(StringComparer.Ordinal);
-        IReadOnlyList<T> Replace<T>(IReadOnlyList<T> old, string kind, string property, Func<T, string> idOf) where T : class
+        async Task<IReadOnlyList<T>> Replace<T>(IReadOnlyList<T> old, string kind, string property, Func<T, string> idOf) where T : class
         {
             var ids = byKind.TryGetValue(kind, out var named) ? [.. named, .. unknown] : unknown;
-            return ids.Count == 0 ? old : Replaced(old, EntityTable<T>.Of(db).ReadWhereIn(db, connection, transaction, pool, property, ids), ids, idOf);
+            return ids.Count == 0 ? old
+                : Replaced(old, await EntityTable<T>.Of(db).ReadWhereInAsync(db, connection, transaction, pool, property, ids, ct), ids, idOf);
         }
         const string Id = nameof(VersionedRecord.Id);
-        return new DirectoryContent(Replace(Sources, "source", nameof(SourceDocument.Id), s => s.Id), Replace(Countries, "country", nameof(Country.Code), c => c.Code),
-            Replace(Offices, "office", Id, r => r.Id), Replace(OfficeFunctions, "office_function", Id, r => r.Id), Replace(Coverage, "coverage", Id, r => r.Id),
-            Replace(Units, "unit", Id, r => r.Id), Replace(Mailboxes, "mailbox", Id, r => r.Id), Replace(FocalPoints, "focal_point", Id, r => r.Id),
-            Replace(Committees, "committee", Id, r => r.Id), generation, sequence);
+        return new DirectoryContent(await Replace(Sources, "source", nameof(SourceDocument.Id), s => s.Id),
+            await Replace(Countries, "country", nameof(Country.Code), c => c.Code), await Replace(Offices, "office", Id, r => r.Id),
+            await Replace(OfficeFunctions, "office_function", Id, r => r.Id), await Replace(Coverage, "coverage", Id, r => r.Id),
+            await Replace(Units, "unit", Id, r => r.Id), await Replace(Mailboxes, "mailbox", Id, r => r.Id),
+            await Replace(FocalPoints, "focal_point", Id, r => r.Id), await Replace(Committees, "committee", Id, r => r.Id), generation, sequence);
     }
 
-    /// <summary>The audit trail's entity kinds, each the kind of one table (<see cref="WithChanged"/>).</summary>
+    /// <summary>The audit trail's entity kinds, each the kind of one table (<see cref="WithChangedAsync"/>).</summary>
     private static readonly HashSet<string> Kinds = new(StringComparer.Ordinal)
     {
         "source", "country", "office", "office_function", "coverage", "unit", "mailbox", "focal_point", "committee",

@@ -58,7 +58,7 @@ public sealed partial class DirectorySnapshotProvider(DirectoryStore store, ILog
             var whole = events.Count > MaxIncrementalEvents || ids.Count > MaxIncrementalRecords;
             var content = whole
                 ? await DirectoryContent.ReadAllAsync(db, generation, cancellationToken)
-                : current.Content.WithChanged(db, events, generation, events[^1].Sequence);
+                : await current.Content.WithChangedAsync(db, events, generation, events[^1].Sequence, cancellationToken);
             Publish(content, started, Stopwatch.GetTimestamp(), whole ? "the whole store" : $"{events.Count} changes to {ids.Count} records");
             return whole ? null : events;
         }
