@@ -110,7 +110,7 @@ public sealed class PostgresFaultTests
     {
         var database = await EmptyDatabase();
         var key = _folder.File("kill.key");
-        var acknowledged = new ConcurrentBag<string>();
+        IReadOnlyCollection<string> acknowledged;
         await using (var seeding = await RunningServer.StartOnAsync(database, key))
         {
             // seeds the database, then leaves: the replica killed below starts on a seeded database, as replicas do
@@ -118,32 +118,7 @@ public sealed class PostgresFaultTests
         await using (var replica = await ServerProcess.StartAsync(database, "--Jwt:SigningKeyFile", key))
         {
             var token = LocalTokenIssuer.Mint(SigningKey.Read(key), "crash.tester", Roles.Editor, TimeSpan.FromMinutes(10));
-            using var stop = new CancellationTokenSource();
-            var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
-            {
-                for (var i = 0; !stop.IsCancellationRequested; i++)
-                {
-                    var id = $"crash-unit-{w}-{i}";
-                    try
-                    {
-                        await replica.Client.UnaryAsync<CreateUnitRequest, Unit>(Api.AdminMethod("CreateUnit"), new CreateUnitRequest
-                        {
-                            Id = id,
-                            Unit = new UnitInput { Kind = UnitKind.Unit, Name = new LocalizedText { En = $"Crash test unit {w}/{i}" }, ParentUnitId = "pcca" },
-                            Write = Api.Because("crash test"),
-                        }, RunningServer.Bearer(token));
-                        acknowledged.Add(id);
-                    }
-                    catch (Exception ex) when (ex is RpcException or HttpRequestException or IOException or OperationCanceledException)
-                    {
-                        return;   // the replica died under this call: not acknowledged, so no promise was made
-                    }
-                }
-            })).ToList();
-            while (acknowledged.Count < 40) await Task.Delay(10);
-            replica.Kill();
-            await stop.CancelAsync();
-            await Task.WhenAll(writers);
+            acknowledged = await CrashWriters.CreateUnitsUntilKilledAsync(replica, token);
         }
 
         var name = new NpgsqlConnectionStringBuilder(database).Database!;

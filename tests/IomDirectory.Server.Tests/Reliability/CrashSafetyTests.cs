@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using IomDirectory.Contracts.V1;
 using Grpc.Core;
 using IomDirectory.Contracts.Transport;
@@ -17,38 +16,12 @@ public sealed class CrashSafetyTests
     {
         using var folder = new TempFolder();
         var db = folder.File("directory.db");
-        var acknowledged = new ConcurrentBag<string>();
+        IReadOnlyCollection<string> acknowledged;
 
         await using (var server = await ServerProcess.StartAsync(db))
         {
             var token = LocalTokenIssuer.Mint(SigningKey.Read(LocalDefaults.KeyFileBeside(db)), "crash.tester", "directory.editor", TimeSpan.FromMinutes(10));
-            using var stop = new CancellationTokenSource();
-            var writers = Enumerable.Range(0, 4).Select(w => Task.Run(async () =>
-            {
-                for (var i = 0; !stop.IsCancellationRequested; i++)
-                {
-                    var id = $"crash-unit-{w}-{i}";
-                    try
-                    {
-                        await server.Client.UnaryAsync<CreateUnitRequest, Unit>(Api.AdminMethod("CreateUnit"), new CreateUnitRequest
-                        {
-                            Id = id,
-                            Unit = new UnitInput { Kind = UnitKind.Unit, Name = new LocalizedText { En = $"Crash test unit {w}/{i}" }, ParentUnitId = "pcca" },
-                            Write = Api.Because("crash test"),
-                        }, RunningServer.Bearer(token));
-                        acknowledged.Add(id);
-                    }
-                    catch (Exception ex) when (ex is RpcException or HttpRequestException or IOException or OperationCanceledException)
-                    {
-                        return;   // the server died under this call: not acknowledged, so no promise was made
-                    }
-                }
-            })).ToList();
-
-            while (acknowledged.Count < 40) await Task.Delay(10);
-            server.Kill();
-            stop.Cancel();
-            await Task.WhenAll(writers);
+            acknowledged = await CrashWriters.CreateUnitsUntilKilledAsync(server, token);
         }
 
         Assert.That(Scalar(db, "PRAGMA integrity_check"), Is.EqualTo("ok"));
