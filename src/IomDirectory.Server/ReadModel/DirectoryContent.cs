@@ -59,7 +59,8 @@ public sealed record DirectoryContent(
     /// <summary>
     /// This content with every version of the records the <paramref name="changes"/> name read again, in the context's
     /// (consistent-read) transaction: only the table of each change's kind, every table for a kind not known here. A
-    /// record keeps its place; a new one comes last, as a whole reload would order them.
+    /// record keeps the place of its first version, with its versions together, and a new record comes last: the order
+    /// in which a snapshot keeps records (<see cref="Temporal{T}"/>), as after a whole reload.
     /// </summary>
     public async Task<DirectoryContent> WithChangedAsync(DirectoryDbContext db, IReadOnlyList<AuditEventRecord> changes, long generation, long sequence,
         CancellationToken ct)

@@ -1,0 +1,71 @@
+using IomDirectory.Server.Hosting;
+using IomDirectory.Server.Infrastructure;
+using Npgsql;
+
+namespace IomDirectory.Server.Tests.Hosting;
+
+/// <summary>What <c>--db</c> (or IOMDIR_DB) may say: a SQLite path, a PostgreSQL URI, an Npgsql key-value string.</summary>
+[TestFixture]
+public sealed class DatabaseTargetTests
+{
+    [Test]
+    public void APath_IsASqliteFile()
+    {
+        var target = DatabaseTarget.Resolve("/tmp/some folder/directory.db");
+        Assert.That(target.Provider, Is.EqualTo(DatabaseProvider.Sqlite));
+        Assert.That(target.SqlitePath, Is.EqualTo("/tmp/some folder/directory.db"));
+        Assert.That(target.LocalFolder, Is.EqualTo("/tmp/some folder"));
+    }
+
+    [Test]
+    public void APostgresUri_GivesEveryPart_AndItsDescriptionHidesThePassword()
+    {
+        var target = DatabaseTarget.Resolve("postgresql://iom%40dir:s%3Acret@db.example.org:6543/iom_directory?sslmode=require&Timeout=7");
+        var builder = new NpgsqlConnectionStringBuilder(target.ConnectionString);
+        Assert.Multiple(() =>
+        {
+            Assert.That(target.Provider, Is.EqualTo(DatabaseProvider.PostgreSql));
+            Assert.That(builder.Host, Is.EqualTo("db.example.org"));
+            Assert.That(builder.Port, Is.EqualTo(6543));
+            Assert.That(builder.Username, Is.EqualTo("iom@dir"));
+            Assert.That(builder.Password, Is.EqualTo("s:cret"));
+            Assert.That(builder.Database, Is.EqualTo("iom_directory"));
+            Assert.That(builder.SslMode, Is.EqualTo(SslMode.Require));
+            Assert.That(builder.Timeout, Is.EqualTo(7));
+            Assert.That(target.Description, Does.Not.Contain("cret"));
+            Assert.That(target.Description, Is.EqualTo("postgresql://iom%40dir@db.example.org:6543/iom_directory"));
+            Assert.That(target.SqlitePath, Is.Null);
+        });
+    }
+
+    [Test]
+    public void AKeyValueString_IsPostgres()
+    {
+        var target = DatabaseTarget.Resolve("Host=127.0.0.1;Port=5433;Username=iomdir;Database=dir");
+        Assert.That(target.Provider, Is.EqualTo(DatabaseProvider.PostgreSql));
+        Assert.That(new NpgsqlConnectionStringBuilder(target.ConnectionString).Port, Is.EqualTo(5433));
+    }
+
+    [TestCase("postgresql://db.example.org", "database")]
+    [TestCase("postgresql://db.example.org/dir?nosuchoption=1", "nosuchoption")]
+    [TestCase("Host=;Database=dir", "host")]
+    public void AnIncompleteOrUnknownPostgresSetting_IsRefusedSayingWhat(string given, string what) =>
+        Assert.That(() => DatabaseTarget.Resolve(given), Throws.ArgumentException.With.Message.Contains(what).IgnoreCase);
+
+    [Test]
+    public async Task TheServer_RefusesToStartOnABadDatabaseSetting_SayingWhy()
+    {
+        var error = new StringWriter();
+        var previous = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            Assert.That(await ServerHost.BuildAsync(["--db", "postgresql://db.example.org"]), Is.Null);
+        }
+        finally
+        {
+            Console.SetError(previous);
+        }
+        Assert.That(error.ToString(), Does.Contain("--db").And.Contain("database"));
+    }
+}
