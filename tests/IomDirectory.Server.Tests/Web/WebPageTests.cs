@@ -50,8 +50,9 @@ public sealed class WebPageTests : BrowserFixture
         Assert.That(await unitLink.IsVisibleAsync(), Is.False, "a closed branch hides its units");
         await closed.ClickAsync(new() { Position = new Position { X = 2, Y = 8 } });
         await unitLink.WaitForAsync();
+        var opened = page.WaitForURLAsync("**/units/**");
         await unitLink.ClickAsync();
-        await page.WaitForURLAsync("**/units/**");
+        await opened;
         Assert.That(await page.Locator("main .meta").First.InnerTextAsync(), Does.StartWith("Source: "));
         Assert.That(await page.Locator("nav.crumbs li").CountAsync(), Is.GreaterThanOrEqualTo(2), "breadcrumbs show the parent chain");
         Assert.That(await page.Locator("#history").IsVisibleAsync(), Is.True);
@@ -64,8 +65,9 @@ public sealed class WebPageTests : BrowserFixture
     {
         var page = await OpenAsync("/browse?lang=en");
         await page.GetByLabel("Org chart as of").FillAsync("2023-06-01");
+        var shown = page.WaitForURLAsync("**asOf=2023-06-01**");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**asOf=2023-06-01**");
+        await shown;
         Assert.That(await page.Locator("ul.tree[aria-labelledby=regions] > li").CountAsync(), Is.EqualTo(9));
         Assert.That(await page.Locator(".banner").InnerTextAsync(), Does.Contain("1 June 2023"));
 
@@ -91,9 +93,13 @@ public sealed class WebPageTests : BrowserFixture
         for (var i = 0; i < 30 && await page.EvaluateAsync<string>("document.activeElement.id") != "q"; i++)
             await page.Keyboard.PressAsync("Tab");
         Assert.That(await page.EvaluateAsync<string>("document.activeElement.id"), Is.EqualTo("q"));
-        await page.Keyboard.TypeAsync("Who handles cash-based interventions in Kenya?");
+        const string Question = "Who handles cash-based interventions in Kenya?";
+        await page.Keyboard.TypeAsync(Question);
+        Assert.That(await page.InputValueAsync("#q"), Is.EqualTo(Question), "the keyboard typed into the question box");
+        // The wait for the navigation is set up before Enter is pressed, so a fast answer cannot slip past it.
+        var answered = page.WaitForURLAsync("**q=**");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**q=**");
+        await answered;
         string? focused = null;
         for (var i = 0; i < 60; i++)
         {
