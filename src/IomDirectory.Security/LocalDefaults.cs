@@ -29,6 +29,31 @@ public static class LocalDefaults
         return Path.GetFullPath(path);
     }
 
+    /// <summary>
+    /// Whether a database setting names a PostgreSQL server — a <c>postgresql://</c> (or <c>postgres://</c>) URI, or an
+    /// Npgsql key-value string setting a host — rather than a SQLite file.
+    /// </summary>
+    public static bool NamesPostgres(string setting) =>
+        IsPostgresUri(setting)
+        || (setting.Contains('=') && setting.Split(';').Any(part => part.Split('=', 2)[0].Trim() is var key &&
+            (key.Equals("Host", StringComparison.OrdinalIgnoreCase) || key.Equals("Server", StringComparison.OrdinalIgnoreCase))));
+
+    /// <summary>A <c>postgresql://</c> or <c>postgres://</c> URI.</summary>
+    public static bool IsPostgresUri(string setting) =>
+        setting.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) || setting.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The key file a server on this database setting (the given one, else IOMDIR_DB, else the default file) uses
+    /// unless configured: beside a SQLite file; in <see cref="DataFolder"/> for PostgreSQL.
+    /// </summary>
+    public static string DefaultKeyFile(string? database)
+    {
+        var setting = string.IsNullOrWhiteSpace(database) ? Environment.GetEnvironmentVariable(DatabaseEnvironmentVariable) : database;
+        return setting is not null && NamesPostgres(setting.Trim())
+            ? Path.Combine(DataFolder(), KeyFileName)
+            : KeyFileBeside(DatabasePath(setting));
+    }
+
     /// <summary>The local signing key file beside a database.</summary>
     public static string KeyFileBeside(string databasePath) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, KeyFileName);

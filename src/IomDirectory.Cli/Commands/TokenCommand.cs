@@ -23,7 +23,7 @@ public static class TokenCommand
             DefaultValueFactory = _ => TimeSpan.FromHours(1),
             CustomParser = ParseLifetime,
         };
-        var db = new Option<string?>("--db") { Description = $"The server's database (default ${LocalDefaults.DatabaseEnvironmentVariable}, else the local data folder); the key is beside it", HelpName = "PATH" };
+        var db = new Option<string?>("--db") { Description = $"The server's database (default ${LocalDefaults.DatabaseEnvironmentVariable}, else the local data folder): the key is beside a SQLite file, in the local data folder for a PostgreSQL one", HelpName = "PATH|URI" };
         var keyFile = new Option<string?>("--key-file") { Description = "The signing key file itself", HelpName = "FILE" };
 
         var command = new Command("token", "Mints a bearer token with the local development signing key.")
@@ -33,7 +33,7 @@ public static class TokenCommand
         command.WithExamples("export IOMDIR_TOKEN=$(iomdir token --name erin --role editor)");
         command.SetAction((parse, cancellation) => CliContext.RunAsync(parse, cancellation, context =>
         {
-            var file = parse.GetValue(keyFile) ?? LocalDefaults.KeyFileBeside(LocalDefaults.DatabasePath(parse.GetValue(db)));
+            var file = parse.GetValue(keyFile) ?? LocalDefaults.DefaultKeyFile(parse.GetValue(db));
             if (!File.Exists(file))
                 throw new CliFailure(ExitCodes.NotFound, $"no signing key at {file} (start the server once to create it, or pass --db or --key-file)");
             byte[] key;

@@ -30,10 +30,8 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
         text = text?.Trim();
         if (!string.IsNullOrEmpty(text))
         {
-            if (text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase))
-                return PostgreSql(FromUri(text));
-            if (LooksLikeKeyValue(text))
-                return PostgreSql(FromKeyValue(text));
+            if (IomDirectory.Security.LocalDefaults.NamesPostgres(text))
+                return PostgreSql(IomDirectory.Security.LocalDefaults.IsPostgresUri(text) ? FromUri(text) : FromKeyValue(text));
         }
         return Sqlite(IomDirectory.Security.LocalDefaults.DatabasePath(text));
     }
@@ -55,11 +53,6 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
         var description = $"postgresql://{user}{builder.Host}:{builder.Port}/{builder.Database}";
         return new DatabaseTarget(DatabaseProvider.PostgreSql, builder.ConnectionString, description, null);
     }
-
-    /// <summary>An Npgsql key-value string rather than a file name: it sets a host or server.</summary>
-    private static bool LooksLikeKeyValue(string text) =>
-        text.Contains('=') && text.Split(';').Any(part => part.Split('=', 2)[0].Trim() is var key &&
-            (key.Equals("Host", StringComparison.OrdinalIgnoreCase) || key.Equals("Server", StringComparison.OrdinalIgnoreCase)));
 
     private static NpgsqlConnectionStringBuilder FromKeyValue(string text)
     {

@@ -52,6 +52,14 @@ public sealed class DatabaseTargetTests
     public void AnIncompleteOrUnknownPostgresSetting_IsRefusedSayingWhat(string given, string what) =>
         Assert.That(() => DatabaseTarget.Resolve(given), Throws.ArgumentException.With.Message.Contains(what).IgnoreCase);
 
+    [TestCase("postgresql://db/dir", true)]
+    [TestCase("Host=db;Database=dir", true)]
+    [TestCase("/tmp/dir.db", false)]
+    public void TheDefaultKeyFile_IsBesideASqliteFile_AndInTheLocalDataFolderForPostgres(string database, bool postgres) =>
+        Assert.That(IomDirectory.Security.LocalDefaults.DefaultKeyFile(database), Is.EqualTo(postgres
+            ? Path.Combine(IomDirectory.Security.LocalDefaults.DataFolder(), "jwt-signing.key")
+            : "/tmp/jwt-signing.key"));
+
     [Test]
     public async Task TheServer_RefusesToStartOnABadDatabaseSetting_SayingWhy()
     {
