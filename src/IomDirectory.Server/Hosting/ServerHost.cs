@@ -41,6 +41,19 @@ public static class ServerHost
             return null;
         }
         var store = DirectoryStore.For(settings.Database);
+        WebApplication? app = null;
+        try
+        {
+            return app = await BuildOnAsync(builder, settings, store);
+        }
+        finally
+        {
+            if (app is null && store is IAsyncDisposable owned) await owned.DisposeAsync();   // else the host disposes it
+        }
+    }
+
+    private static async Task<WebApplication?> BuildOnAsync(WebApplicationBuilder builder, ServerSettings settings, DirectoryStore store)
+    {
         ReadModel.ViewLimits.Configure(builder.Configuration);
 
         // Start-up logs before the host exists (seeding, the first snapshot); the factory lives as long as the process.

@@ -61,19 +61,28 @@ public sealed class DatabaseTargetTests
             : "/tmp/jwt-signing.key"));
 
     [Test]
-    public async Task TheServer_RefusesToStartOnABadDatabaseSetting_SayingWhy()
+    public async Task TheServer_RefusesToStartOnABadDatabaseSetting_SayingWhy() =>
+        Assert.That(await StartFailure("--db", "postgresql://db.example.org"), Does.Contain("--db").And.Contain("database"));
+
+    [Test]
+    public async Task TheServer_RefusesToStartOnAPostgresThatDoesNotAnswer_SayingWhich() =>
+        Assert.That(await StartFailure("--db", "postgresql://nobody@127.0.0.1:1/iomdir"),
+            Does.Contain("postgresql://nobody@127.0.0.1:1/iomdir cannot be reached"));
+
+    /// <summary>What the server says on stderr when it does not start.</summary>
+    private static async Task<string> StartFailure(params string[] args)
     {
         var error = new StringWriter();
         var previous = Console.Error;
         Console.SetError(error);
         try
         {
-            Assert.That(await ServerHost.BuildAsync(["--db", "postgresql://db.example.org"]), Is.Null);
+            Assert.That(await ServerHost.BuildAsync(args), Is.Null);
         }
         finally
         {
             Console.SetError(previous);
         }
-        Assert.That(error.ToString(), Does.Contain("--db").And.Contain("database"));
+        return error.ToString();
     }
 }
