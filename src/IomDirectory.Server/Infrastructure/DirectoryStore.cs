@@ -59,10 +59,10 @@ public abstract class DirectoryStore(DatabaseTarget target)
     public abstract Task<bool> IsReachableAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Waits until another replica announces a change, or <paramref name="timeout"/> passes (then the caller polls).
-    /// Returns false when the store has no such signal; throws when the database cannot be reached.
+    /// Waits until another process announces a change, or <paramref name="timeout"/> passes (then the caller polls);
+    /// a store with no such signal just waits. Throws when the database cannot be reached.
     /// </summary>
-    public virtual Task<bool> WaitForAnnouncementAsync(TimeSpan timeout, CancellationToken cancellationToken) => Task.FromResult(false);
+    public virtual Task WaitForAnnouncementAsync(TimeSpan timeout, CancellationToken cancellationToken) => Task.Delay(timeout, cancellationToken);
 
     /// <summary>Whether a failure means the database cannot be reached now (so UNAVAILABLE and retry), not a fault in the request.</summary>
     public static bool IsUnavailable(Exception exception)
@@ -85,7 +85,8 @@ public abstract class DirectoryStore(DatabaseTarget target)
         return false;
     }
 
-    protected static DbTransaction CurrentTransaction(DirectoryDbContext db) =>
+    /// <summary>The ADO.NET transaction open on the context (bulk reads and inserts run their commands in it).</summary>
+    public static DbTransaction CurrentTransaction(DirectoryDbContext db) =>
         db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("No transaction is open on the context.");
 
     protected static async Task<DbConnection> OpenAsync(DirectoryDbContext db, CancellationToken cancellationToken)

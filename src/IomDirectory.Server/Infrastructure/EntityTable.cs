@@ -109,8 +109,16 @@ internal sealed class EntityTable<T> where T : class
     }
 
     /// <summary>Every row of the table, built as EF builds it; texts shared through <paramref name="pool"/>.</summary>
-    public List<T> ReadAll(DbContext context, DbConnection connection, DbTransaction transaction, LoadPool pool) =>
-        Read(context, connection, transaction, pool, null, []);
+    public List<T> ReadAll(DbContext context, DbConnection connection, DbTransaction transaction, LoadPool pool)
+    {
+        using var command = Select(connection, transaction, null, []);
+        using var reader = command.ExecuteReader();
+        var buffer = new object?[_valueCount];
+        var rows = new List<T>();
+        while (reader.Read())
+            rows.Add(Materialize(context, reader, buffer, pool));
+        return rows;
+    }
 
     /// <summary>
     /// The rows whose <paramref name="property"/> is one of <paramref name="values"/> (every version of those records).
@@ -130,18 +138,6 @@ internal sealed class EntityTable<T> where T : class
             while (await reader.ReadAsync(cancellationToken))
                 rows.Add(Materialize(context, reader, buffer, pool));
         }
-        return rows;
-    }
-
-    private List<T> Read(DbContext context, DbConnection connection, DbTransaction transaction, LoadPool pool, EntityColumn? filter,
-        IReadOnlyList<string> values)
-    {
-        using var command = Select(connection, transaction, filter, values);
-        using var reader = command.ExecuteReader();
-        var buffer = new object?[_valueCount];
-        var rows = new List<T>();
-        while (reader.Read())
-            rows.Add(Materialize(context, reader, buffer, pool));
         return rows;
     }
 

@@ -2,7 +2,6 @@ using IomDirectory.Server.Domain;
 using IomDirectory.Server.Features.Admin.Common;
 using IomDirectory.Server.Infrastructure;
 using IomDirectory.Server.Seeding;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace IomDirectory.Server.ReadModel;
@@ -45,7 +44,7 @@ public sealed record DirectoryContent(
     {
         var sequence = await LatestSequenceAsync(db, ct);
         var connection = db.Database.GetDbConnection();
-        var transaction = CurrentTransaction(db);
+        var transaction = DirectoryStore.CurrentTransaction(db);
         var pool = new LoadPool();
         List<TRecord> Read<TRecord>() where TRecord : class => EntityTable<TRecord>.Of(db).ReadAll(db, connection, transaction, pool);
         return new DirectoryContent(Read<SourceDocument>(), Read<Country>(), Read<OfficeRecord>(), Read<OfficeFunctionRecord>(),
@@ -66,7 +65,7 @@ public sealed record DirectoryContent(
         CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
-        var transaction = CurrentTransaction(db);
+        var transaction = DirectoryStore.CurrentTransaction(db);
         var pool = new LoadPool();
         var byKind = changes.GroupBy(e => e.EntityKind, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(e => e.EntityId).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
@@ -90,9 +89,6 @@ public sealed record DirectoryContent(
     {
         "source", "country", "office", "office_function", "coverage", "unit", "mailbox", "focal_point", "committee",
     };
-
-    private static System.Data.Common.DbTransaction CurrentTransaction(DirectoryDbContext db) =>
-        db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("Read in a consistent-read transaction.");
 
     private static List<T> Replaced<T>(IReadOnlyList<T> old, List<T> fresh, HashSet<string> ids, Func<T, string> idOf)
     {

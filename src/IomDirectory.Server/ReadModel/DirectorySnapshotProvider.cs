@@ -59,7 +59,7 @@ public sealed partial class DirectorySnapshotProvider(DirectoryStore store, ILog
             var content = whole
                 ? await DirectoryContent.ReadAllAsync(db, generation, cancellationToken)
                 : await current.Content.WithChangedAsync(db, events, generation, events[^1].Sequence, cancellationToken);
-            Publish(content, started, Stopwatch.GetTimestamp(), whole ? "the whole store" : $"{events.Count} changes to {ids.Count} records");
+            Publish(content, started, whole ? "the whole store" : $"{events.Count} changes to {ids.Count} records");
             return whole ? null : events;
         }
         finally
@@ -90,7 +90,7 @@ public sealed partial class DirectorySnapshotProvider(DirectoryStore store, ILog
             else
                 await using (var db = store.CreateContext())
                     content = await DirectoryContent.LoadAsync(store, db, generation, cancellationToken);
-            Publish(content, started, Stopwatch.GetTimestamp(), seeded is null ? "the whole store" : "the seeded data");
+            Publish(content, started, seeded is null ? "the whole store" : "the seeded data");
         }
         finally
         {
@@ -98,10 +98,10 @@ public sealed partial class DirectorySnapshotProvider(DirectoryStore store, ILog
         }
     }
 
-    /// <summary>Builds today's view and the derived indexes of a new snapshot, then hands it to readers.</summary>
-    /// <param name="read">When reading the content ended.</param>
-    private void Publish(DirectoryContent content, long started, long read, string origin)
+    /// <summary>Builds the snapshot of the content just read, today's view and the derived indexes, then hands it to readers.</summary>
+    private void Publish(DirectoryContent content, long started, string origin)
     {
+        var read = Stopwatch.GetElapsedTime(started);
         var snapshot = new DirectorySnapshot(content);
         var built = Stopwatch.GetElapsedTime(started);
         snapshot.At(DateTime.UtcNow);   // build today's view (and its indexes) before readers need it
@@ -111,9 +111,8 @@ public sealed partial class DirectorySnapshotProvider(DirectoryStore store, ILog
         Volatile.Write(ref _current, snapshot);
         if (!first) ReleaseGarbageSoon();
         var total = Stopwatch.GetElapsedTime(started);
-        var readFor = Stopwatch.GetElapsedTime(started, read);   // read → built: the snapshot
-        LogReloaded(_logger, snapshot.Generation, snapshot.Sequence, snapshot.Units.Count, total.TotalMilliseconds, origin, readFor.TotalMilliseconds,
-            (built - readFor).TotalMilliseconds, (viewed - built).TotalMilliseconds, (total - viewed).TotalMilliseconds);
+        LogReloaded(_logger, snapshot.Generation, snapshot.Sequence, snapshot.Units.Count, total.TotalMilliseconds, origin, read.TotalMilliseconds,
+            (built - read).TotalMilliseconds, (viewed - built).TotalMilliseconds, (total - viewed).TotalMilliseconds);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Directory snapshot {Generation} (sequence {Sequence}, {Units} units) ready in {Total:0} ms: " +

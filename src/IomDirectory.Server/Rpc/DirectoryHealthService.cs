@@ -21,6 +21,9 @@ public sealed class DirectoryHealthService : Health.HealthBase
     private readonly HealthServiceImpl _statuses = new();
     private readonly HashSet<string> _known;
     private int _watches;
+    private readonly Lock _state = new();   // shutdown and the readiness loop set these from different threads
+    private bool _serving;
+    private bool _writable = true;
 
     public DirectoryHealthService()
     {
@@ -28,14 +31,14 @@ public sealed class DirectoryHealthService : Health.HealthBase
         SetServing(false);
     }
 
-    private bool _serving;
-    private bool _writable = true;
-
     /// <summary>SERVING or NOT_SERVING for the server and every service it names.</summary>
     public void SetServing(bool serving)
     {
-        _serving = serving;
-        Publish();
+        lock (_state)
+        {
+            _serving = serving;
+            Publish();
+        }
     }
 
     /// <summary>
@@ -44,8 +47,11 @@ public sealed class DirectoryHealthService : Health.HealthBase
     /// </summary>
     public void SetWritable(bool writable)
     {
-        _writable = writable;
-        Publish();
+        lock (_state)
+        {
+            _writable = writable;
+            Publish();
+        }
     }
 
     private void Publish()

@@ -24,7 +24,6 @@ public sealed class PostgresStore : DirectoryStore, IAsyncDisposable
     private readonly DbContextOptions<PostgresDirectoryDbContext> _options;
     private readonly SemaphoreSlim _listenGate = new(1, 1);
     private NpgsqlConnection? _listener;
-    private volatile bool _announced;
 
     public PostgresStore(DatabaseTarget target) : base(target)
     {
@@ -96,10 +95,10 @@ public sealed class PostgresStore : DirectoryStore, IAsyncDisposable
     }
 
     /// <summary>
-    /// LISTENs on a connection of its own (opened again after a failure). Returns true at once after (re)connecting,
-    /// since what committed before the LISTEN was not announced to this replica.
+    /// LISTENs on a connection of its own (opened again after a failure). Returns at once after (re)connecting, since
+    /// what committed before the LISTEN was not announced to this replica.
     /// </summary>
-    public override async Task<bool> WaitForAnnouncementAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    public override async Task WaitForAnnouncementAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
         await _listenGate.WaitAsync(cancellationToken);
         try
@@ -109,7 +108,6 @@ public sealed class PostgresStore : DirectoryStore, IAsyncDisposable
                 var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
                 try
                 {
-                    connection.Notification += (_, _) => _announced = true;
                     await using var listen = new NpgsqlCommand($"LISTEN {Channel}", connection);
                     await listen.ExecuteNonQueryAsync(cancellationToken);
                 }
@@ -119,13 +117,11 @@ public sealed class PostgresStore : DirectoryStore, IAsyncDisposable
                     throw;
                 }
                 _listener = connection;
-                return true;
+                return;
             }
             try
             {
-                _announced = false;
-                var notified = await _listener.WaitAsync(timeout, cancellationToken);
-                return notified || _announced;
+                await _listener.WaitAsync(timeout, cancellationToken);   // true for a notification, false after the timeout: either way, catch up
             }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {

@@ -21,18 +21,8 @@ public sealed partial class ChangeFollower(DirectorySnapshotProvider snapshots, 
     private static readonly TimeSpan[] Retries = [TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500)];
     private readonly SemaphoreSlim _gate = new(1, 1);
     private long _published = snapshots.Current.Sequence;
-    private long _confirmedTicks = DateTime.UtcNow.Ticks;
-    private long _latestSeen;
-    private volatile bool _behind;
-
-    /// <summary>Whether the last catch-up failed, so the snapshot may be behind the database.</summary>
-    public bool IsBehind => _behind;
-
-    /// <summary>When the snapshot was last confirmed to show every committed change.</summary>
-    public DateTime ConfirmedAt => new(Interlocked.Read(ref _confirmedTicks), DateTimeKind.Utc);
-
-    /// <summary>The last sequence this replica has seen committed in the database.</summary>
-    public long LatestSeen => Interlocked.Read(ref _latestSeen);
+    private long _latestSeen;   // the last sequence this replica has seen committed in the database
+    private volatile bool _behind;   // the last catch-up failed: the snapshot may be behind the database
 
     /// <summary>Raised after each change is applied and handed to watchers: how long after its write it became visible here.</summary>
     public event Action<AuditEventRecord>? Applied;
@@ -53,9 +43,8 @@ public sealed partial class ChangeFollower(DirectorySnapshotProvider snapshots, 
             else
                 await PublishFromStoreAsync(reached, cancellationToken);
             InterlockedMax(ref _latestSeen, reached);
-            Interlocked.Exchange(ref _confirmedTicks, DateTime.UtcNow.Ticks);
             _behind = false;
-            CaughtUp?.Invoke(reached, LatestSeen);
+            CaughtUp?.Invoke(reached, Interlocked.Read(ref _latestSeen));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -24,10 +24,7 @@ internal sealed partial class ChangeFollowerService(ChangeFollower follower, Dir
         {
             try
             {
-                if (store.IsShared)
-                    await store.WaitForAnnouncementAsync(PollInterval, stoppingToken);   // an announcement, or time to poll
-                else
-                    await Task.Delay(PollInterval, stoppingToken);
+                await store.WaitForAnnouncementAsync(PollInterval, stoppingToken);   // an announcement, or time to poll
                 await follower.CatchUpAsync(stoppingToken);
                 if (failures > 0) LogRecovered(logger, store.Target.Description, failures);
                 failures = 0;
