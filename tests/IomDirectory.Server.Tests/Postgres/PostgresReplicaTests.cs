@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using FieldMask = Google.Protobuf.WellKnownTypes.FieldMask;
 using Grpc.Core;
 using IomDirectory.Contracts.Transport;
@@ -62,17 +61,9 @@ public sealed class PostgresReplicaTests
             Write = Api.Because("TICKET-18 replicas"),
         }, server.Token("erin.editor", Roles.Editor));
 
-    /// <summary>Polls <paramref name="read"/> on a replica until it holds (a replica follows within a second; the bound here is generous).</summary>
-    private static async Task<TimeSpan> Eventually(Func<Task<bool>> read, string what)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!await read())
-        {
-            if (watch.Elapsed > TimeSpan.FromSeconds(10)) Assert.Fail($"not seen after 10 s: {what}");
-            await Task.Delay(10);
-        }
-        return watch.Elapsed;
-    }
+    /// <summary>Polls a replica until <paramref name="read"/> holds (a replica follows within a second; the bound here is generous).</summary>
+    private static Task Eventually(Func<Task<bool>> read, string what) =>
+        Support.Eventually.HoldsAsync(read, what, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(10));
 
     [Test]
     public async Task WriteOnOneReplica_IsSeenByReadsSearchAndRoutingOnTheOther()
