@@ -4,7 +4,8 @@ namespace IomDirectory.Bench.Reliability;
 
 /// <summary>
 /// `reliability-long`: the full-size reliability runs against one server process on the real data/ — 200k calls at
-/// 256 streams, 100k junk requests, short deadlines under saturation — each printed with PASS/FAIL and its figures.
+/// 256 streams, 100k junk requests, short deadlines under saturation, 2,000 idle connections and 40 stalled JSON
+/// bodies against the web endpoint — each printed with PASS/FAIL and its figures.
 /// </summary>
 public static class LongReliabilityRun
 {
@@ -13,7 +14,8 @@ public static class LongReliabilityRun
         var requests = CommandLine.Int(args, "--requests", 200_000);
         var junk = CommandLine.Int(args, "--junk", 100_000);
         using var work = new ScratchFolder();
-        await using var server = await ServerUnderTest.StartAsync(work.File("reliability.db"), BenchPaths.Data);
+        var web = new Uri($"http://127.0.0.1:{ServerUnderTest.FreePort()}");
+        await using var server = await ServerUnderTest.StartAsync(work.File("reliability.db"), BenchPaths.Data, "--web-urls", web.ToString());
         var table = new ResultTable("check", "result", "figures");
         var passed = true;
 
@@ -27,6 +29,11 @@ public static class LongReliabilityRun
         var deadlines = await DeadlineRun.RunAsync(server.Address, 1000);
         passed &= Report(table, "Deadlines under saturation: DEADLINE_EXCEEDED (or OK), never a hang",
             deadlines.Other.Count == 0 && deadlines.DeadlineExceeded > 0, deadlines.ToString());
+
+        var holding = await HoldingRun.RunAsync(server.Address, web, server.Id);
+        passed &= Report(table, "Holding the web endpoint: over-limit bodies 413, stalled ones 408 within the deadline; gRPC answers; RSS ≤ +25%",
+            holding.StalledAnswered == holding.Stalled && holding.ValidFailed == 0 && holding.WebAnswersAfter && !server.HasExited
+            && holding.MemoryGrowth <= 0.25, holding.ToString());
 
         Console.WriteLine();
         table.Print(Console.Out);

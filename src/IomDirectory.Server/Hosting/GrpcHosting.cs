@@ -7,22 +7,20 @@ namespace IomDirectory.Server.Hosting;
 /// <summary>
 /// The gRPC surface on grpc-dotnet: the three directory services (singletons, wrapped by the exception-mapping
 /// interceptor), health, reflection (v1 and v1alpha), gRPC-Web and the HTTP/JSON transcoding of the read routes.
-/// Receive limits are per service: reads and routing take small requests (<c>Grpc:MaxReadRequestSize</c>, default
-/// 64 KiB), the admin service large ones for an import (<c>Grpc:MaxReceiveMessageSize</c>, default 4 MiB); a gzip
-/// message may inflate to the same limit and no further (<see cref="BoundedGzipCompressionProvider"/>).
+/// Receive limits are per service (<see cref="ReceiveLimits"/>); a gzip message may inflate to the same limit and no
+/// further (<see cref="BoundedGzipCompressionProvider"/>).
 /// appsettings.json silences grpc-dotnet's own ServerCallHandler log: every handler failure is logged by
 /// <see cref="ExceptionMappingInterceptor"/> with its correlation id, and what is left there is a malformed request
 /// (an unparseable message), which any anonymous client could otherwise turn into error logs with stack traces.
 /// </summary>
 internal static class GrpcHosting
 {
-    public const int DefaultMaxReadRequestSize = 64 * 1024;
-    public const int DefaultMaxReceiveMessageSize = 4 * 1024 * 1024;
-
     public static IServiceCollection AddDirectoryGrpc(this IServiceCollection services, IConfiguration configuration)
     {
-        var readLimit = configuration.GetValue("Grpc:MaxReadRequestSize", DefaultMaxReadRequestSize);
-        var adminLimit = configuration.GetValue("Grpc:MaxReceiveMessageSize", DefaultMaxReceiveMessageSize);
+        var limits = ReceiveLimits.From(configuration);
+        var readLimit = limits.Read;
+        var adminLimit = limits.Admin;
+        services.AddSingleton(limits);
 
         services.AddSingleton<RpcPipeline>();
         services.AddSingleton<ExceptionMappingInterceptor>();

@@ -8,7 +8,7 @@ namespace IomDirectory.Server.Hosting;
 /// speak HTTP/2 only (h2c with prior knowledge), because a cleartext Kestrel endpoint cannot tell HTTP/1.1 from h2c.
 /// <c>--web-urls</c> (default <c>http://127.0.0.1:5081</c>, <c>none</c> for no such endpoint) are HTTP/1.1 endpoints
 /// for browsers and REST tools: gRPC-Web and the HTTP/JSON routes. An https:// address of either kind speaks both
-/// protocols (ALPN). An endpoint set under <c>Kestrel:Endpoints</c> replaces both lists.
+/// protocols (ALPN). gRPC endpoints serve gRPC only (<see cref="GrpcOnlyEndpoints"/>). An endpoint set under <c>Kestrel:Endpoints</c> replaces both lists.
 /// </summary>
 public sealed record ListenAddresses(IReadOnlyList<Uri> Grpc, IReadOnlyList<Uri> Web)
 {
@@ -20,17 +20,18 @@ public sealed record ListenAddresses(IReadOnlyList<Uri> Grpc, IReadOnlyList<Uri>
 
     public void Apply(KestrelServerOptions kestrel)
     {
-        foreach (var url in Grpc) Listen(kestrel, url, HttpProtocols.Http2);
-        foreach (var url in Web) Listen(kestrel, url, HttpProtocols.Http1);
+        foreach (var url in Grpc) Listen(kestrel, url, HttpProtocols.Http2, grpcOnly: true);
+        foreach (var url in Web) Listen(kestrel, url, HttpProtocols.Http1, grpcOnly: false);
     }
 
-    private static void Listen(KestrelServerOptions kestrel, Uri url, HttpProtocols cleartext)
+    private static void Listen(KestrelServerOptions kestrel, Uri url, HttpProtocols cleartext, bool grpcOnly)
     {
         var tls = url.Scheme == Uri.UriSchemeHttps;
         void Configure(ListenOptions l)
         {
             l.Protocols = tls ? HttpProtocols.Http1AndHttp2 : cleartext;
             if (tls) l.UseHttps();
+            if (grpcOnly) GrpcOnlyEndpoints.Mark(l);
         }
         var port = url.Port;
         switch (url.Host)

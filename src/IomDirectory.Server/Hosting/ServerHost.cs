@@ -121,6 +121,7 @@ public static class ServerHost
             builder.WebHost.ConfigureKestrel(k => k.ConfigureEndpointDefaults(l => l.Protocols = HttpProtocols.Http2));
         }
 
+        ConnectionLimits.Apply(builder);
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<DirectoryStore>(_ => store);   // made by a factory, so disposed with the host (PostgreSQL's connections)
         builder.Services.AddSingleton(snapshots);
@@ -143,10 +144,11 @@ public static class ServerHost
         });
         if (app.Configuration.GetValue("Grpc:EnableBareBenchmarkEndpoint", false))
             app.UseBareBenchmarkEndpoint();
+        app.UseGrpcOnlyEndpoints();
         app.UseResponseCompression();
         app.UseRouting();
         app.UseShutdownGate();
-        app.UseRequestBodyDeadline(builder.Configuration.GetValue("Grpc:RequestBodyTimeout", RequestBodyDeadline.DefaultTimeout));
+        app.UseRequestBodyDeadline(builder.Configuration.GetValue("Grpc:RequestBodyTimeout", RequestBodyDeadline.DefaultTimeout), ReceiveLimits.From(builder.Configuration));
         app.MapDirectoryGrpc();
         app.UseDirectoryMetrics();   // after gRPC-Web's middleware, which MapDirectoryGrpc adds; /metrics for Prometheus
         app.MapDirectoryWeb();

@@ -16,8 +16,9 @@ public sealed class ServerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly System.Text.StringBuilder _output = new();
 
-    private ServerProcess(Process process, Uri address)
+    private ServerProcess(Process process, Uri address, Uri? webAddress = null)
     {
+        WebAddress = webAddress;
         _process = process;
         Address = address;
         Channel = Channels.For(address);
@@ -29,6 +30,9 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     public Uri Address { get; }
+
+    /// <summary>The HTTP/1.1 endpoint, for a server started with <see cref="StartWithWebAsync"/>.</summary>
+    public Uri? WebAddress { get; }
     public Grpc.Net.Client.GrpcChannel Channel { get; }
     public CallInvoker Client { get; }
     public int Id => _process.Id;
@@ -40,19 +44,25 @@ public sealed class ServerProcess : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
-    public static async Task<ServerProcess> StartAsync(string databasePath, params string[] extraArgs)
+    public static Task<ServerProcess> StartAsync(string databasePath, params string[] extraArgs) => StartAsync(databasePath, web: false, extraArgs);
+
+    /// <summary>With an HTTP/1.1 endpoint too (pages, JSON routes, gRPC-Web), on a free port.</summary>
+    public static Task<ServerProcess> StartWithWebAsync(string databasePath, params string[] extraArgs) => StartAsync(databasePath, web: true, extraArgs);
+
+    private static async Task<ServerProcess> StartAsync(string databasePath, bool web, string[] extraArgs)
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
+        var webAddress = web ? new Uri($"http://127.0.0.1:{FreePort()}") : null;
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in (string[])[ServerAssembly(), "--db", databasePath, "--data", RepositoryPaths.Data, "--urls", address.ToString(), "--web-urls", "none", .. extraArgs])
+        foreach (var arg in (string[])[ServerAssembly(), "--db", databasePath, "--data", RepositoryPaths.Data, "--urls", address.ToString(), "--web-urls", webAddress?.ToString() ?? "none", .. extraArgs])
             info.ArgumentList.Add(arg);
-        var server = new ServerProcess(Process.Start(info)!, address);
+        var server = new ServerProcess(Process.Start(info)!, address, webAddress);
         await server.WaitUntilServingAsync(TimeSpan.FromSeconds(60));
         return server;
     }
