@@ -23,7 +23,7 @@ public sealed class ViewLimitsTests
     }
 
     [Test]
-    public void Build_RunsAtMostTheConfiguredNumberAtOnce()
+    public void Build_RunsAtMostTheConfiguredNumberAtOnce_AndRefusesWhenTooManyWait()
     {
         ViewLimits.Configure(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -31,14 +31,46 @@ public sealed class ViewLimitsTests
         }).Build());
         var running = 0;
         var most = 0;
-        Parallel.For(0, 16, new ParallelOptions { MaxDegreeOfParallelism = 8 }, _ => ViewLimits.Build(() =>
+        var built = 0;
+        var refused = 0;
+        using var start = new Barrier(16);
+        var threads = Enumerable.Range(0, 16).Select(_ => new Thread(() =>
         {
-            var now = Interlocked.Increment(ref running);
-            InterlockedMax(ref most, now);
-            Thread.Sleep(20);
-            return Interlocked.Decrement(ref running);
-        }));
+            start.SignalAndWait();
+            try
+            {
+                ViewLimits.Build(() =>
+                {
+                    var now = Interlocked.Increment(ref running);
+                    InterlockedMax(ref most, now);
+                    Thread.Sleep(200);
+                    Interlocked.Increment(ref built);
+                    return Interlocked.Decrement(ref running);
+                });
+            }
+            catch (ServerBusyException)
+            {
+                Interlocked.Increment(ref refused);
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
         Assert.That(most, Is.LessThanOrEqualTo(2));
+        Assert.That(built + refused, Is.EqualTo(16));
+        Assert.That(refused, Is.GreaterThan(0), "with 2 building and 4 waiting, the others are refused at once rather than queued");
+    }
+
+    [Test]
+    public void Build_OverTheBudgetOfTheMinute_IsRefused()
+    {
+        ViewLimits.Configure(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ReadModel:HistoricalBuildsPerMinute"] = "5",
+        }).Build());
+        for (var i = 0; i < 5; i++)
+            Assert.That(ViewLimits.Build(() => i), Is.EqualTo(i));
+        var ex = Assert.Throws<ServerBusyException>(() => ViewLimits.Build(() => 0));
+        Assert.That(ex!.Message, Does.Contain("5 views of other dates"));
     }
 
     private static void InterlockedMax(ref int target, int value)

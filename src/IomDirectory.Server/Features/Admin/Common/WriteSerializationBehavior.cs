@@ -20,6 +20,7 @@ public sealed class WriteSerializationBehavior<TRequest, TResponse>(WriteGate ga
         {
             await using var lease = await gate.EnterAsync(cancellationToken);
             WriteGate.Current = lease;   // flows into the validators and the handler
+            ReadModel.ViewLimits.UnmeteredForThisWrite();   // likewise; both end with this method's flow
             await follower.EnsureCurrentAsync(lease.Db, cancellationToken);   // validators must see every committed change
             return await next();
         }
