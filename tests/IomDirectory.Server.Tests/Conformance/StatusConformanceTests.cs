@@ -66,43 +66,96 @@ public sealed class StatusConformanceTests
     }
 
     [Test]
-    public async Task HealthWatch_OfUnknownNames_AnswersServiceUnknown_AndIsCappedInNumber()
+    public async Task HealthWatch_OfAnUnknownName_AnswersServiceUnknown_AndCloses()
     {
-        var health = new Health.HealthClient(_server.Channel);
+        using var call = new Health.HealthClient(_server.Channel).Watch(new HealthCheckRequest { Service = "no.such.Service" });
+        Assert.That(await call.ResponseStream.MoveNext(CancellationToken.None), Is.True);
+        Assert.That(call.ResponseStream.Current.Status, Is.EqualTo(HealthCheckResponse.Types.ServingStatus.ServiceUnknown));
+        Assert.That(await call.ResponseStream.MoveNext(CancellationToken.None), Is.False, "closed: an unknown name holds no place");
+        Assert.That(call.GetStatus().StatusCode, Is.EqualTo(StatusCode.OK));
+    }
+
+    [Test]
+    public async Task HealthWatches_OnOneConnection_AreCapped_AndAnotherConnectionStillGetsOne()
+    {
         using var cancel = new CancellationTokenSource();
         var calls = new List<AsyncServerStreamingCall<HealthCheckResponse>>();
+        using var channel = IomDirectory.Contracts.Transport.Channels.For(_server.Address);
+        var health = new Health.HealthClient(channel);
         try
         {
-            for (var i = 0; i < DirectoryHealthService.MaxConcurrentWatches; i++)
+            for (var i = 0; i < DirectoryHealthService.MaxWatchesPerConnection; i++)
             {
-                var call = health.Watch(new HealthCheckRequest { Service = "unknown-" + i }, cancellationToken: cancel.Token);
+                var call = health.Watch(new HealthCheckRequest { Service = "" }, cancellationToken: cancel.Token);
                 calls.Add(call);
                 Assert.That(await call.ResponseStream.MoveNext(CancellationToken.None), Is.True);
-                Assert.That(call.ResponseStream.Current.Status, Is.EqualTo(HealthCheckResponse.Types.ServingStatus.ServiceUnknown));
+                Assert.That(call.ResponseStream.Current.Status, Is.EqualTo(HealthCheckResponse.Types.ServingStatus.Serving));
             }
-            using var extra = health.Watch(new HealthCheckRequest { Service = "one-too-many" });
+            using var extra = health.Watch(new HealthCheckRequest { Service = "" });
             var ex = Assert.ThrowsAsync<RpcException>(async () => await extra.ResponseStream.MoveNext(CancellationToken.None));
             Assert.That(ex!.StatusCode, Is.EqualTo(StatusCode.ResourceExhausted));
+            Assert.That(ex.Status.Detail, Does.Contain("this connection"));
+
+            using var other = new Health.HealthClient(_server.Channel).Watch(new HealthCheckRequest { Service = "" });
+            Assert.That(await other.ResponseStream.MoveNext(CancellationToken.None), Is.True, "another connection has its own share");
         }
         finally
         {
             await cancel.CancelAsync();
             foreach (var call in calls) call.Dispose();
         }
-        // Cancelled watches free their places.
-        for (var attempt = 0; ; attempt++)
+    }
+
+    [Test]
+    public async Task HealthWatches_OverGrpcWeb_CannotTakeThePlacesKeptForGrpc_AndIdleOnesEnd()
+    {
+        await using var server = await RunningServer.StartAsync("--Grpc:HealthWatchLifetime=00:00:03");
+        var web = server.WebAddress!;
+        using var cancel = new CancellationTokenSource();
+        var channels = new List<Grpc.Net.Client.GrpcChannel>();
+        var calls = new List<AsyncServerStreamingCall<HealthCheckResponse>>();
+        try
         {
-            using var again = health.Watch(new HealthCheckRequest { Service = "" });
-            try
+            // One anonymous client opens gRPC-Web watches (one HTTP/1.1 connection each) until it is refused.
+            StatusCode refused = StatusCode.OK;
+            for (var i = 0; i < DirectoryHealthService.MaxConcurrentWatches && refused == StatusCode.OK; i++)
             {
-                Assert.That(await again.ResponseStream.MoveNext(CancellationToken.None), Is.True);
-                Assert.That(again.ResponseStream.Current.Status, Is.EqualTo(HealthCheckResponse.Types.ServingStatus.Serving));
-                break;
+                var channel = Grpc.Net.Client.GrpcChannel.ForAddress(web, new Grpc.Net.Client.GrpcChannelOptions
+                {
+                    HttpHandler = new Grpc.Net.Client.Web.GrpcWebHandler(Grpc.Net.Client.Web.GrpcWebMode.GrpcWeb, new SocketsHttpHandler()),
+                    HttpVersion = System.Net.HttpVersion.Version11,
+                });
+                channels.Add(channel);
+                var call = new Health.HealthClient(channel).Watch(new HealthCheckRequest { Service = "" }, cancellationToken: cancel.Token);
+                calls.Add(call);
+                try
+                {
+                    await call.ResponseStream.MoveNext(CancellationToken.None);
+                }
+                catch (RpcException ex)
+                {
+                    refused = ex.StatusCode;
+                }
             }
-            catch (RpcException ex) when (ex.StatusCode == StatusCode.ResourceExhausted && attempt < 50)
-            {
-                await Task.Delay(100);
-            }
+            Assert.That(refused, Is.EqualTo(StatusCode.ResourceExhausted));
+            Assert.That(calls.Count - 1, Is.EqualTo(DirectoryHealthService.MaxConcurrentWatches - DirectoryHealthService.ReservedForGrpc));
+
+            // A gRPC client watching the server's health still gets its watch.
+            using var h2 = new Health.HealthClient(server.Channel).Watch(new HealthCheckRequest { Service = "" });
+            Assert.That(await h2.ResponseStream.MoveNext(CancellationToken.None), Is.True);
+            Assert.That(h2.ResponseStream.Current.Status, Is.EqualTo(HealthCheckResponse.Types.ServingStatus.Serving));
+
+            // Unchanged for the configured lifetime, a watch is ended with OK (a real client opens it again).
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            Assert.That(await h2.ResponseStream.MoveNext(CancellationToken.None), Is.False);
+            Assert.That(h2.GetStatus().StatusCode, Is.EqualTo(StatusCode.OK));
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)));
+        }
+        finally
+        {
+            await cancel.CancelAsync();
+            foreach (var call in calls) call.Dispose();
+            foreach (var channel in channels) channel.Dispose();
         }
     }
 
