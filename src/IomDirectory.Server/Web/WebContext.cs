@@ -16,9 +16,10 @@ public sealed class WebContext
 
     private readonly HttpRequest _request;
 
-    private WebContext(HttpRequest request, InterfaceText text, string language, bool languageChosen, DateTime? asOf)
+    private WebContext(HttpRequest request, InterfaceText text, string path, string language, bool languageChosen, DateTime? asOf)
     {
         _request = request;
+        Path = path;
         Text = text;
         Language = language;
         LanguageChosen = languageChosen;
@@ -40,7 +41,11 @@ public sealed class WebContext
 
     public ReadContext Read => new(Instant, Language);
 
-    public string Path => _request.Path.Value ?? "/";
+    /// <summary>
+    /// This page's own address, built by <see cref="WebPages"/> from the route and its escaped values, never the raw
+    /// request path: a path such as <c>//evil.example/login</c> would otherwise become a link to another site.
+    /// </summary>
+    public string Path { get; }
 
     /// <summary>A query-string parameter, "" when absent.</summary>
     public string Param(string name) => _request.Query[name].ToString();
@@ -50,23 +55,23 @@ public sealed class WebContext
     public string? CookieCountry => _request.Cookies[CountryCookie] is { Length: > 0 and <= 100 } c ? c : null;
 
     /// <summary>Reads the request; a malformed as-of date is a <see cref="WebInputException"/> (400).</summary>
-    public static WebContext From(HttpRequest request, InterfaceText text)
+    public static WebContext From(HttpRequest request, InterfaceText text, string path)
     {
-        var context = FromFallback(request, text);
+        var context = FromFallback(request, text, path);
         var asOf = request.Query["asOf"].ToString();
         if (asOf.Length == 0) return context;
         if (asOf.Length > 10 || !DateTime.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture,
                 DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
             throw new WebInputException("asOf", context.T("error.asof"));
-        return new WebContext(request, text, context.Language, context.LanguageChosen, DateTime.SpecifyKind(date, DateTimeKind.Utc));
+        return new WebContext(request, text, path, context.Language, context.LanguageChosen, DateTime.SpecifyKind(date, DateTimeKind.Utc));
     }
 
     /// <summary>A page rendered after the request could not be read (an error page): language only.</summary>
-    public static WebContext FromFallback(HttpRequest request, InterfaceText text)
+    public static WebContext FromFallback(HttpRequest request, InterfaceText text, string path)
     {
         var lang = request.Query["lang"].ToString();
         var chosen = ReadContext.Languages.Contains(lang);
-        return new WebContext(request, text, chosen ? lang : Negotiate(request.Headers.AcceptLanguage), chosen, null);
+        return new WebContext(request, text, path, chosen ? lang : Negotiate(request.Headers.AcceptLanguage), chosen, null);
     }
 
     /// <summary>Keeps the country picked for a year (null: forgets it); it fills the form in on the next visit.</summary>

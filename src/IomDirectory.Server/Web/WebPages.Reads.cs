@@ -49,11 +49,19 @@ public static partial class WebPages
         return new OfficeModel(office.Value, units.Value, focal.Value.Items, view.Functions[id].ToList(), Covered(view, id), history.Value, view);
     }
 
+    /// <summary>A country's code or name (the picker sends codes; a person may type a name).</summary>
+    private const int CountryParameterLimit = 100;
+
     private static async Task<object> Countries(WebContext web, RequestPipelines pipeline, CancellationToken ct)
     {
-        // The picker's form sends ?country=XX; without a script that is how the choice reaches its page.
+        // The picker's form sends ?country=XX; without a script that is how the choice reaches its page, whose own
+        // address (shareable, the one every other link uses) it is sent on to.
         if (web.Param("country") is { Length: > 0 } picked)
-            return await Country(web, pipeline, picked, ct);
+        {
+            if (picked.Length > CountryParameterLimit)
+                throw new WebInputException("country", web.T("error.countrytoolong", ("n", CountryParameterLimit.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            return Results.Redirect(web.CountryLink(picked.Trim()));
+        }
         var countries = await pipeline.Send(new ListCountriesQuery(web.Read), ct);
         return new CountriesModel(countries.Value, web.CookieCountry ?? "", countries.View);
     }

@@ -38,35 +38,39 @@ public static partial class WebPages
     public static void MapDirectoryWeb(this WebApplication app)
     {
         app.MapGet("/static/site.{hash}.css", (HttpContext http, string hash, WebAssets assets) => assets.Stylesheet(http, hash));
-        app.MapGet("/", (Func<HttpContext, Task<IResult>>)(http => Page<AskPage>(http, Ask)));
-        app.MapGet("/ask", (Func<HttpContext, Task<IResult>>)(http => Page<AskPage>(http, Ask)));
-        app.MapGet("/browse", (Func<HttpContext, Task<IResult>>)(http => Page<BrowsePage>(http, Browse)));
-        app.MapGet("/units/{id}", (HttpContext http, string id) => Page<UnitPage>(http, (w, p, ct) => Unit(w, p, id, ct)));
-        app.MapGet("/offices/{id}", (HttpContext http, string id) => Page<OfficePage>(http, (w, p, ct) => Office(w, p, id, ct)));
-        app.MapGet("/countries", (Func<HttpContext, Task<IResult>>)(http => Page<CountriesPage>(http, Countries)));
-        app.MapGet("/countries/{code}", (HttpContext http, string code) => Page<CountryPage>(http, (w, p, ct) => Country(w, p, code, ct)));
-        app.MapGet("/search", (Func<HttpContext, Task<IResult>>)(http => Page<SearchPage>(http, Search)));
+        app.MapGet("/", (Func<HttpContext, Task<IResult>>)(http => Page<AskPage>(http, "/", Ask)));
+        app.MapGet("/ask", (Func<HttpContext, Task<IResult>>)(http => Page<AskPage>(http, "/ask", Ask)));
+        app.MapGet("/browse", (Func<HttpContext, Task<IResult>>)(http => Page<BrowsePage>(http, "/browse", Browse)));
+        app.MapGet("/units/{id}", (HttpContext http, string id) => Page<UnitPage>(http, "/units/" + Uri.EscapeDataString(id), (w, p, ct) => Unit(w, p, id, ct)));
+        app.MapGet("/offices/{id}", (HttpContext http, string id) => Page<OfficePage>(http, "/offices/" + Uri.EscapeDataString(id), (w, p, ct) => Office(w, p, id, ct)));
+        app.MapGet("/countries", (Func<HttpContext, Task<IResult>>)(http => Page<CountriesPage>(http, "/countries", Countries)));
+        app.MapGet("/countries/{code}", (HttpContext http, string code) => Page<CountryPage>(http, "/countries/" + Uri.EscapeDataString(code), (w, p, ct) => Country(w, p, code, ct)));
+        app.MapGet("/search", (Func<HttpContext, Task<IResult>>)(http => Page<SearchPage>(http, "/search", Search)));
         // A mistyped address a person followed gets a page, not an empty 404; other requests keep the plain 404.
+        // The page neither echoes the address nor links to it: its links are the site's own.
         app.MapFallback((Func<HttpContext, Task<IResult>>)(http => HttpMethods.IsGet(http.Request.Method)
-            ? Page<ErrorPage>(http, (_, _, _) => throw new NotFoundException("Page", http.Request.Path.Value ?? "/"))
+            ? Page<ErrorPage>(http, "/", (_, _, _) => throw new NoSuchPageException())
             : Task.FromResult(Results.NotFound())));
     }
 
     private delegate Task<object> Build(WebContext web, RequestPipelines pipeline, CancellationToken cancellationToken);
 
-    private static async Task<IResult> Page<TPage>(HttpContext http, Build build) where TPage : Microsoft.AspNetCore.Components.IComponent
+    /// <summary>
+    /// A page: its model built through the request pipeline, then rendered; a failure in either becomes the error page
+    /// with its status. <paramref name="path"/> is the page's canonical address (links, the date form).
+    /// </summary>
+    private static async Task<IResult> Page<TPage>(HttpContext http, string path, Build build) where TPage : Microsoft.AspNetCore.Components.IComponent
     {
         var text = http.RequestServices.GetRequiredService<InterfaceText>();
         var assets = http.RequestServices.GetRequiredService<WebAssets>();
         WebContext? web = null;
-        http.Response.Headers.CacheControl = "no-cache";
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        http.Response.Headers["Content-Security-Policy"] = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
         try
         {
-            web = WebContext.From(http.Request, text);
+            web = WebContext.From(http.Request, text, path);
             var model = await build(web, http.RequestServices.GetRequiredService<RequestPipelines>(), http.RequestAborted);
-            return Render<TPage>(web, assets, model, StatusCodes.Status200OK);
+            if (model is IResult other) return other;
+            return new PageResult(Render<TPage>(web, assets, model, StatusCodes.Status200OK), web,
+                ex => Failed(web, assets, ex, http));
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
@@ -74,10 +78,57 @@ public static partial class WebPages
         }
         catch (Exception ex)
         {
-            web ??= WebContext.FromFallback(http.Request, text);
-            var failure = Failure(web, ex, http);
-            return Render<ErrorPage>(web, assets, failure, failure.Status);
+            web ??= WebContext.FromFallback(http.Request, text, path);
+            return new PageResult(Failed(web, assets, ex, http), web, null);
         }
+    }
+
+    /// <summary>
+    /// Writes a page's headers, then renders it. Rendering runs after the endpoint returned, so a component that
+    /// throws would otherwise end the response with an empty 500: the error page is rendered instead while nothing
+    /// has been sent.
+    /// </summary>
+    private sealed class PageResult(RazorComponentResult page, WebContext web, Func<Exception, RazorComponentResult>? onFailure) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext http)
+        {
+            Headers(http, web);
+            if (onFailure is null)
+            {
+                await page.ExecuteAsync(http);
+                return;
+            }
+            try
+            {
+                await page.ExecuteAsync(http);
+            }
+            catch (Exception ex) when (!http.Response.HasStarted && !http.RequestAborted.IsCancellationRequested)
+            {
+                http.Response.Clear();
+                Headers(http, web);
+                await onFailure(ex).ExecuteAsync(http);
+            }
+        }
+
+        /// <summary>
+        /// Pages depend on Accept-Language and the remembered country (a cookie), and may name a country: shared
+        /// caches must not keep them, the browser revalidates them.
+        /// </summary>
+        private static void Headers(HttpContext http, WebContext web)
+        {
+            var headers = http.Response.Headers;
+            headers.CacheControl = "private, no-cache";
+            headers.Vary = "Accept-Language, Cookie";
+            headers.ContentLanguage = web.Language;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Content-Security-Policy"] = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        }
+    }
+
+    private static RazorComponentResult Failed(WebContext web, WebAssets assets, Exception exception, HttpContext http)
+    {
+        var failure = Failure(web, exception, http);
+        return Render<ErrorPage>(web, assets, failure, failure.Status);
     }
 
     private static RazorComponentResult Render<TPage>(WebContext web, WebAssets assets, object model, int status)
@@ -93,6 +144,8 @@ public static partial class WebPages
     {
         if (exception is WebInputException input)
             return new ErrorModel(400, web.T("error.400"), input.Message, null);
+        if (exception is NoSuchPageException)
+            return new ErrorModel(404, web.T("error.404"), web.T("error.nopage"), null);
         if (DirectoryExceptionMapper.Map(exception) is { } rpc)
         {
             var status = rpc.StatusCode switch
@@ -111,6 +164,9 @@ public static partial class WebPages
         LogPageFailed(http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("IomDirectory.Web"), exception, http.Request.Path, reference);
         return new ErrorModel(500, web.T("error.500"), "", reference);
     }
+
+    /// <summary>No page at the address asked for.</summary>
+    private sealed class NoSuchPageException : Exception;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Page {Path} failed (reference {Reference})")]
     private static partial void LogPageFailed(ILogger logger, Exception exception, string path, string reference);

@@ -157,6 +157,54 @@ public sealed class WebPageTests : BrowserFixture
     }
 
     [Test]
+    public async Task The_country_picker_leads_to_the_country_page()
+    {
+        var page = await OpenAsync("/countries?lang=en");
+        await page.GetByLabel("Choose your country").SelectOptionAsync("KE");
+        var shown = page.WaitForURLAsync("**/countries/KE**");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show", Exact = true }).Last.ClickAsync();
+        await shown;
+        Assert.That(await page.Locator("h1").InnerTextAsync(), Does.Contain("Kenya"));
+        Assert.That(await page.Locator("main").InnerTextAsync(), Does.Contain("Nairobi"));
+
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = Web };
+        using var picked = await http.GetAsync("/countries?country=KE&lang=fr");
+        Assert.That(picked.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "the form's answer is the country page's own address");
+        Assert.That(picked.Headers.Location?.ToString(), Is.EqualTo("/countries/KE?lang=fr"));
+    }
+
+    [Test]
+    public async Task A_path_that_looks_like_another_site_gets_no_link_to_it_and_is_not_echoed()
+    {
+        using var http = new HttpClient { BaseAddress = Web };
+        foreach (var path in new[] { "//evil.example/login?lang=fr", "/%5Cevil.example/login", "/\\evil.example/x" })
+        {
+            using var response = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, Web.GetLeftPart(UriPartial.Authority) + path));
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), path);
+            Assert.That(html, Does.Not.Contain("evil.example"), path);
+            Assert.That(System.Text.RegularExpressions.Regex.Matches(html, "(href|action)=\"([^\"]*)\"").Select(m => m.Groups[2].Value),
+                Has.All.Matches<string>(l => l.StartsWith('#') || l.StartsWith("data:", StringComparison.Ordinal) || (l.StartsWith('/') && !l.StartsWith("//", StringComparison.Ordinal))), path);
+        }
+    }
+
+    [Test]
+    public async Task Pages_say_what_they_vary_on_and_that_they_are_private()
+    {
+        using var http = new HttpClient { BaseAddress = Web };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/ask?q=" + Uri.EscapeDataString("¿Quién se ocupa de las transferencias monetarias?"));
+        request.Headers.AcceptLanguage.ParseAdd("en");
+        using var response = await http.SendAsync(request);
+        Assert.That(response.Headers.Vary, Is.EquivalentTo(new[] { "Accept-Language", "Cookie" }).Or.Contains("Accept-Language, Cookie"));
+        Assert.That(response.Headers.CacheControl?.Private, Is.True);
+        Assert.That(response.Headers.CacheControl?.NoCache, Is.True);
+        Assert.That(response.Content.Headers.ContentLanguage, Is.EqualTo(new[] { "es" }), "the interface followed the question");
+        using var missing = await http.GetAsync("/units/no-such-unit?lang=fr");
+        Assert.That(missing.Headers.CacheControl?.Private, Is.True, "error pages too");
+        Assert.That(missing.Content.Headers.ContentLanguage, Is.EqualTo(new[] { "fr" }));
+    }
+
+    [Test]
     public async Task Pages_are_small_compressed_and_the_stylesheet_is_cached()
     {
         using var handler = new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None };
