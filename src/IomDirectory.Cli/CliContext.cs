@@ -41,7 +41,7 @@ public sealed class CliContext : IDisposable
         var output = new Terminal(parse.GetValue(GlobalOptions.Json));
         try
         {
-            using var context = new CliContext(ParseServer(parse.GetValue(GlobalOptions.Server)!), parse.GetValue(GlobalOptions.Token), output, cancellation);
+            using var context = new CliContext(ParseServer(parse.GetValue(GlobalOptions.Server)!), GlobalOptions.TokenOf(parse), output, cancellation);
             return await body(context);
         }
         catch (CliFailure failure)

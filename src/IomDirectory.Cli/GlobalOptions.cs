@@ -17,13 +17,20 @@ public static class GlobalOptions
         DefaultValueFactory = _ => NonEmpty(Environment.GetEnvironmentVariable(ServerVariable)) ?? DefaultServer,
     };
 
+    /// <summary>
+    /// No default value here: help prints an option's default, and a token is a credential that must not end up in a
+    /// screenshot or a shared screen. <see cref="TokenOf"/> falls back to the environment when the option is absent.
+    /// </summary>
     public static readonly Option<string?> Token = new("--token")
     {
         Description = $"Bearer token for admin commands (default ${TokenVariable}; mint one with 'iomdir token')",
         HelpName = "TOKEN",
         Recursive = true,
-        DefaultValueFactory = _ => NonEmpty(Environment.GetEnvironmentVariable(TokenVariable)),
     };
+
+    /// <summary>The token given with --token, else the one in $IOMDIR_TOKEN, else none.</summary>
+    public static string? TokenOf(ParseResult parse) =>
+        NonEmpty(parse.GetValue(Token)) ?? NonEmpty(Environment.GetEnvironmentVariable(TokenVariable));
 
     public static readonly Option<bool> Json = new("--json")
     {

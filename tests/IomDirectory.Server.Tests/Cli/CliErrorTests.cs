@@ -54,6 +54,22 @@ public sealed class CliErrorTests
             Does.Contain("SuggestContacts failed: INVALID_ARGUMENT").And.Contain("asker_country"));
 
     [Test]
+    public async Task Help_NeverPrintsTheTokenFromTheEnvironment_WhichStillAuthenticates()
+    {
+        var token = _cli.Editor;
+        var environment = new Dictionary<string, string> { ["IOMDIR_TOKEN"] = token };
+        foreach (var args in new[] { new[] { "--help" }, ["edit", "--help"], ["edit", "unit", "--help"] })
+        {
+            var help = await Iomdir.RunAsync(environment, args);
+            Assert.That(help.ExitCode, Is.EqualTo(0), help.ToString());
+            Assert.That(help.Stdout + help.Stderr, Does.Contain("--token").And.Not.Contain(token[..20]), string.Join(' ', args));
+        }
+        // the variable is still read when the option is absent: an editor's write goes through
+        var edited = await Iomdir.RunAsync(environment, "edit", "unit", "pcca", "--set", "name.es=División de preparación y respuesta", "--reason", "TICKET-12", "--server", _cli.Address);
+        Assert.That(edited.ExitCode, Is.EqualTo(0), edited.ToString());
+    }
+
+    [Test]
     public async Task NoToken_IsExit5()
     {
         var line = (await _cli.Run("edit", "unit", "pcca", "--set", "acronym=X", "--reason", "r")).Failed(5);

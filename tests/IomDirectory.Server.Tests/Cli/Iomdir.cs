@@ -15,7 +15,10 @@ public static class Iomdir
     public static string DllPath { get; } = typeof(Iomdir).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "IomdirCliPath").Value!;
 
-    public static async Task<Outcome> RunAsync(params string[] args)
+    public static Task<Outcome> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>With these environment variables set (after the developer's IOMDIR_* ones are removed).</summary>
+    public static async Task<Outcome> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         Assert.That(File.Exists(DllPath), Is.True, $"the CLI is built beside the tests: {DllPath}");
         var start = new ProcessStartInfo("dotnet")
@@ -29,6 +32,8 @@ public static class Iomdir
             start.ArgumentList.Add(arg);
         foreach (var variable in new[] { "IOMDIR_SERVER", "IOMDIR_TOKEN", "IOMDIR_DB", "NO_COLOR" })
             start.Environment.Remove(variable);
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
