@@ -65,7 +65,7 @@ public sealed partial class DatabaseInitializer(DirectoryStore store, string dat
 
     private async Task<Outcome> MigrateAsync(long started, CancellationToken cancellationToken)
     {
-        await using (await store.LockInitializationAsync(cancellationToken))
+        await using (await store.LockInitializationAsync(logger, cancellationToken))
             return await MigrateLockedAsync(started, cancellationToken);
     }
 
@@ -83,7 +83,7 @@ public sealed partial class DatabaseInitializer(DirectoryStore store, string dat
     /// <summary>Another replica may have seeded the database since it was checked: the check is made again under the lock.</summary>
     private async Task<Outcome> SeedSharedAsync(DataSet data, SeedCounts seeded, long started, TimeSpan read, CancellationToken cancellationToken)
     {
-        await using (await store.LockInitializationAsync(cancellationToken))
+        await using (await store.LockInitializationAsync(logger, cancellationToken))
         {
             if (await store.IsSeededAsync(cancellationToken))
                 return await MigrateLockedAsync(started, cancellationToken);

@@ -21,7 +21,8 @@ public sealed partial class ChangeFollower(DirectorySnapshotProvider snapshots, 
     private static readonly TimeSpan[] Retries = [TimeSpan.FromMilliseconds(20), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500)];
     private readonly SemaphoreSlim _gate = new(1, 1);
     private long _published = snapshots.Current.Sequence;
-    private long _latestSeen;   // the last sequence this replica has seen committed in the database
+    private long _latestSeen;
+    private long _rounds;   // the last sequence this replica has seen committed in the database
     private volatile bool _behind;   // the last catch-up failed: the snapshot may be behind the database
 
     /// <summary>Raised after each change is applied and handed to watchers: how long after its write it became visible here.</summary>
@@ -30,12 +31,19 @@ public sealed partial class ChangeFollower(DirectorySnapshotProvider snapshots, 
     /// <summary>Raised after each successful catch-up: the sequence the snapshot shows, and the latest one seen in the database.</summary>
     public event Action<long, long>? CaughtUp;
 
+    /// <summary>The last audit sequence the snapshot shows.</summary>
+    public long Sequence => snapshots.Current.Sequence;
+
+    /// <summary>How many catch-ups have been made (each a round trip to the database), for tests and diagnostics.</summary>
+    public long CatchUpRounds => Interlocked.Read(ref _rounds);
+
     /// <summary>Applies every committed change the snapshot does not show yet and hands them to watchers; throws if it cannot.</summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
+            Interlocked.Increment(ref _rounds);
             var applied = await snapshots.CatchUpAsync(cancellationToken);
             var reached = snapshots.Current.Sequence;
             if (applied is not null)
