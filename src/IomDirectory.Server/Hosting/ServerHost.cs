@@ -83,6 +83,12 @@ public static class ServerHost
             await Console.Error.WriteLineAsync(OneLine($"The database {settings.Database.Description} cannot be reached: {ex.Message}"));
             return null;
         }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            // A wrong password, a missing database, a role without privileges: the server's answer says which.
+            await Console.Error.WriteLineAsync(OneLine($"The database {settings.Database.Description} refused the directory's start-up: {ex.Message}"));
+            return null;
+        }
 
         // The directory is loaded before the host is built: the routing lexicon is checked against it, and a bad
         // lexicon stops start-up like bad seed data. Each new snapshot warms today's routing index before it is served.

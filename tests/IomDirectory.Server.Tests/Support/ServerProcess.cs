@@ -44,6 +44,30 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
+        var server = new ServerProcess(Process.Start(StartInfo(databasePath, address, extraArgs))!, address);
+        await server.WaitUntilServingAsync(TimeSpan.FromSeconds(60));
+        return server;
+    }
+
+    /// <summary>Runs a server that is expected not to start: its exit code and everything it wrote, once it has exited.</summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(string databasePath, TimeSpan within, params string[] extraArgs)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        await using var server = new ServerProcess(Process.Start(StartInfo(databasePath, address, extraArgs))!, address);
+        try
+        {
+            await server.WaitForExitAsync(within);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"The server was still running after {within}:\n{server.Output}");
+        }
+        await server._process.WaitForExitAsync();   // and its output read to the end
+        return (server.ExitCode, server.Output);
+    }
+
+    private static ProcessStartInfo StartInfo(string databasePath, Uri address, string[] extraArgs)
+    {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -52,9 +76,7 @@ public sealed class ServerProcess : IAsyncDisposable
         };
         foreach (var arg in (string[])[ServerAssembly(), "--db", databasePath, "--data", RepositoryPaths.Data, "--urls", address.ToString(), "--web-urls", "none", .. extraArgs])
             info.ArgumentList.Add(arg);
-        var server = new ServerProcess(Process.Start(info)!, address);
-        await server.WaitUntilServingAsync(TimeSpan.FromSeconds(60));
-        return server;
+        return info;
     }
 
     public void Kill() => _process.Kill(entireProcessTree: true);
