@@ -71,6 +71,16 @@ public abstract class DirectoryStore(DatabaseTarget target)
         return null;
     }
 
+    /// <summary>
+    /// The last audit sequence the database itself has assigned (0 for none), read in <paramref name="db"/>'s
+    /// transaction; null when the store cannot tell (SQLite, whose one process assigns them all, or a role that may
+    /// not read the sequence). An event above it was not written by the service.
+    /// </summary>
+    public virtual Task<long?> LastAssignedSequenceAsync(DirectoryDbContext db, CancellationToken cancellationToken) => Task.FromResult<long?>(null);
+
+    /// <summary>The context migrations and seeding run in: the schema owner's on PostgreSQL when one is configured.</summary>
+    public virtual DirectoryDbContext CreateMigrationContext() => CreateContext();
+
     /// <summary>What in the database's set-up weakens the directory's guarantees, for start-up warnings (none on SQLite).</summary>
     public virtual Task<IReadOnlyList<string>> SecurityWarningsAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<string>>([]);

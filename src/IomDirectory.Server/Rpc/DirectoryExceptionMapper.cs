@@ -32,6 +32,7 @@ public static class DirectoryExceptionMapper
             new Metadata { { "current-version", conflict.CurrentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) } }),
         PreconditionFailedException precondition => Plain(StatusCode.FailedPrecondition, precondition.Message),
         StoreUnavailableException unavailable => Plain(StatusCode.Unavailable, unavailable.Message),
+        ChangeFeedStalledException stalled => Plain(StatusCode.Unavailable, stalled.Message),
         Infrastructure.StoreLockTimeoutException locked => Plain(StatusCode.Unavailable, locked.Message),
         _ when Infrastructure.DirectoryStore.IsUnavailable(exception) =>
             Plain(StatusCode.Unavailable, "The directory's database cannot be reached now; retry in a moment."),

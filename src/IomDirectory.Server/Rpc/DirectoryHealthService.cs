@@ -24,6 +24,7 @@ public sealed class DirectoryHealthService : Health.HealthBase
     private readonly Lock _state = new();   // shutdown and the readiness loop set these from different threads
     private bool _serving;
     private bool _writable = true;
+    private bool _stalled;
 
     public DirectoryHealthService()
     {
@@ -54,11 +55,21 @@ public sealed class DirectoryHealthService : Health.HealthBase
         }
     }
 
+    /// <summary>Whether the change feed is stalled (writes would not be seen): the AdminService is NOT_SERVING meanwhile.</summary>
+    public void SetChangeFeedStalled(bool stalled)
+    {
+        lock (_state)
+        {
+            _stalled = stalled;
+            Publish();
+        }
+    }
+
     private void Publish()
     {
         foreach (var name in _known)
         {
-            var up = _serving && (_writable || name != AdminService.Descriptor.FullName);
+            var up = _serving && ((_writable && !_stalled) || name != AdminService.Descriptor.FullName);
             _statuses.SetStatus(name, up ? ServingStatus.Serving : ServingStatus.NotServing);
         }
     }

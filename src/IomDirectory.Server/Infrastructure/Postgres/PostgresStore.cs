@@ -30,6 +30,8 @@ public sealed partial class PostgresStore : DirectoryStore, IAsyncDisposable
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly DbContextOptions<PostgresDirectoryDbContext> _options;
+    private readonly NpgsqlDataSource? _migrationDataSource;
+    private readonly DbContextOptions<PostgresDirectoryDbContext>? _migrationOptions;
     private readonly StoreOptions _settings;
     private readonly SemaphoreSlim _listenGate = new(1, 1);
     private NpgsqlConnection? _listener;
@@ -40,7 +42,30 @@ public sealed partial class PostgresStore : DirectoryStore, IAsyncDisposable
         _settings = settings ?? StoreOptions.Default;
         _dataSource = NpgsqlDataSource.Create(target.ConnectionString);
         _options = new DbContextOptionsBuilder<PostgresDirectoryDbContext>().UseNpgsql(_dataSource).Options;
+        if (_settings.Migration is { } owner)
+        {
+            _migrationDataSource = NpgsqlDataSource.Create(owner.ConnectionString);
+            _migrationOptions = new DbContextOptionsBuilder<PostgresDirectoryDbContext>().UseNpgsql(_migrationDataSource).Options;
+        }
     }
+
+    /// <summary>As the schema's owner (<c>--migration-db</c>) when one is configured, else as the service's role.</summary>
+    public override DirectoryDbContext CreateMigrationContext() =>
+        _migrationOptions is { } owner ? new PostgresDirectoryDbContext(owner) : CreateContext();
+
+    /// <summary>The identity's last value, unless this role may not read the sequence (then null: the check is skipped, and start-up warned).</summary>
+    public override async Task<long?> LastAssignedSequenceAsync(DirectoryDbContext db, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = AssignedSequenceSql;
+        return await command.ExecuteScalarAsync(cancellationToken) is long last ? last : null;
+    }
+
+    private const string AssignedSequenceSql = """
+        SELECT CASE WHEN has_sequence_privilege(s, 'SELECT') THEN coalesce(pg_sequence_last_value(s), 0) END
+        FROM (SELECT pg_get_serial_sequence('"AuditEvents"', 'Sequence')::regclass AS s) q
+        """;
 
     public override bool IsShared => true;
 
@@ -193,7 +218,8 @@ public sealed partial class PostgresStore : DirectoryStore, IAsyncDisposable
         await using var command = new NpgsqlCommand("""
             SELECT has_database_privilege('public', current_database(), 'CONNECT'),
                    current_user,
-                   (SELECT pg_has_role(current_user, c.relowner, 'USAGE') FROM pg_class c WHERE c.oid = to_regclass('"AuditEvents"'))
+                   (SELECT pg_has_role(current_user, c.relowner, 'USAGE') FROM pg_class c WHERE c.oid = to_regclass('"AuditEvents"')),
+                   (SELECT has_sequence_privilege(pg_get_serial_sequence('"AuditEvents"', 'Sequence'), 'SELECT'))
             """, connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
@@ -205,6 +231,9 @@ public sealed partial class PostgresStore : DirectoryStore, IAsyncDisposable
             warnings.Add($"The service's role \"{reader.GetString(1)}\" owns the audit table of {Target.Description}: it can disable the triggers " +
                 "that keep the audit trail append-only, so that guarantee does not bind it. Let another role own the schema and migrate with " +
                 "--migration-db (README, Deployment).");
+        if (!reader.IsDBNull(3) && !reader.GetBoolean(3))
+            warnings.Add($"The service's role \"{reader.GetString(1)}\" may not read the audit sequence of {Target.Description}, so events " +
+                "inserted around the service cannot be detected. GRANT SELECT ON ALL SEQUENCES IN SCHEMA public to it (README, Deployment).");
         return warnings;
     }
 
@@ -219,6 +248,7 @@ public sealed partial class PostgresStore : DirectoryStore, IAsyncDisposable
     {
         await DropListenerAsync();
         await _dataSource.DisposeAsync();
+        if (_migrationDataSource is not null) await _migrationDataSource.DisposeAsync();
     }
 
     private async Task DropListenerAsync()
