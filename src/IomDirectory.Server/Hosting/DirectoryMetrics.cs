@@ -29,6 +29,7 @@ public sealed class DirectoryMetrics
     private long _snapshotSequence;
     private long _confirmedAtTicks;
     private long _databaseSequence;
+    private int _stalled;
 
     public DirectoryMetrics(IMeterFactory meters, TimeProvider time)
     {
@@ -45,6 +46,8 @@ public sealed class DirectoryMetrics
             "Seconds since the snapshot was last confirmed current against the database.");
         meter.CreateObservableGauge("iomdir.changefeed.lag", ChangeFeedLag, "{change}",
             "Committed changes the database holds beyond the snapshot.");
+        meter.CreateObservableGauge("iomdir.changefeed.stalled", () => Volatile.Read(ref _stalled), null,
+            "1 while the change feed is stalled (the audit trail holds what no valid write produced; writes are refused), else 0.");
     }
 
     /// <summary>The snapshot includes every change up to <paramref name="sequence"/>, checked at <paramref name="confirmedAtUtc"/>.</summary>
@@ -56,6 +59,9 @@ public sealed class DirectoryMetrics
 
     /// <summary>The last audit sequence the database has committed, as last read.</summary>
     public void DatabaseSequence(long latestCommitted) => Volatile.Write(ref _databaseSequence, latestCommitted);
+
+    /// <summary>Whether the change feed is stalled.</summary>
+    public void ChangeFeedStalled(bool stalled) => Volatile.Write(ref _stalled, stalled ? 1 : 0);
 
     /// <summary>This replica applied a change <paramref name="delay"/> after it was committed.</summary>
     public void ChangeApplied(TimeSpan delay) => _changeDelay.Record(Math.Max(0, delay.TotalSeconds));

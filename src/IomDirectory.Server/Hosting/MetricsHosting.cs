@@ -42,6 +42,8 @@ internal static class MetricsHosting
             metrics.DatabaseSequence(latest);
         };
         follower.Applied += change => metrics.ChangeApplied(DateTime.UtcNow - change.At);
+        follower.StalledChanged += metrics.ChangeFeedStalled;
+        metrics.ChangeFeedStalled(follower.Stalled is not null);
         app.UseRpcMetrics();
         app.MapPrometheusScrapingEndpoint(ScrapePath).DisableHttpMetrics();
     }

@@ -17,6 +17,7 @@ namespace IomDirectory.Server.Hosting;
 /// </summary>
 public static class ServerHost
 {
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -37,10 +38,10 @@ public static class ServerHost
         }
         catch (ArgumentException ex)
         {
-            await Console.Error.WriteLineAsync($"--db: {ex.Message}");
+            await Console.Error.WriteLineAsync(ex.Message);   // starts with the setting at fault
             return null;
         }
-        var store = DirectoryStore.For(settings.Database);
+        var store = DirectoryStore.For(settings.Database, settings.Store);
         WebApplication? app = null;
         try
         {
@@ -64,15 +65,28 @@ public static class ServerHost
         {
             // Seeding commits in the background while the snapshot and indexes are built from the validated records.
             database = await new DatabaseInitializer(store, settings.DataDirectory, startupLogger).StartAsync();
+            foreach (var warning in await store.SecurityWarningsAsync(CancellationToken.None))
+                startupLogger.LogWarning("{Warning}", warning);
         }
         catch (DataLoadException ex)
         {
             await Console.Error.WriteLineAsync(ex.Message);
             return null;
         }
+        catch (StoreLockTimeoutException ex)
+        {
+            await Console.Error.WriteLineAsync(OneLine(ex.Message));
+            return null;
+        }
         catch (Exception ex) when (DirectoryStore.IsUnavailable(ex))
         {
-            await Console.Error.WriteLineAsync($"The database {settings.Database.Description} cannot be reached: {ex.Message}");
+            await Console.Error.WriteLineAsync(OneLine($"The database {settings.Database.Description} cannot be reached: {ex.Message}"));
+            return null;
+        }
+        catch (Npgsql.NpgsqlException ex)
+        {
+            // A wrong password, a missing database, a role without privileges: the server's answer says which.
+            await Console.Error.WriteLineAsync(OneLine($"The database {settings.Database.Description} refused the directory's start-up: {ex.Message}"));
             return null;
         }
 

@@ -9,13 +9,15 @@ namespace IomDirectory.Server.Hosting;
 /// AdminService (writes) is NOT_SERVING and reads go on from the snapshot. NOT_SERVING from the moment shutdown begins.
 /// </summary>
 internal sealed partial class ServingReadiness(DirectoryHealthService health, IHostApplicationLifetime lifetime, DirectoryStore store,
-    ILogger<ServingReadiness> logger) : BackgroundService
+    Features.Admin.Common.ChangeFollower follower, ILogger<ServingReadiness> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         lifetime.ApplicationStopping.Register(() => health.SetServing(false));
+        follower.StalledChanged += health.SetChangeFeedStalled;   // a stalled change feed: writes would not be seen
+        health.SetChangeFeedStalled(follower.Stalled is not null);
         if (!await Started(stoppingToken)) return;
         health.SetServing(!lifetime.ApplicationStopping.IsCancellationRequested);
         bool? last = null;

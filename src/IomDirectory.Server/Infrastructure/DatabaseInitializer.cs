@@ -65,13 +65,13 @@ public sealed partial class DatabaseInitializer(DirectoryStore store, string dat
 
     private async Task<Outcome> MigrateAsync(long started, CancellationToken cancellationToken)
     {
-        await using (await store.LockInitializationAsync(cancellationToken))
+        await using (await store.LockInitializationAsync(logger, cancellationToken))
             return await MigrateLockedAsync(started, cancellationToken);
     }
 
     private async Task<Outcome> MigrateLockedAsync(long started, CancellationToken cancellationToken)
     {
-        await using var db = CreateContext();
+        await using var db = store.CreateMigrationContext();
         await db.Database.MigrateAsync(cancellationToken);
         var migrated = Stopwatch.GetElapsedTime(started);
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -83,7 +83,7 @@ public sealed partial class DatabaseInitializer(DirectoryStore store, string dat
     /// <summary>Another replica may have seeded the database since it was checked: the check is made again under the lock.</summary>
     private async Task<Outcome> SeedSharedAsync(DataSet data, SeedCounts seeded, long started, TimeSpan read, CancellationToken cancellationToken)
     {
-        await using (await store.LockInitializationAsync(cancellationToken))
+        await using (await store.LockInitializationAsync(logger, cancellationToken))
         {
             if (await store.IsSeededAsync(cancellationToken))
                 return await MigrateLockedAsync(started, cancellationToken);
@@ -95,7 +95,7 @@ public sealed partial class DatabaseInitializer(DirectoryStore store, string dat
     /// <summary>Migrates the new database and writes the validated data set in one transaction.</summary>
     private async Task SeedAsync(DataSet data, SeedCounts seeded, long started, TimeSpan read, CancellationToken cancellationToken)
     {
-        await using var db = CreateContext();
+        await using var db = store.CreateMigrationContext();
         await store.PrepareNewAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
         var migrated = Stopwatch.GetElapsedTime(started);

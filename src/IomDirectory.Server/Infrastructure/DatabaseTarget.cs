@@ -11,7 +11,7 @@ public enum DatabaseProvider
 /// <summary>
 /// Where the directory is stored, from <c>--db</c>, else <c>IOMDIR_DB</c>, else a SQLite file in the user's local data
 /// folder: a SQLite path (the embedded default), or a PostgreSQL server — a URI
-/// <c>postgresql://user:password@host:port/database?sslmode=require</c> or an Npgsql key-value connection string
+/// <c>postgresql://user@host:port/database?sslmode=verify-full&amp;sslrootcert=/etc/iomdir/db-ca.pem</c> or an Npgsql key-value connection string
 /// (<c>Host=…;Database=…</c>) — shared by any number of server replicas.
 /// </summary>
 /// <param name="ConnectionString">What the provider opens: SQLite's "Data Source=…", or Npgsql's key-value form.</param>
@@ -66,7 +66,34 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
         }
     }
 
-    /// <summary>postgresql://[user[:password]@]host[:port]/database[?key=value&amp;…] (the libpq URI form; query keys as Npgsql names them, or sslmode).</summary>
+    /// <summary>
+    /// The libpq parameters a URI may carry, by their libpq names, with the Npgsql keyword each sets. Any other query key
+    /// is taken as an Npgsql keyword (<c>Timeout=7</c>).
+    /// </summary>
+    private static readonly Dictionary<string, string> LibpqKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["sslmode"] = "SSL Mode",
+        ["sslrootcert"] = "Root Certificate",
+        ["sslcert"] = "SSL Certificate",
+        ["sslkey"] = "SSL Key",
+        ["sslpassword"] = "SSL Password",
+        ["passfile"] = "Passfile",
+        ["application_name"] = "Application Name",
+        ["connect_timeout"] = "Timeout",
+    };
+
+    /// <summary>libpq's sslmode values as Npgsql spells them (libpq writes verify-full, Npgsql VerifyFull).</summary>
+    private static readonly Dictionary<string, SslMode> LibpqSslModes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["disable"] = SslMode.Disable,
+        ["allow"] = SslMode.Allow,
+        ["prefer"] = SslMode.Prefer,
+        ["require"] = SslMode.Require,
+        ["verify-ca"] = SslMode.VerifyCA,
+        ["verify-full"] = SslMode.VerifyFull,
+    };
+
+    /// <summary>postgresql://[user[:password]@]host[:port]/database[?key=value&amp;…] (the libpq URI form; query keys as libpq or Npgsql names them).</summary>
     private static NpgsqlConnectionStringBuilder FromUri(string text)
     {
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
@@ -87,7 +114,11 @@ public sealed record DatabaseTarget(DatabaseProvider Provider, string Connection
             var value = kv.Length > 1 ? Uri.UnescapeDataString(kv[1]) : "";
             try
             {
-                builder[key.Equals("sslmode", StringComparison.OrdinalIgnoreCase) ? "SSL Mode" : key] = value;
+                var keyword = LibpqKeys.GetValueOrDefault(key, key);
+                if (keyword == "SSL Mode" && LibpqSslModes.TryGetValue(value, out var mode))
+                    builder.SslMode = mode;
+                else
+                    builder[keyword] = value;
             }
             catch (ArgumentException ex)
             {

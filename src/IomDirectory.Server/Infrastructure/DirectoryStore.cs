@@ -3,6 +3,7 @@ using System.Data.Common;
 using IomDirectory.Server.Infrastructure.Postgres;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace IomDirectory.Server.Infrastructure;
 
@@ -18,10 +19,10 @@ public abstract class DirectoryStore(DatabaseTarget target)
     /// <summary>Whether other server processes may write to the same database (so changes arrive from outside this one).</summary>
     public abstract bool IsShared { get; }
 
-    public static DirectoryStore For(DatabaseTarget target) => target.Provider switch
+    public static DirectoryStore For(DatabaseTarget target, StoreOptions? options = null) => target.Provider switch
     {
         DatabaseProvider.Sqlite => new SqliteStore(target),
-        DatabaseProvider.PostgreSql => new PostgresStore(target),
+        DatabaseProvider.PostgreSql => new PostgresStore(target, options),
         _ => throw new ArgumentOutOfRangeException(nameof(target)),
     };
 
@@ -32,9 +33,10 @@ public abstract class DirectoryStore(DatabaseTarget target)
 
     /// <summary>
     /// Held while the database is migrated and, when empty, seeded: on a shared store it keeps replicas starting at
-    /// the same moment from seeding twice (the second one finds the database seeded).
+    /// the same moment from seeding twice (the second one finds the database seeded). A wait that runs out throws
+    /// <see cref="StoreLockTimeoutException"/>; while it waits, who holds the lock is logged to <paramref name="logger"/>.
     /// </summary>
-    public abstract Task<IAsyncDisposable> LockInitializationAsync(CancellationToken cancellationToken);
+    public abstract Task<IAsyncDisposable> LockInitializationAsync(ILogger logger, CancellationToken cancellationToken);
 
     /// <summary>Prepares a new database file before the first migration (SQLite: private file mode, WAL).</summary>
     public virtual Task PrepareNewAsync(DirectoryDbContext db, CancellationToken cancellationToken) => Task.CompletedTask;
@@ -60,9 +62,28 @@ public abstract class DirectoryStore(DatabaseTarget target)
 
     /// <summary>
     /// Waits until another process announces a change, or <paramref name="timeout"/> passes (then the caller polls);
-    /// a store with no such signal just waits. Throws when the database cannot be reached.
+    /// a store with no such signal just waits. Returns the highest sequence announced, or null when the caller should
+    /// catch up in any case (the timeout passed, or the store cannot tell). Throws when the database cannot be reached.
     /// </summary>
-    public virtual Task WaitForAnnouncementAsync(TimeSpan timeout, CancellationToken cancellationToken) => Task.Delay(timeout, cancellationToken);
+    public virtual async Task<long?> WaitForAnnouncementAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await Task.Delay(timeout, cancellationToken);
+        return null;
+    }
+
+    /// <summary>
+    /// The last audit sequence the database itself has assigned (0 for none), read in <paramref name="db"/>'s
+    /// transaction; null when the store cannot tell (SQLite, whose one process assigns them all, or a role that may
+    /// not read the sequence). An event above it was not written by the service.
+    /// </summary>
+    public virtual Task<long?> LastAssignedSequenceAsync(DirectoryDbContext db, CancellationToken cancellationToken) => Task.FromResult<long?>(null);
+
+    /// <summary>The context migrations and seeding run in: the schema owner's on PostgreSQL when one is configured.</summary>
+    public virtual DirectoryDbContext CreateMigrationContext() => CreateContext();
+
+    /// <summary>What in the database's set-up weakens the directory's guarantees, for start-up warnings (none on SQLite).</summary>
+    public virtual Task<IReadOnlyList<string>> SecurityWarningsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([]);
 
     /// <summary>Whether a failure means the database cannot be reached now (so UNAVAILABLE and retry), not a fault in the request.</summary>
     public static bool IsUnavailable(Exception exception)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace IomDirectory.Server.Infrastructure;
 
@@ -28,7 +29,7 @@ public sealed class SqliteStore(DatabaseTarget target) : DirectoryStore(target)
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
     }
 
-    public override Task<IAsyncDisposable> LockInitializationAsync(CancellationToken cancellationToken) =>
+    public override Task<IAsyncDisposable> LockInitializationAsync(ILogger logger, CancellationToken cancellationToken) =>
         Task.FromResult<IAsyncDisposable>(NothingHeld.Instance);
 
     public override async Task PrepareNewAsync(DirectoryDbContext db, CancellationToken cancellationToken)

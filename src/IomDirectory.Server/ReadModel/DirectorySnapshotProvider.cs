@@ -52,6 +52,7 @@ public sealed partial class DirectorySnapshotProvider(DirectoryStore store, ILog
             var after = current.Sequence;
             var events = await db.AuditEvents.AsNoTracking().Where(e => e.Sequence > after).OrderBy(e => e.Sequence)
                 .Take(MaxIncrementalEvents + 1).ToListAsync(cancellationToken);
+            CheckSequence(after, events, await store.LastAssignedSequenceAsync(db, cancellationToken));   // read after the events: it only grows
             if (events.Count == 0) return [];
             var ids = events.Select(e => e.EntityId).ToHashSet(StringComparer.Ordinal);
             var generation = Interlocked.Increment(ref _generation);
@@ -66,6 +67,23 @@ public sealed partial class DirectorySnapshotProvider(DirectoryStore store, ILog
         {
             _reloadGate.Release();
         }
+    }
+
+    /// <summary>
+    /// Every event a valid write made has a sequence the database assigned: one above <paramref name="assigned"/> was
+    /// inserted around the service, and an assigned sequence below <paramref name="after"/> means the next writes would
+    /// fall below the snapshot. Either way following the trail would hide later changes; nothing is applied.
+    /// </summary>
+    private static void CheckSequence(long after, List<AuditEventRecord> events, long? assigned)
+    {
+        if (assigned is not { } last) return;
+        if (events.FirstOrDefault(e => e.Sequence > last) is { } forged)
+            throw new Application.ChangeFeedStalledException($"The audit trail holds event {forged.Sequence}, which the database's sequence never " +
+                $"assigned (it is at {last}): it was not written by the service. Changes after {after} are not applied and writes are refused " +
+                "until that row is removed.");
+        if (last < after)
+            throw new Application.ChangeFeedStalledException($"The database's audit sequence is at {last}, behind the {after} this replica has " +
+                "applied (an event inserted around the service, or the sequence reset): new changes would not be seen. Writes are refused until it is repaired.");
     }
 
     /// <summary>The first snapshot after seeding: built from the records just written, without reading them back.</summary>

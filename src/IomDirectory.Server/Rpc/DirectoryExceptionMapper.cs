@@ -33,6 +33,8 @@ public static class DirectoryExceptionMapper
         PreconditionFailedException precondition => Plain(StatusCode.FailedPrecondition, precondition.Message),
         StoreUnavailableException unavailable => Plain(StatusCode.Unavailable, unavailable.Message),
         ReadModel.ServerBusyException busy => Plain(StatusCode.ResourceExhausted, busy.Message),
+        ChangeFeedStalledException stalled => Plain(StatusCode.Unavailable, stalled.Message),
+        Infrastructure.StoreLockTimeoutException locked => Plain(StatusCode.Unavailable, locked.Message),
         _ when Infrastructure.DirectoryStore.IsUnavailable(exception) =>
             Plain(StatusCode.Unavailable, "The directory's database cannot be reached now; retry in a moment."),
         _ => null,

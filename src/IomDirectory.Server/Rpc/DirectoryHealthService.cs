@@ -41,6 +41,7 @@ public sealed class DirectoryHealthService : Health.HealthBase
     private int _grpcWebWatches;
     private bool _serving;
     private bool _writable = true;
+    private bool _stalled;
 
     public DirectoryHealthService(IConfiguration configuration)
     {
@@ -71,11 +72,21 @@ public sealed class DirectoryHealthService : Health.HealthBase
         }
     }
 
+    /// <summary>Whether the change feed is stalled (writes would not be seen): the AdminService is NOT_SERVING meanwhile.</summary>
+    public void SetChangeFeedStalled(bool stalled)
+    {
+        lock (_state)
+        {
+            _stalled = stalled;
+            Publish();
+        }
+    }
+
     private void Publish()
     {
         foreach (var name in Names)
         {
-            var up = _serving && (_writable || name != AdminService.Descriptor.FullName);
+            var up = _serving && ((_writable && !_stalled) || name != AdminService.Descriptor.FullName);
             _statuses[name] = up ? ServingStatus.Serving : ServingStatus.NotServing;
         }
         var changed = _changed;

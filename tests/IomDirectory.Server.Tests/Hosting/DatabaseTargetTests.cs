@@ -38,6 +38,30 @@ public sealed class DatabaseTargetTests
         });
     }
 
+    [TestCase("disable", SslMode.Disable)]
+    [TestCase("allow", SslMode.Allow)]
+    [TestCase("prefer", SslMode.Prefer)]
+    [TestCase("require", SslMode.Require)]
+    [TestCase("verify-ca", SslMode.VerifyCA)]
+    [TestCase("verify-full", SslMode.VerifyFull)]
+    [TestCase("VerifyFull", SslMode.VerifyFull)]
+    public void APostgresUri_TakesLibpqSslModes(string given, SslMode mode) =>
+        Assert.That(new NpgsqlConnectionStringBuilder(DatabaseTarget.Resolve($"postgresql://db.example.org/dir?sslmode={given}").ConnectionString).SslMode,
+            Is.EqualTo(mode));
+
+    [Test]
+    public void APostgresUri_TakesLibpqCertificateAndPassfileKeys()
+    {
+        var target = DatabaseTarget.Resolve("postgresql://iomdir@db.example.org/dir?sslmode=verify-full&sslrootcert=%2Fetc%2Fiomdir%2Fdb-ca.pem&passfile=%2Fetc%2Fiomdir%2Fpgpass");
+        var builder = new NpgsqlConnectionStringBuilder(target.ConnectionString);
+        Assert.Multiple(() =>
+        {
+            Assert.That(builder.SslMode, Is.EqualTo(SslMode.VerifyFull));
+            Assert.That(builder.RootCertificate, Is.EqualTo("/etc/iomdir/db-ca.pem"));
+            Assert.That(builder.Passfile, Is.EqualTo("/etc/iomdir/pgpass"));
+        });
+    }
+
     [Test]
     public void AKeyValueString_IsPostgres()
     {

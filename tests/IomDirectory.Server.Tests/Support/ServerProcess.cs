@@ -54,6 +54,30 @@ public sealed class ServerProcess : IAsyncDisposable
         var port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}");
         var webAddress = web ? new Uri($"http://127.0.0.1:{FreePort()}") : null;
+        var server = new ServerProcess(Process.Start(StartInfo(databasePath, address, webAddress, extraArgs))!, address, webAddress);
+        await server.WaitUntilServingAsync(TimeSpan.FromSeconds(60));
+        return server;
+    }
+
+    /// <summary>Runs a server that is expected not to start: its exit code and everything it wrote, once it has exited.</summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(string databasePath, TimeSpan within, params string[] extraArgs)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        await using var server = new ServerProcess(Process.Start(StartInfo(databasePath, address, null, extraArgs))!, address);
+        try
+        {
+            await server.WaitForExitAsync(within);
+        }
+        catch (OperationCanceledException)
+        {
+            Assert.Fail($"The server was still running after {within}:\n{server.Output}");
+        }
+        await server._process.WaitForExitAsync();   // and its output read to the end
+        return (server.ExitCode, server.Output);
+    }
+
+    private static ProcessStartInfo StartInfo(string databasePath, Uri address, Uri? webAddress, string[] extraArgs)
+    {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -62,9 +86,7 @@ public sealed class ServerProcess : IAsyncDisposable
         };
         foreach (var arg in (string[])[ServerAssembly(), "--db", databasePath, "--data", RepositoryPaths.Data, "--urls", address.ToString(), "--web-urls", webAddress?.ToString() ?? "none", .. extraArgs])
             info.ArgumentList.Add(arg);
-        var server = new ServerProcess(Process.Start(info)!, address, webAddress);
-        await server.WaitUntilServingAsync(TimeSpan.FromSeconds(60));
-        return server;
+        return info;
     }
 
     public void Kill() => _process.Kill(entireProcessTree: true);

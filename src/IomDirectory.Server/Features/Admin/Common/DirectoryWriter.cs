@@ -21,6 +21,8 @@ public sealed class DirectoryWriter(DirectoryStore store, DirectorySnapshotProvi
         var result = await work(session);
         TreeIntegrity.Check(db, snapshots.Current, write.EffectiveFrom);
         await db.SaveChangesAsync(cancellationToken);
+        if (session.Events.Count > 0 && session.Events[0].Sequence <= snapshots.Current.Sequence)
+            throw follower.WrittenBelowSnapshot(session.Events[0].Sequence);   // not committed: the lease rolls it back
         if (session.Events.Count > 0)
             await store.AnnounceAsync(db, session.Events[^1].Sequence, cancellationToken);
         try

@@ -24,7 +24,7 @@ public sealed class WriteSerializationBehavior<TRequest, TResponse>(WriteGate ga
             await follower.EnsureCurrentAsync(lease.Db, cancellationToken);   // validators must see every committed change
             return await next();
         }
-        catch (Exception ex) when (ex is not StoreUnavailableException && DirectoryStore.IsUnavailable(ex))
+        catch (Exception ex) when (ex is not (StoreUnavailableException or StoreLockTimeoutException) && DirectoryStore.IsUnavailable(ex))
         {
             throw new StoreUnavailableException("The directory's database cannot be reached; this write was not applied. Retry in a moment.", ex);
         }

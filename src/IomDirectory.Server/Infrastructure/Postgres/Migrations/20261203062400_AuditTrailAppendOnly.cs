@@ -7,8 +7,9 @@ namespace IomDirectory.Server.Infrastructure.Postgres.Migrations
 {
     /// <summary>
     /// The audit trail is append-only in PostgreSQL as in SQLite: a trigger refuses every UPDATE and DELETE of a row and
-    /// every TRUNCATE, whoever connects (the table owner included), so a change and its audit event commit together or
-    /// not at all and no event is rewritten afterwards.
+    /// every TRUNCATE, so a change and its audit event commit together or not at all and no event is rewritten
+    /// afterwards. It binds every role but the table's owner and superusers, who can disable the trigger: the service
+    /// must run as a role that does not own the schema (--migration-db migrates as the owner; README, Deployment).
     /// </summary>
     [DbContext(typeof(PostgresDirectoryDbContext))]
     [Migration("20261203062400_AuditTrailAppendOnly")]
