@@ -14,7 +14,7 @@ public static class AskCommand
         var country = new Option<string?>("--country") { Description = "Your country: ISO code (KE) or name", HelpName = "COUNTRY" };
         var language = new Option<string?>("--lang") { Description = "Language of the answer: en, fr or es (default: detected)", HelpName = "LANG" };
         language.AcceptOnlyFromAmong("en", "fr", "es");
-        var asOf = Dates.Option("--as-of", "Route on the org chart as it stood on this date");
+        var asOf = Dates.AsOfOption("Route on the org chart as it stood on this date");
         var limit = new Option<int>("--limit") { Description = "How many suggestions (1..20; default 5)", HelpName = "N" };
 
         var command = new Command("ask", "Who should I contact? Suggests contacts, best first, with the reasons.")

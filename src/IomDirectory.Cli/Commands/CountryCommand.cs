@@ -11,7 +11,7 @@ public static class CountryCommand
     public static Command Create()
     {
         var country = new Argument<string>("country") { Description = "ISO code (KE) or name in English, French or Spanish" };
-        var asOf = Dates.Option("--as-of", "Coverage as it stood on this date");
+        var asOf = Dates.AsOfOption("Coverage as it stood on this date");
         var language = new Option<string?>("--lang") { Description = "Language of names: en, fr or es", HelpName = "LANG" };
         language.AcceptOnlyFromAmong("en", "fr", "es");
 

@@ -9,7 +9,7 @@ public static class ExportCommand
 {
     public static Command Create()
     {
-        var asOf = Dates.Option("--as-of", "The directory as it stood on this date (default now)");
+        var asOf = Dates.AsOfOption("The directory as it stood on this date (default now)");
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write to this file instead of stdout", HelpName = "FILE" };
 
         var command = new Command("export", "Exports the directory as one JSON document (the format 'iomdir import' reads).")

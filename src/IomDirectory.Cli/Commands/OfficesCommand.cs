@@ -17,7 +17,7 @@ public static class OfficesCommand
         };
         var country = new Option<string?>("--country") { Description = "ISO code or country name", HelpName = "COUNTRY" };
         var region = new Option<string?>("--region") { Description = "Id of a regional or sub-regional office: offices in the countries it covers", HelpName = "ID" };
-        var asOf = Dates.Option("--as-of", "Offices as they stood on this date");
+        var asOf = Dates.AsOfOption("Offices as they stood on this date");
 
         var command = new Command("offices", "Lists offices.")
         {

@@ -18,7 +18,7 @@ public static class SearchCommand
         };
         kinds.AcceptOnlyFromAmong("office", "unit", "mailbox", "focal_point", "committee");
         var limit = new Option<int>("--limit") { Description = "At most this many hits (1..100; default 20)", HelpName = "N" };
-        var asOf = Dates.Option("--as-of", "Search the org chart as it stood on this date");
+        var asOf = Dates.AsOfOption("Search the org chart as it stood on this date");
         var language = new Option<string?>("--lang") { Description = "Language of names: en, fr or es", HelpName = "LANG" };
         language.AcceptOnlyFromAmong("en", "fr", "es");
 

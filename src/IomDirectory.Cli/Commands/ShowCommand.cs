@@ -11,7 +11,7 @@ public static class ShowCommand
     public static Command Create()
     {
         var id = new Argument<string>("id") { Description = "Id of a unit, office, mailbox or focal point" };
-        var asOf = Dates.Option("--as-of", "The record as it stood on this date");
+        var asOf = Dates.AsOfOption("The record as it stood on this date");
         var command = new Command("show", "Shows one record with all its attributes, provenance and validity.")
         {
             id, asOf,

@@ -9,7 +9,7 @@ public static class TreeCommand
     public static Command Create()
     {
         var id = new Argument<string?>("id") { Description = "Unit to start from (default: the whole tree)", Arity = ArgumentArity.ZeroOrOne };
-        var asOf = Dates.Option("--as-of", "The org chart as it stood on this date");
+        var asOf = Dates.AsOfOption("The org chart as it stood on this date");
         var depth = new Option<int>("--depth") { Description = "Levels below the start (default: all)", HelpName = "N" };
         var language = new Option<string?>("--lang") { Description = "Language of names: en, fr or es", HelpName = "LANG" };
         language.AcceptOnlyFromAmong("en", "fr", "es");

@@ -100,6 +100,8 @@ public static class ServerHost
         {
             routing = new RoutingIndexCache(LexiconLoader.Load(settings.DataDirectory, snapshots.Current));
             interfaceText = Web.InterfaceText.Load(settings.DataDirectory);
+            Features.Common.RecordsBegin.Load(settings.DataDirectory, snapshots.Current.Sources.Values);
+            Features.Common.RecordsBegin.Observe(snapshots.Current);
         }
         catch (DataLoadException ex)
         {
@@ -111,6 +113,7 @@ public static class ServerHost
         routing.Warm(snapshots.Current);
         startupLogger.LogInformation("Routing and search indexes for today built in {Elapsed:0} ms", System.Diagnostics.Stopwatch.GetElapsedTime(warming).TotalMilliseconds);
         snapshots.Loading += routing.Warm;
+        snapshots.Loading += Features.Common.RecordsBegin.Observe;
 
         // gRPC on HTTP/2-only cleartext endpoints (h2c with prior knowledge), gRPC-Web and HTTP/JSON on HTTP/1.1 ones
         // (see ListenAddresses). Endpoints configured under Kestrel:Endpoints replace both lists.
@@ -161,6 +164,7 @@ public static class ServerHost
         app.UseGrpcOnlyEndpoints();
         app.UseResponseCompression();
         app.UseRouting();
+        app.UseJsonRouteDates();
         app.UseShutdownGate();
         app.UseRequestBodyDeadline(builder.Configuration.GetValue("Grpc:RequestBodyTimeout", RequestBodyDeadline.DefaultTimeout), ReceiveLimits.From(builder.Configuration));
         app.MapDirectoryGrpc();

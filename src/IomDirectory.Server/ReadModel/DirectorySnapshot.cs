@@ -56,6 +56,9 @@ public sealed class DirectorySnapshot
     public Temporal<FocalPointRecord> FocalPoints { get; }
     public Temporal<CommitteeRecord> Committees { get; }
 
+    /// <summary>The earliest date any version of any record starts or ends at; null when every record is open-ended.</summary>
+    public DateTime? EarliestBoundary => _boundaries.Length > 0 ? _boundaries[0] : null;
+
     /// <summary>The org chart as it stands at <paramref name="instant"/>.</summary>
     public DirectoryView At(DateTime instant)
     {

@@ -7,8 +7,8 @@ namespace IomDirectory.Server.Web;
 
 /// <summary>
 /// What every page of one request shares: the interface language (<c>lang</c> in the URL, else the question's
-/// language on /ask, else Accept-Language, else English), the as-of date (<c>asOf=YYYY-MM-DD</c>, midnight UTC; none
-/// means now), and links that keep both.
+/// language on /ask, else Accept-Language, else English), the as-of date (<c>asOf=YYYY-MM-DD</c>, read as the end of
+/// that day in UTC and today's date as now, <see cref="Contracts.AsOfDates"/>; none means now), and links that keep both.
 /// </summary>
 public sealed class WebContext
 {
@@ -37,7 +37,10 @@ public sealed class WebContext
     /// <summary>The date the page shows the org chart at, if not now.</summary>
     public DateTime? AsOfDate { get; }
 
-    public DateTime Instant => AsOfDate ?? DateTime.UtcNow;
+    /// <summary>The instant the page reads at: now, or the end of the as-of day (today's date: now).</summary>
+    public DateTime Instant => _instant ??= AsOfDate is { } d ? Contracts.AsOfDates.Instant(DateOnly.FromDateTime(d), DateTime.UtcNow) : DateTime.UtcNow;
+
+    private DateTime? _instant;
 
     public ReadContext Read => new(Instant, Language);
 
@@ -60,10 +63,9 @@ public sealed class WebContext
         var context = FromFallback(request, text, path);
         var asOf = request.Query["asOf"].ToString();
         if (asOf.Length == 0) return context;
-        if (asOf.Length > 10 || !DateTime.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture,
-                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var date))
+        if (asOf.Length > 10 || !Contracts.AsOfDates.TryParse(asOf, out var date))
             throw new WebInputException("asOf", context.T("error.asof"));
-        return new WebContext(request, text, path, context.Language, context.LanguageChosen, DateTime.SpecifyKind(date, DateTimeKind.Utc));
+        return new WebContext(request, text, path, context.Language, context.LanguageChosen, date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc));
     }
 
     /// <summary>A page rendered after the request could not be read (an error page): language only.</summary>

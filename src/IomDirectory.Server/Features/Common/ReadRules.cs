@@ -12,6 +12,10 @@ public static class ReadRules
             .Must(l => l.Length == 0 || ReadContext.Languages.Contains(l))
             .WithMessage("language must be one of \"en\", \"fr\", \"es\" (or empty for English)")
             .OverridePropertyName("language");
+        validator.RuleFor(q => q.Read.AsOf)
+            .Must(at => at >= RecordsBegin.Date)
+            .WithMessage(_ => RecordsBegin.Message)
+            .OverridePropertyName("as_of");
     }
 
     public static void PageRules<T>(this AbstractValidator<T> validator, Func<T, PageRequest> page, int maxSize)
