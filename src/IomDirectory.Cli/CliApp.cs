@@ -19,7 +19,7 @@ public static class CliApp
         };
         Command[] commands =
         [
-            AskCommand.Create(), SearchCommand.Create(), ShowCommand.Create(), TreeCommand.Create(), CountryCommand.Create(),
+            AskCommand.Create(), SearchCommand.Create(), ShowCommand.Create(), HistoryCommand.Create(), TreeCommand.Create(), CountryCommand.Create(),
             OfficesCommand.Create(), TokenCommand.Create(), ImportCommand.Create(), ExportCommand.Create(), EditCommand.Create(),
             MoveCommand.Create(), RetireCommand.Create(), AuditCommand.Create(), WatchCommand.Create(),
         ];

@@ -42,14 +42,17 @@ public static class AuditCommand
 
             if (context.Output.Json)
             {
+                // What changed is in changes, by API field names; the stored JSON (internal names) would only confuse.
+                foreach (var e in all.Events.Where(e => e.Changes.Count > 0))
+                    (e.BeforeJson, e.AfterJson) = ("", "");
                 context.Output.Message(all);
                 return ExitCodes.Ok;
             }
-            var table = Terminal.Table("seq", "at", "actor", "operation", "record", "effective", "reason");
+            var table = Terminal.Table("seq", "at", "actor", "operation", "record", "effective", "what changed", "reason");
             foreach (var e in all.Events)
                 table.AddRow(new Text(e.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)), new Text(MessageText.Date(e.At)),
                     new Text(e.Actor), new Text(e.Operation), new Text($"{e.EntityKind} {e.EntityId}"), new Text(MessageText.Date(e.EffectiveFrom)),
-                    new Text(e.Reason));
+                    new Text(string.Join(Environment.NewLine, e.Changes.Select(MessageText.Change))), new Text(e.Reason));
             context.Output.Render(table);
             context.Output.Line($"{all.Events.Count} event(s).");
             return ExitCodes.Ok;

@@ -47,10 +47,26 @@ public static class MessageText
         _ => $"from {Date(validity.ValidFrom)} until {Date(validity.ValidTo)}",
     };
 
-    public static string Provenance(Provenance? provenance) => provenance is null || provenance.SourceDocument.Length == 0 ? "" :
-        provenance.SourceDocument
-        + (provenance.SourceTitle.Length > 0 ? $" — {provenance.SourceTitle}" : "")
-        + (provenance.SourceDate.Length > 0 ? $" ({provenance.SourceDate})" : "");
+    /// <summary>The source document (for an admin's version: the one it was derived from), then who changed it, when and why.</summary>
+    public static string Provenance(Provenance? provenance)
+    {
+        if (provenance is null || provenance.SourceDocument.Length == 0) return "";
+        var derived = provenance.DerivedFromDocument.Length > 0;
+        var text = derived
+            ? Document(provenance.DerivedFromDocument, provenance.DerivedFromTitle, provenance.DerivedFromDate)
+            : provenance.ChangedBy.Length > 0 ? "created through the AdminService"
+            : Document(provenance.SourceDocument, provenance.SourceTitle, provenance.SourceDate);
+        return provenance.ChangedBy.Length > 0
+            ? $"{text}; changed by {provenance.ChangedBy} on {Date(provenance.ChangedAt)}: {provenance.ChangeReason}"
+            : text;
+    }
+
+    /// <summary>"field: old → new", "—" for an absent value.</summary>
+    public static string Change(FieldChange change) =>
+        $"{change.Field}: {(change.OldValue.Length > 0 ? change.OldValue : "—")} → {(change.NewValue.Length > 0 ? change.NewValue : "—")}";
+
+    private static string Document(string id, string title, string date) =>
+        id + (title.Length > 0 ? $" — {title}" : "") + (date.Length > 0 ? $" ({date})" : "");
 
     public static string Localized(LocalizedText? text) => text is null ? "" : string.Join(" | ",
         new[] { ("en", text.En), ("fr", text.Fr), ("es", text.Es) }.Where(p => p.Item2.Length > 0).Select(p => $"{p.Item1}: {p.Item2}"));

@@ -3,6 +3,9 @@ namespace IomDirectory.Server.Domain;
 /// <summary>A document the directory's facts come from.</summary>
 public sealed class SourceDocument
 {
+    /// <summary>The source of every version an admin writes: the audit trail (Features/Admin/Common/AuditSource).</summary>
+    public const string AuditTrailId = "audit-trail";
+
     public string Id { get; set; } = "";
     public string Title { get; set; } = "";
     public string Language { get; set; } = "";

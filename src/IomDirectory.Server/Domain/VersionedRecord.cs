@@ -19,6 +19,23 @@ public abstract class VersionedRecord
     /// <summary>The source document (file name) this version comes from.</summary>
     public string Source { get; set; } = "";
 
+    /// <summary>
+    /// For a version an admin wrote (<see cref="Source"/> is the audit trail): the source document its content was
+    /// derived from, kept through every later edit, so an edit of one field does not erase where the rest comes from.
+    /// Null for a version a source gives directly, and for a record an admin created.
+    /// </summary>
+    public string? DerivedFrom { get; set; }
+
+    /// <summary>Who made the change that opened this version (an admin's write), when, and why; null for sourced versions.</summary>
+    public string? ChangedBy { get; set; }
+
+    public DateTime? ChangedAt { get; set; }
+
+    public string? ChangeReason { get; set; }
+
+    /// <summary>The source document the content comes from: the one given, or for an admin's version the one it was derived from.</summary>
+    public string? OriginalSource => DerivedFrom ?? (Source == SourceDocument.AuditTrailId ? null : Source);
+
     /// <summary>Optimistic-concurrency version of the whole record; bumped by every change.</summary>
     public long Version { get; set; } = 1;
 

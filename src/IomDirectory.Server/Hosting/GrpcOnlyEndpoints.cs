@@ -6,7 +6,9 @@ namespace IomDirectory.Server.Hosting;
 /// The gRPC endpoints (<c>--urls</c>) serve gRPC and nothing else: the pages, the HTTP/JSON routes and
 /// <c>/metrics</c> answer on the web endpoints (<c>--web-urls</c>) only, so that an operator who exposes one port
 /// exposes one surface, with that surface's limits. A connection accepted on a gRPC endpoint carries
-/// <see cref="Marker"/>; a request on it whose content type is not <c>application/grpc…</c> gets a plain 404.
+/// <see cref="Marker"/>; a request on it that reaches a page, a JSON route, <c>/metrics</c> or no endpoint, and whose
+/// content type is not <c>application/grpc…</c>, gets a plain 404. A request for a gRPC method with another content
+/// type still gets grpc-dotnet's own answer (415 with a grpc-status), as gRPC clients expect.
 /// With <c>Kestrel:Endpoints</c> configured instead, no endpoint is marked and every one serves everything.
 /// Every answer that is not gRPC (pages, JSON, the stylesheet, metrics) says <c>X-Content-Type-Options: nosniff</c>.
 /// </summary>
@@ -29,6 +31,10 @@ internal static class GrpcOnlyEndpoints
         private GrpcWebRequest() { }
     }
 
+    private static bool IsGrpcMethod(Endpoint? endpoint) =>
+        endpoint?.Metadata.GetMetadata<Grpc.AspNetCore.Server.GrpcMethodMetadata>() is not null
+        && endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Grpc.JsonTranscoding.GrpcJsonTranscodingMetadata>() is null;
+
     public static void Mark(Microsoft.AspNetCore.Server.Kestrel.Core.ListenOptions listen) =>
         listen.Use(next => connection =>
         {
@@ -47,7 +53,7 @@ internal static class GrpcOnlyEndpoints
                 return next(context);
             }
             context.Response.Headers.XContentTypeOptions = "nosniff";
-            if (context.Features.Get<Marker>() is null)
+            if (context.Features.Get<Marker>() is null || IsGrpcMethod(context.GetEndpoint()))
                 return next(context);
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return Task.CompletedTask;

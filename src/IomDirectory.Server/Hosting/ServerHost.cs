@@ -161,9 +161,9 @@ public static class ServerHost
         });
         if (app.Configuration.GetValue("Grpc:EnableBareBenchmarkEndpoint", false))
             app.UseBareBenchmarkEndpoint();
-        app.UseGrpcOnlyEndpoints();
         app.UseResponseCompression();
         app.UseRouting();
+        app.UseGrpcOnlyEndpoints();   // after routing: it needs to know which endpoint a request reached
         app.UseJsonRouteDates();
         app.UseShutdownGate();
         app.UseRequestBodyDeadline(builder.Configuration.GetValue("Grpc:RequestBodyTimeout", RequestBodyDeadline.DefaultTimeout), ReceiveLimits.From(builder.Configuration));

@@ -6,7 +6,14 @@ namespace IomDirectory.Server.Rpc;
 
 internal static class AuditMapping
 {
-    public static AuditEvent Event(AuditEventRecord e) => new()
+    public static AuditEvent Event(AuditEventRecord e)
+    {
+        var message = Fields(e);
+        message.Changes.AddRange(Features.History.FieldChanges.OfAuditEvent(e).Select(MessageMapping.Change));
+        return message;
+    }
+
+    private static AuditEvent Fields(AuditEventRecord e) => new()
     {
         Sequence = e.Sequence,
         At = Timestamp.FromDateTime(e.At),

@@ -91,6 +91,26 @@ public class DirectoryGrpcService(RpcPipeline rpc, UnitMessageCache units)
         return response;
     }
 
+    public virtual async Task<GetRecordHistoryResponse> GetRecordHistory(GetRecordHistoryRequest r, ServerCallContext c)
+    {
+        var read = Read(r.AsOf, r.Language);
+        var result = await rpc.Send(c, new Features.History.GetRecordHistoryQuery(r.Kind, r.Id, read));
+        var response = new GetRecordHistoryResponse { Kind = r.Kind, Id = r.Id };
+        foreach (var entry in result.Value)
+        {
+            var version = new RecordVersion
+            {
+                Title = MessageMapping.Title(entry.Version, read.Language),
+                Validity = MessageMapping.Validity(entry.Version),
+                Provenance = MessageMapping.Provenance(entry.Version, result.View),
+                Shown = entry.Version.IsInForceAt(read.AsOf),
+            };
+            version.Changes.AddRange(entry.Changes.Select(MessageMapping.Change));
+            response.Versions.Add(version);
+        }
+        return response;
+    }
+
     public virtual async Task<ListCommitteesResponse> ListCommittees(ListCommitteesRequest r, ServerCallContext c)
     {
         var read = Read(r.AsOf, r.Language);

@@ -126,11 +126,36 @@ internal static class MessageMapping
     public static Provenance Provenance(VersionedRecord r, DirectoryView view)
     {
         var source = view.Snapshot.Source(r.Source);
-        return new Provenance
+        var provenance = new Provenance
         {
             SourceDocument = r.Source,
             SourceTitle = source?.Title ?? "",
-            SourceDate = source?.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            SourceDate = DateText(source?.Date),
+            ChangedBy = r.ChangedBy ?? "",
+            ChangeReason = r.ChangeReason ?? "",
         };
+        if (r.ChangedAt is { } at) provenance.ChangedAt = Timestamp.FromDateTime(at);
+        if (r.DerivedFrom is { } derived)
+        {
+            var document = view.Snapshot.Source(derived);
+            provenance.DerivedFromDocument = derived;
+            provenance.DerivedFromTitle = document?.Title ?? "";
+            provenance.DerivedFromDate = DateText(document?.Date);
+        }
+        return provenance;
     }
+
+    /// <summary>How a person names a version: a unit's or office's name, a mailbox's address, a focal point's role title.</summary>
+    public static string Title(VersionedRecord r, string language) => r switch
+    {
+        UnitRecord u => u.Name.In(language),
+        OfficeRecord o => o.Name.In(language),
+        MailboxRecord m => m.Address,
+        FocalPointRecord f => f.RoleTitle.In(language),
+        _ => r.Id,
+    };
+
+    public static FieldChange Change(Features.History.FieldChange c) => new() { Field = c.Field, OldValue = c.Old, NewValue = c.New };
+
+    private static string DateText(DateTime? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
 }

@@ -15,10 +15,10 @@ public sealed record BrowseModel(IReadOnlyList<SubtreeEntry> Headquarters, IRead
     IReadOnlyList<OfficeRecord> OtherOffices, DirectoryView View);
 
 public sealed record UnitModel(UnitRecord Unit, IReadOnlyList<UnitRecord> Path, Paged<UnitRecord> Children,
-    IReadOnlyList<MailboxRecord> Mailboxes, IReadOnlyList<FocalPointRecord> FocalPoints, IReadOnlyList<VersionedRecord> History, DirectoryView View);
+    IReadOnlyList<MailboxRecord> Mailboxes, IReadOnlyList<FocalPointRecord> FocalPoints, IReadOnlyList<Features.History.HistoryEntry> History, DirectoryView View);
 
 public sealed record OfficeModel(OfficeRecord Office, Paged<UnitRecord> Units, IReadOnlyList<FocalPointRecord> FocalPoints,
-    IReadOnlyList<OfficeFunctionRecord> Functions, IReadOnlyList<Country> Covered, IReadOnlyList<VersionedRecord> History, DirectoryView View);
+    IReadOnlyList<OfficeFunctionRecord> Functions, IReadOnlyList<Country> Covered, IReadOnlyList<Features.History.HistoryEntry> History, DirectoryView View);
 
 public sealed record CoordinationOffice(OfficeRecord Office, OfficeFunctionRecord Function);
 

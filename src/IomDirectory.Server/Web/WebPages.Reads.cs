@@ -35,7 +35,7 @@ public static partial class WebPages
         var children = await pipeline.Send(new ListUnitsQuery(id, null, "", new PageRequest(ChildrenShown, ""), web.Read), ct);
         var mailboxes = await pipeline.Send(new ListMailboxesQuery(id, new PageRequest(ChildrenShown, ""), web.Read), ct);
         var focal = await pipeline.Send(new ListFocalPointsQuery("", id, new PageRequest(ChildrenShown, ""), web.Read), ct);
-        var history = await pipeline.Send(new GetRecordHistoryQuery("unit", id, web.Read), ct);
+        var history = await pipeline.Send(new GetRecordHistoryQuery(GetRecordHistoryQuery.Units, id, web.Read), ct);
         return new UnitModel(unit.Value, path.Value, children.Value, mailboxes.Value.Items, focal.Value.Items, history.Value, unit.View);
     }
 
@@ -44,7 +44,7 @@ public static partial class WebPages
         var office = await pipeline.Send(new GetOfficeQuery(id, web.Read), ct);
         var units = await pipeline.Send(new ListUnitsQuery("", null, id, new PageRequest(ChildrenShown, ""), web.Read), ct);
         var focal = await pipeline.Send(new ListFocalPointsQuery(id, "", new PageRequest(ChildrenShown, ""), web.Read), ct);
-        var history = await pipeline.Send(new GetRecordHistoryQuery("office", id, web.Read), ct);
+        var history = await pipeline.Send(new GetRecordHistoryQuery(GetRecordHistoryQuery.Offices, id, web.Read), ct);
         var view = office.View;
         return new OfficeModel(office.Value, units.Value, focal.Value.Items, view.Functions[id].ToList(), Covered(view, id), history.Value, view);
     }

@@ -57,7 +57,16 @@ public sealed class WebEndpointLimitTests
         var held = new List<Socket>();
         try
         {
-            for (var i = 0; i < 16; i++) held.Add(await Connect(server.WebAddress!));
+            // Each of the 16 is answered once (so the server has surely accepted and counted it), then left idle.
+            for (var i = 0; i < 16; i++)
+            {
+                var socket = await Connect(server.WebAddress!);
+                held.Add(socket);
+                await socket.SendAsync(Encoding.ASCII.GetBytes("GET /v1/units/dhrr HTTP/1.1\r\nHost: x\r\n\r\n"), SocketFlags.None);
+                var buffer = new byte[64 * 1024];
+                using var answered = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                Assert.That(Encoding.ASCII.GetString(buffer, 0, await socket.ReceiveAsync(buffer, SocketFlags.None, answered.Token)), Does.StartWith("HTTP/1.1 200"));
+            }
             using var extra = await Connect(server.WebAddress!);
             await extra.SendAsync(Encoding.ASCII.GetBytes("GET /v1/units/dhrr HTTP/1.1\r\nHost: x\r\n\r\n"), SocketFlags.None);
             Assert.That(await ReadAnswer(extra, TimeSpan.FromSeconds(10)), Is.Empty, "the 17th connection is closed without an answer");

@@ -8,7 +8,7 @@ public sealed class GetRecordHistoryQueryValidator : AbstractValidator<GetRecord
     public GetRecordHistoryQueryValidator()
     {
         RuleFor(q => q.Kind).Must(k => GetRecordHistoryQuery.Kinds.Contains(k))
-            .WithMessage("kind must be \"unit\" or \"office\"").OverridePropertyName("kind");
+            .WithMessage($"kind must be one of {string.Join(", ", GetRecordHistoryQuery.Kinds.Select(k => $"\"{k}\""))}").OverridePropertyName("kind");
         RuleFor(q => q.Id).RequiredId("id");
         this.ReadContextRules();
     }

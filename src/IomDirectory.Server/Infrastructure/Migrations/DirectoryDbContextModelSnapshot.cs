@@ -82,6 +82,18 @@ namespace IomDirectory.Server.Infrastructure.Migrations
                     b.Property<string>("Acronym")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChangeReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DerivedFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Id")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -191,8 +203,20 @@ namespace IomDirectory.Server.Infrastructure.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ChangeReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Country")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DerivedFrom")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Id")
@@ -234,6 +258,18 @@ namespace IomDirectory.Server.Infrastructure.Migrations
                     b.Property<long>("RowId")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DerivedFrom")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
                         .HasColumnType("TEXT");
@@ -318,6 +354,18 @@ namespace IomDirectory.Server.Infrastructure.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChangeReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DerivedFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Id")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -371,6 +419,18 @@ namespace IomDirectory.Server.Infrastructure.Migrations
                     b.Property<long>("RowId")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangeReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DerivedFrom")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Id")
                         .IsRequired()
@@ -451,8 +511,20 @@ namespace IomDirectory.Server.Infrastructure.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ChangeReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Country")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DerivedFrom")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Id")
@@ -578,6 +650,18 @@ namespace IomDirectory.Server.Infrastructure.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Acronym")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangeReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DerivedFrom")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Id")

@@ -8,7 +8,7 @@ namespace IomDirectory.Server.Features.Admin.Common;
 /// </summary>
 public static class AuditSource
 {
-    public const string Id = "audit-trail";
+    public const string Id = SourceDocument.AuditTrailId;
 
     public static SourceDocument Document => new()
     {

@@ -42,7 +42,7 @@ public sealed class WriteSession(DirectoryDbContext db, Caller caller, WriteCont
         record.ValidFrom = Effective;
         record.ValidTo = null;
         record.Version = 1;
-        record.Source = Provenance;
+        Stamp(record, derivedFrom: null);
         db.Set<T>().Add(record);
         Audit($"{kind}.create", kind, record.Id, null, record);
     }
@@ -70,8 +70,9 @@ public sealed class WriteSession(DirectoryDbContext db, Caller caller, WriteCont
             inForce.ValidTo = Effective;
             db.Set<T>().Add(changed);
         }
+        var derivedFrom = inForce.OriginalSource;
         mutate(changed);
-        changed.Source = Provenance;
+        Stamp(changed, derivedFrom);
         foreach (var v in versions) v.Version = nextVersion;
         changed.Version = nextVersion;
         AuditRaw(operation, kind, changed.Id, before, Snapshot(changed));
@@ -114,8 +115,19 @@ public sealed class WriteSession(DirectoryDbContext db, Caller caller, WriteCont
         _events.Add(record);
     }
 
-    /// <summary>Provenance of a version an admin wrote: the audit trail (whose events carry the actor and reason).</summary>
-    private static string Provenance => AuditSource.Id;
+    /// <summary>
+    /// Provenance of a version an admin wrote: the audit trail (whose event carries the whole change), the source
+    /// document the content was derived from, and who changed it, when and why, on the version itself so every read
+    /// can show them.
+    /// </summary>
+    private void Stamp(VersionedRecord version, string? derivedFrom)
+    {
+        version.Source = AuditSource.Id;
+        version.DerivedFrom = derivedFrom;
+        version.ChangedBy = caller.Name;
+        version.ChangedAt = now;
+        version.ChangeReason = write.Reason.Trim();
+    }
 
     private static string Snapshot(object record) => JsonSerializer.Serialize(record, record.GetType(), AuditJson);
 }

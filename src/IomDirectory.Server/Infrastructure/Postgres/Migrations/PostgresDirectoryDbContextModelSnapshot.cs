@@ -91,6 +91,18 @@ namespace IomDirectory.Server.Infrastructure.Postgres.Migrations
                     b.Property<string>("Acronym")
                         .HasColumnType("text");
 
+                    b.Property<string>("ChangeReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DerivedFrom")
+                        .HasColumnType("text");
+
                     b.Property<string>("Id")
                         .IsRequired()
                         .HasColumnType("text");
@@ -202,8 +214,20 @@ namespace IomDirectory.Server.Infrastructure.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("RowId"));
 
+                    b.Property<string>("ChangeReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .HasColumnType("text");
+
                     b.Property<string>("Country")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DerivedFrom")
                         .HasColumnType("text");
 
                     b.Property<string>("Id")
@@ -247,6 +271,18 @@ namespace IomDirectory.Server.Infrastructure.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("RowId"));
+
+                    b.Property<string>("ChangeReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DerivedFrom")
+                        .HasColumnType("text");
 
                     b.Property<string>("Email")
                         .HasColumnType("text");
@@ -333,6 +369,18 @@ namespace IomDirectory.Server.Infrastructure.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ChangeReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DerivedFrom")
+                        .HasColumnType("text");
+
                     b.Property<string>("Id")
                         .IsRequired()
                         .HasColumnType("text");
@@ -388,6 +436,18 @@ namespace IomDirectory.Server.Infrastructure.Postgres.Migrations
                         .HasColumnType("bigint");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("RowId"));
+
+                    b.Property<string>("ChangeReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DerivedFrom")
+                        .HasColumnType("text");
 
                     b.Property<string>("Id")
                         .IsRequired()
@@ -470,8 +530,20 @@ namespace IomDirectory.Server.Infrastructure.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("ChangeReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .HasColumnType("text");
+
                     b.Property<string>("Country")
                         .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DerivedFrom")
                         .HasColumnType("text");
 
                     b.Property<string>("Id")
@@ -599,6 +671,18 @@ namespace IomDirectory.Server.Infrastructure.Postgres.Migrations
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("RowId"));
 
                     b.Property<string>("Acronym")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ChangeReason")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DerivedFrom")
                         .HasColumnType("text");
 
                     b.Property<string>("Id")
