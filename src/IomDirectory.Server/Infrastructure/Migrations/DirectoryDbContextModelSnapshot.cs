@@ -235,6 +235,10 @@ namespace IomDirectory.Server.Infrastructure.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Email")
                         .HasColumnType("TEXT");
 
@@ -247,6 +251,9 @@ namespace IomDirectory.Server.Infrastructure.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Person")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonTitle")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
@@ -451,6 +458,10 @@ namespace IomDirectory.Server.Infrastructure.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Country")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -580,6 +591,10 @@ namespace IomDirectory.Server.Infrastructure.Migrations
                     b.Property<string>("Acronym")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Id")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -654,6 +669,24 @@ namespace IomDirectory.Server.Infrastructure.Migrations
                         .IsUnique();
 
                     b.ToTable("Units", (string)null);
+                });
+
+            modelBuilder.Entity("IomDirectory.Server.Infrastructure.FirstSuggestionCount", b =>
+                {
+                    b.Property<string>("RecordKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("RecordKey");
+
+                    b.HasIndex("Weight");
+
+                    b.ToTable("FirstSuggestionCounts", (string)null);
                 });
 
             modelBuilder.Entity("IomDirectory.Server.Infrastructure.MetaEntry", b =>

@@ -248,6 +248,10 @@ namespace IomDirectory.Server.Infrastructure.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("RowId"));
 
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Email")
                         .HasColumnType("text");
 
@@ -260,6 +264,9 @@ namespace IomDirectory.Server.Infrastructure.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("Person")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PersonTitle")
                         .HasColumnType("text");
 
                     b.Property<string>("Source")
@@ -470,6 +477,10 @@ namespace IomDirectory.Server.Infrastructure.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Country")
                         .IsRequired()
                         .HasColumnType("text");
@@ -601,6 +612,10 @@ namespace IomDirectory.Server.Infrastructure.Postgres.Migrations
                     b.Property<string>("Acronym")
                         .HasColumnType("text");
 
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Id")
                         .IsRequired()
                         .HasColumnType("text");
@@ -675,6 +690,24 @@ namespace IomDirectory.Server.Infrastructure.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Units", (string)null);
+                });
+
+            modelBuilder.Entity("IomDirectory.Server.Infrastructure.FirstSuggestionCount", b =>
+                {
+                    b.Property<string>("RecordKey")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("LastAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("RecordKey");
+
+                    b.HasIndex("Weight");
+
+                    b.ToTable("FirstSuggestionCounts", (string)null);
                 });
 
             modelBuilder.Entity("IomDirectory.Server.Infrastructure.MetaEntry", b =>
