@@ -72,8 +72,8 @@ internal static class RoutingAccuracy
         Console.WriteLine();
     }
 
-    /// <summary>Whether a suggestion can be written to: an e-mail address (the only channel an answer carries).</summary>
-    private static bool CanBeReached(ContactSuggestion suggestion) => suggestion.Email.Length > 0;
+    /// <summary>Whether a suggestion can be reached: an e-mail address or phone of its own, or a route to an address.</summary>
+    private static bool CanBeReached(ContactSuggestion suggestion) => suggestion.Reachable;
 
     private static Item Parse(string line)
     {
