@@ -45,7 +45,7 @@ internal static class RoutingAccuracy
     private static async Task ScoreAsync(CallInvoker client, Google.Protobuf.Reflection.MethodDescriptor method, string devSet)
     {
         var items = File.ReadLines(devSet).Skip(1).Where(l => l.Trim().Length > 0).Select(Parse).ToList();
-        int top1 = 0, top3 = 0;
+        int top1 = 0, top3 = 0, reachable = 0, unreachable = 0;
         var misses = new List<string>();
         foreach (var item in items)
         {
@@ -59,15 +59,21 @@ internal static class RoutingAccuracy
             var hit3 = InTop3(item.Top1) && (item.Top3.IsEmpty || InTop3(item.Top3));
             top1 += hit1 ? 1 : 0;
             top3 += hit3 ? 1 : 0;
+            if (response.Suggestions.Count > 0 && CanBeReached(response.Suggestions[0])) reachable++;
+            else unreachable++;
             if (!hit1 || !hit3) misses.Add(Describe(item, response, hit1, hit3));
         }
         Console.WriteLine($"routing-accuracy: {items.Count} questions from {devSet}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"top-1 accuracy: {(double)top1 / items.Count:0.000} ({top1}/{items.Count})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"top-3 accuracy: {(double)top3 / items.Count:0.000} ({top3}/{items.Count})"));
+        Console.WriteLine($"first suggestion can be reached: {reachable}, cannot: {unreachable} (of {items.Count})");
         Console.WriteLine($"misses: {misses.Count}");
         foreach (var miss in misses) Console.WriteLine(miss);
         Console.WriteLine();
     }
+
+    /// <summary>Whether a suggestion can be reached: an e-mail address or phone of its own, or a route to an address.</summary>
+    private static bool CanBeReached(ContactSuggestion suggestion) => suggestion.Reachable;
 
     private static Item Parse(string line)
     {

@@ -24,7 +24,7 @@ internal static class RoutingSpeed
         await snapshots.ReloadAsync();
         var indexes = new RoutingIndexCache(LexiconLoader.Load(BenchPaths.Data, snapshots.Current));
         indexes.Warm(snapshots.Current);
-        var handler = new SuggestContactsHandler(snapshots, indexes, new RoutingAnswerCache(0));   // routing itself, not remembered answers
+        var handler = new SuggestContactsHandler(snapshots, indexes, new RoutingAnswerCache(0), new IomDirectory.Server.Features.Admin.Gaps.FirstSuggestionCounter(TimeProvider.System));   // routing itself, not remembered answers
         var queries = Queries(indexes.Lexicon);
         string[] countries = ["", "", "KE", "CO", "SY", "Mali", "", "Japon"];
 

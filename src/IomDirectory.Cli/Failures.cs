@@ -44,8 +44,25 @@ public static class Failures
         ex.GetRpcStatus()?.Details
             .Where(d => d.Is(BadRequest.Descriptor))
             .SelectMany(d => d.Unpack<BadRequest>().FieldViolations)
-            .Select(v => $"{v.Field}: {v.Description}")
+            .Select(v => $"{Flag(v.Field)}: {v.Description}")
             .ToList() ?? [];
+
+    /// <summary>
+    /// The command-line flag a server's field stands for ("office.channels.phones[0]" → "--set channels.phones",
+    /// "write.reason" → "--reason"), else the server's name: errors name what the user typed.
+    /// </summary>
+    public static string Flag(string field) => field switch
+    {
+        "write.reason" => "--reason",
+        "write.effective_from" => "--effective",
+        "expected_version" => "--expected-version",
+        "id" => "ID",
+        "asker_country" => "--country",
+        "as_of" => "--as-of",
+        "language" => "--lang",
+        "max_results" => "--limit",
+        _ => FieldAssignments.FlagFor(field) is { Length: > 0 } flag ? flag : field,
+    };
 
     /// <summary>INVALID_ARGUMENT for InvalidArgument: the name gRPC documents.</summary>
     public static string Name(StatusCode code) =>

@@ -42,6 +42,21 @@ public static class Records
         }
     }
 
+    /// <summary>The unit in force whose acronym is <paramref name="acronym"/>, any case (acronyms are unique among units in force).</summary>
+    public static async Task<Unit?> UnitByAcronymAsync(CliContext context, string acronym, Timestamp? asOf = null)
+    {
+        var request = new ListUnitsRequest { PageSize = PageSize, AsOf = asOf };
+        while (true)
+        {
+            var page = await context.CallAsync<ListUnitsRequest, ListUnitsResponse>(Api.Directory("ListUnits"), request);
+            if (page.Units.FirstOrDefault(u => u.Acronym.Length > 0 && string.Equals(u.Acronym, acronym, StringComparison.OrdinalIgnoreCase)) is { } found)
+                return found;
+            if (page.NextPageToken.Length == 0)
+                return null;
+            request.PageToken = page.NextPageToken;
+        }
+    }
+
     public static CliFailure NotFound(string kind, string id) => new(ExitCodes.NotFound, $"no {kind} with id '{id}'");
 
     private static async Task<T?> OrNull<T>(Task<T> call) where T : class

@@ -53,8 +53,16 @@ public static class AskCommand
             rank++;
             var title = s.DisplayName + (s.Email.Length > 0 ? $" <{s.Email}>" : "");
             output.Line($"{rank}. {title}   ({s.ContactKind}, score {s.Score.ToString("0.00", CultureInfo.InvariantCulture)})");
+            if (s.Email.Length == 0 && s.Route is { } route)
+                output.Line($"   No direct address in the sources; write to {route.ViaName} <{route.Email}>: {route.Reason}");
+            else if (s.Email.Length == 0 && s.Phones.Count == 0)
+                output.Line("   No e-mail address, phone or route in the sources.");
+            foreach (var phone in s.Phones)
+                output.Line($"   Phone:  {phone}");
             if (s.RoleTitle.Length > 0)
                 output.Line($"   Role:   {s.RoleTitle}");
+            if (s.PersonName.Length > 0)
+                output.Line($"   Person: {s.PersonName}{(s.PersonTitle.Length > 0 ? ", " + s.PersonTitle : "")}");
             if (s.UnitName.Length > 0)
                 output.Line($"   Unit:   {s.UnitName} [{s.UnitId}]");
             if (s.OfficeName.Length > 0)

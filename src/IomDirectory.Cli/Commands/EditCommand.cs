@@ -13,7 +13,7 @@ public static class EditCommand
 {
     public static Command Create()
     {
-        var command = new Command("edit", "Changes attributes of a unit, office or mailbox.");
+        var command = new Command("edit", "Changes attributes of a unit, office, mailbox or focal point.");
         command.WithExamples("iomdir edit unit pcca --set name.en=\"Climate Action Division\" --set acronym=CAD --reason \"TICKET-42\"");
         command.Subcommands.Add(Kind<UnitInput, Unit>("unit", UnitInput.Descriptor,
             new Dictionary<string, string> { ["parent_unit_id"] = "use 'iomdir move unit ID --to PARENT'" },
@@ -31,6 +31,11 @@ public static class EditCommand
             (context, id, version, input, mask, write) => context.CallAsync<UpdateMailboxRequest, Mailbox>(Api.Admin("UpdateMailbox"),
                 new UpdateMailboxRequest { Id = id, ExpectedVersion = version, Mailbox = input, UpdateMask = mask, Write = write }),
             m => m.Version));
+        command.Subcommands.Add(Kind<FocalPointInput, FocalPoint>("focal-point", FocalPointInput.Descriptor, new Dictionary<string, string>(),
+            async (context, id) => (await Records.FocalPointAsync(context, id))?.Version,
+            (context, id, version, input, mask, write) => context.CallAsync<UpdateFocalPointRequest, FocalPoint>(Api.Admin("UpdateFocalPoint"),
+                new UpdateFocalPointRequest { Id = id, ExpectedVersion = version, FocalPoint = input, UpdateMask = mask, Write = write }),
+            f => f.Version));
         return command;
     }
 
@@ -50,20 +55,21 @@ public static class EditCommand
             Required = true,
         };
         var write = new WriteOptions();
-        var command = new Command(kind, $"Changes attributes of {(kind == "office" ? "an" : "a")} {kind}.")
+        var command = new Command(kind, $"Changes attributes of {(kind == "office" ? "an" : "a")} {kind.Replace('-', ' ')}.")
         {
             id, set,
         };
         command.WithExamples(kind switch
         {
             "unit" => "iomdir edit unit pcca --set name.en=\"Climate Action Division\" --set acronym=CAD --reason \"TICKET-42\"",
-            "office" => "iomdir edit office ro-nairobi --set city.fr=Nairobi --reason \"TICKET-43\" --effective 2025-01-01",
+            "office" => "iomdir edit office ro-nairobi --set channels.phones=\"+254 20 000 0000\" --reason \"TICKET-43\"",
+            "focal-point" => "iomdir edit focal-point rts-bangkok --set person_name=\"NAME GIVEN BY DHRR\" --set channels.emails=someone@iom.int --reason \"TICKET-45\"",
             _ => "iomdir edit mailbox mb-pcca --set address=climate@iom.int --reason \"TICKET-44\"",
         });
         write.AddTo(command);
         command.SetAction((parse, cancellation) => CliContext.RunAsync(parse, cancellation, async context =>
         {
-            var recordId = parse.GetValue(id)!;
+            var recordId = parse.GetValue(id)!.Trim().ToLowerInvariant();
             var input = new TInput();
             var mask = new FieldMask();
             mask.Paths.AddRange(FieldAssignments.Apply(input, parse.GetValue(set)!, refused));

@@ -10,22 +10,24 @@ public static class ShowCommand
 {
     public static Command Create()
     {
-        var id = new Argument<string>("id") { Description = "Id of a unit, office, mailbox or focal point" };
+        var id = new Argument<string>("id") { Description = "Id of a unit, office, mailbox or focal point, or a unit's acronym (any case)" };
         var asOf = Dates.AsOfOption("The record as it stood on this date");
         var command = new Command("show", "Shows one record with all its attributes, provenance and validity.")
         {
             id, asOf,
         };
-        command.WithExamples("iomdir show pcca --as-of 2024-01-01");
+        command.WithExamples("iomdir show pcca --as-of 2024-01-01", "iomdir show DHRR");
         command.SetAction((parse, cancellation) => CliContext.RunAsync(parse, cancellation, async context =>
         {
-            var wanted = parse.GetValue(id)!;
+            var given = parse.GetValue(id)!.Trim();
+            var wanted = given.ToLowerInvariant();
             var date = parse.GetValue(asOf);
             (string Kind, IMessage Message) record = await Records.UnitAsync(context, wanted, date) is { } unit ? ("unit", unit)
                 : await Records.OfficeAsync(context, wanted, date) is { } office ? ("office", office)
                 : await Records.MailboxAsync(context, wanted, date) is { } mailbox ? ("mailbox", mailbox)
                 : await Records.FocalPointAsync(context, wanted, date) is { } focalPoint ? ("focal point", focalPoint)
-                : throw new CliFailure(ExitCodes.NotFound, $"nothing with id '{wanted}' (no unit, office, mailbox or focal point)");
+                : await Records.UnitByAcronymAsync(context, given, date) is { } byAcronym ? ("unit", byAcronym)
+                : throw new CliFailure(ExitCodes.NotFound, $"nothing with id or acronym '{given}' (no unit, office, mailbox or focal point)");
 
             if (context.Output.Json)
             {

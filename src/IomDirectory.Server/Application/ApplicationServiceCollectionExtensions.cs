@@ -29,6 +29,9 @@ public static class ApplicationServiceCollectionExtensions
         services.AddSingleton<Features.Admin.Common.DirectoryWriter>();
         services.AddSingleton<Features.Admin.Common.ChangeFollower>();
         services.AddHostedService<Features.Admin.Common.ChangeFollowerService>();
+        services.AddSingleton(sp => new Features.Admin.Gaps.FirstSuggestionCounter(TimeProvider.System));
+        services.AddSingleton<Features.Admin.Gaps.FirstSuggestionFlusher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Features.Admin.Gaps.FirstSuggestionFlusher>());
 
         var assembly = typeof(ApplicationServiceCollectionExtensions).Assembly;
         foreach (var type in assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false, IsGenericTypeDefinition: false }))

@@ -12,4 +12,7 @@ public sealed class OfficeRecord : VersionedRecord
 
     /// <summary>Other names staff use for the office (a city's newer or older name): found by search, not facts of the sources.</summary>
     public LocalizedList Aliases { get; set; } = LocalizedList.Empty;
+
+    /// <summary>E-mail addresses, phones, postal address, website and route, each with its provenance.</summary>
+    public ContactChannels Channels { get; set; } = ContactChannels.None;
 }

@@ -10,4 +10,7 @@ public sealed class UnitRecord : VersionedRecord
     public string OfficeId { get; set; } = "";
     public LocalizedText Description { get; set; } = LocalizedText.Empty;
     public LocalizedList Responsibilities { get; set; } = LocalizedList.Empty;
+
+    /// <summary>E-mail addresses, phones, postal address, website and route, each with its provenance (mailboxes are records of their own).</summary>
+    public ContactChannels Channels { get; set; } = ContactChannels.None;
 }

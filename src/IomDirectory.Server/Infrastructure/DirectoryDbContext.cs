@@ -30,11 +30,13 @@ public class DirectoryDbContext : DbContext
     public DbSet<CommitteeRecord> Committees => Set<CommitteeRecord>();
     public DbSet<MetaEntry> Meta => Set<MetaEntry>();
     public DbSet<AuditEventRecord> AuditEvents => Set<AuditEventRecord>();
+    public DbSet<FirstSuggestionCount> FirstSuggestionCounts => Set<FirstSuggestionCount>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<LocalizedList>().HaveConversion<LocalizedListConverter, LocalizedListComparer>();
+        configurationBuilder.Properties<ContactChannels>().HaveConversion<ContactChannelsConverter, ContactChannelsComparer>();
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -46,6 +48,12 @@ public class DirectoryDbContext : DbContext
             e.ComplexProperty(c => c.Name);
         });
         modelBuilder.Entity<MetaEntry>(e => e.HasKey(m => m.Key));
+        modelBuilder.Entity<FirstSuggestionCount>(e =>
+        {
+            e.ToTable("FirstSuggestionCounts");
+            e.HasKey(c => c.RecordKey);
+            e.HasIndex(c => c.Weight);
+        });
         modelBuilder.Entity<AuditEventRecord>(e =>
         {
             e.ToTable("AuditEvents");

@@ -11,6 +11,7 @@ public sealed class DirectoryView
     private static readonly IReadOnlyList<UnitRecord> NoUnits = [];
     private readonly Lock _searchBuild = new();
     private SearchIndex? _search;
+    private Reachability? _reach;
 
     internal DirectoryView(DirectorySnapshot snapshot, DateTime instant)
     {
@@ -70,6 +71,9 @@ public sealed class DirectoryView
             return _search;
         }
     }
+
+    /// <summary>Who can be reached in this view, and how (built on first use).</summary>
+    public Reachability Reach => LazyInitializer.EnsureInitialized(ref _reach, () => new Reachability(this));
 
     public IReadOnlyList<UnitRecord> ChildrenOf(string unitId) => Children.GetValueOrDefault(unitId) ?? NoUnits;
 

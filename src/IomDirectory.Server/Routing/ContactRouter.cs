@@ -69,7 +69,7 @@ public static class ContactRouter
         var suggestions = confident
             ? Confident(index, asker, analysis, ranked, writer, max)
             : Fallback(index, request.Asker, ranked, writer);
-        return new RoutingResult(suggestions.Take(max).ToList(), language, confident);
+        return new RoutingResult(SuggestionWriter.ReachableFirst(suggestions.Take(max).ToList()), language, confident);
     }
 
     /// <summary>An asker from the question itself: the first country it names (by name, alias or city), else the

@@ -24,10 +24,11 @@ public sealed class SuggestionWriter(RoutingIndex index, string language, QueryA
             reasons.Add(Lexicon.Phrase("part_of", language, ("unit", UnitName(entry.Unit)), ("owner", UnitName(contact))));
         if (escalation) reasons.Add(Lexicon.Phrase("escalation", language));
         var office = index.View.Offices.GetValueOrDefault(contact.OfficeId);
-        return new RoutedContact(
+        var reach = index.View.Reach.Of(contact);
+        return Reached(new RoutedContact(
             entry.Mailbox is null ? "unit" : "mailbox",
             UnitName(contact),
-            entry.Mailbox?.Address ?? "",
+            entry.Mailbox?.Address ?? reach.Emails.FirstOrDefault()?.Value ?? "",
             contact.Id,
             UnitName(contact),
             office?.Id ?? "",
@@ -35,8 +36,36 @@ public sealed class SuggestionWriter(RoutingIndex index, string language, QueryA
             office?.City.En ?? "",
             "",
             weak ? Math.Min(Squash(raw), 0.3) : Squash(raw),
-            reasons);
+            reasons) { RecordKey = "unit:" + contact.Id }, reach);
     }
+
+    /// <summary>
+    /// Among suggestions of equal score, those that can be reached (an address or phone, or a route) first; a stable
+    /// tie-break only, so the order of different scores is the router's.
+    /// </summary>
+    public static List<RoutedContact> ReachableFirst(List<RoutedContact> suggestions)
+    {
+        for (var start = 0; start < suggestions.Count;)
+        {
+            var end = start + 1;
+            while (end < suggestions.Count && suggestions[end].Score == suggestions[start].Score) end++;
+            if (end - start > 1)
+            {
+                var run = suggestions.GetRange(start, end - start).OrderBy(s => s.Reachable ? 0 : 1).ToList();
+                for (var i = 0; i < run.Count; i++) suggestions[start + i] = run[i];
+            }
+            start = end;
+        }
+        return suggestions;
+    }
+
+    /// <summary>The contact's phones and, without an address of its own, its route, in the answer's language.</summary>
+    private RoutedContact Reached(RoutedContact contact, ReadModel.Reach reach) => contact with
+    {
+        Phones = [.. reach.Phones.Select(p => p.Value)],
+        Route = contact.Email.Length > 0 || reach.Route is not { } route ? null
+            : new SuggestedRoute(route.Email, route.ViaId, route.ViaKind, route.ViaName.In(language), route.Reason.In(language), route.Source, route.Computed),
+    };
 
     public RoutedContact Office(OfficeRecord office, double raw, Concept? concept, string? reason, bool weak = false)
     {
@@ -66,9 +95,7 @@ public sealed class SuggestionWriter(RoutingIndex index, string language, QueryA
         if (mentionedPlace is not null) reasons.Add(Mentioned(asker));
         reasons.Add(Lexicon.Phrase("rts_first", language, ("office", officeName), ("country", asker.Country.Name.In(language))));
         if (concept is not null) reasons.Add(Lexicon.Phrase("topic", language, ("topic", concept.Label(language))));
-        return new RoutedContact("focal_point", $"{role}, {officeName}", focalPoint.Email ?? "", focalPoint.UnitId,
-            unit is null ? "" : UnitName(unit), focalPoint.OfficeId, officeName, office?.City.En ?? "", role,
-            Math.Min(1.0, Squash(raw) + 0.0001), reasons);
+        return FocalPoint(focalPoint, role, officeName, office, unit, raw, reasons);
     }
 
     /// <summary>A Regional Thematic Specialist when the question named no country: which region the office covers.</summary>
@@ -80,9 +107,19 @@ public sealed class SuggestionWriter(RoutingIndex index, string language, QueryA
         var officeName = office?.Name.In(language) ?? "";
         var reasons = new List<string> { Lexicon.Phrase("rts_of_office", language, ("office", officeName)) };
         if (concept is not null) reasons.Add(Lexicon.Phrase("topic", language, ("topic", concept.Label(language))));
-        return new RoutedContact("focal_point", $"{role}, {officeName}", focalPoint.Email ?? "", focalPoint.UnitId,
+        return FocalPoint(focalPoint, role, officeName, office, unit, raw, reasons);
+    }
+
+    private RoutedContact FocalPoint(FocalPointRecord focalPoint, string role, string officeName, OfficeRecord? office, UnitRecord? unit, double raw,
+        List<string> reasons)
+    {
+        var reach = index.View.Reach.Of(focalPoint);
+        return Reached(new RoutedContact("focal_point", $"{role}, {officeName}", reach.Emails.FirstOrDefault()?.Value ?? "", focalPoint.UnitId,
             unit is null ? "" : UnitName(unit), focalPoint.OfficeId, officeName, office?.City.En ?? "", role,
-            Math.Min(1.0, Squash(raw) + 0.0001), reasons);
+            Math.Min(1.0, Squash(raw) + 0.0001), reasons)
+        {
+            RecordKey = "focal_point:" + focalPoint.Id, PersonName = focalPoint.Person ?? "", PersonTitle = focalPoint.PersonTitle ?? "",
+        }, reach);
     }
 
     public RoutedContact RegionalOfficeWithoutSpecialist(Asker asker, double raw)
@@ -103,8 +140,12 @@ public sealed class SuggestionWriter(RoutingIndex index, string language, QueryA
 
     public RoutedContact Fallback(OfficeRecord office) => OfficeContact(office, FallbackScore, Lexicon.Phrase("fallback", language));
 
-    private RoutedContact OfficeContact(OfficeRecord office, double score, string reason) =>
-        new("office", office.Name.In(language), "", "", "", office.Id, office.Name.In(language), office.City.En, "", score, [reason]);
+    private RoutedContact OfficeContact(OfficeRecord office, double score, string reason)
+    {
+        var reach = index.View.Reach.Of(office);
+        return Reached(new RoutedContact("office", office.Name.In(language), reach.Emails.FirstOrDefault()?.Value ?? "", "", "", office.Id,
+            office.Name.In(language), office.City.En, "", score, [reason]) { RecordKey = "office:" + office.Id }, reach);
+    }
 
     private string UnitName(UnitRecord unit)
     {

@@ -109,6 +109,17 @@ public class AdminGrpcService(RpcPipeline rpc, DirectorySnapshotProvider snapsho
         return response;
     }
 
+    public virtual async Task<ListReachabilityGapsResponse> ListReachabilityGaps(ListReachabilityGapsRequest r, ServerCallContext c)
+    {
+        var report = await rpc.Send(c, new Features.Admin.Gaps.ListReachabilityGapsQuery(r.MaxResults));
+        var response = new ListReachabilityGapsResponse { Total = report.Total };
+        response.Gaps.AddRange(report.Gaps.Select(g => new ReachabilityGap
+        {
+            Kind = g.Gap.Kind, Id = g.Gap.Id, Name = g.Gap.Name.In("en"), RecentFirstCount = g.RecentFirstCount,
+        }));
+        return response;
+    }
+
     public virtual async Task WatchChanges(WatchChangesRequest r, IServerStreamWriter<ChangeEvent> stream, ServerCallContext c)
     {
         var changes = await rpc.Send(c, new WatchChangesQuery(r.AfterSequence));

@@ -24,26 +24,29 @@ internal static class AdminRequestMapping
     {
         u ??= new UnitInput();
         return new UnitFields((Domain.UnitKind)(int)u.Kind, u.Acronym, Text(u.Name), u.ParentUnitId, u.OfficeId, Text(u.Description),
-            new Domain.LocalizedList(u.ResponsibilitiesEn.ToList(), u.ResponsibilitiesFr.ToList(), u.ResponsibilitiesEs.ToList()));
+            new Domain.LocalizedList(u.ResponsibilitiesEn.ToList(), u.ResponsibilitiesFr.ToList(), u.ResponsibilitiesEs.ToList()), Channels(u.Channels));
     }
 
     public static OfficeFields Office(OfficeInput? o)
     {
         o ??= new OfficeInput();
-        return new OfficeFields((Domain.OfficeType)(int)o.Type, Text(o.Name), Text(o.City), o.CountryCode, o.ParentOfficeId, Text(o.Description));
+        return new OfficeFields((Domain.OfficeType)(int)o.Type, Text(o.Name), Text(o.City), o.CountryCode, o.ParentOfficeId, Text(o.Description), Channels(o.Channels));
     }
 
     public static MailboxFields Mailbox(MailboxInput? m)
     {
         m ??= new MailboxInput();
-        return new MailboxFields(m.Address, m.OwnerUnitId, Text(m.Purpose));
+        return new MailboxFields(m.Address, m.OwnerUnitId, Text(m.Purpose), m.OwnerOfficeId);
     }
 
     public static FocalPointFields FocalPoint(FocalPointInput? f)
     {
         f ??= new FocalPointInput();
-        return new FocalPointFields(Text(f.RoleTitle), f.OfficeId, f.UnitId, f.PersonName, f.Email, Text(f.Description));
+        return new FocalPointFields(Text(f.RoleTitle), f.OfficeId, f.UnitId, f.PersonName, f.Email, Text(f.Description), f.PersonTitle, Channels(f.Channels));
     }
+
+    public static ChannelFields Channels(ChannelsInput? c) => c is null ? ChannelFields.None
+        : new ChannelFields([.. c.Emails], [.. c.Phones], c.PostalAddress, c.Website, c.RouteViaId, Text(c.RouteReason));
 
     /// <summary>An optional instant, named for errors after the binding's argument ("r.Since" → "since").</summary>
     public static DateTime? Instant(Timestamp? t, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(t))] string expression = "") =>

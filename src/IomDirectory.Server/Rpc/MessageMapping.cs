@@ -30,6 +30,7 @@ internal static class MessageMapping
         };
         message.Responsibilities.AddRange(o.Responsibilities.In(language));
         message.Aliases.AddRange(o.Aliases.In(language));
+        (message.Channels, message.Route, message.Reachable) = Reached(o.Channels, view.Reach.Of(o), language);
         message.Functions.AddRange(view.Functions[o.Id].Select(f => new OfficeFunction
         {
             Kind = f.Kind,
@@ -62,15 +63,35 @@ internal static class MessageMapping
             Version = u.Version,
         };
         message.Responsibilities.AddRange(u.Responsibilities.In(language));
+        (message.Channels, message.Route, message.Reachable) = Reached(u.Channels, view.Reach.Of(u), language);
         return message;
+    }
+
+    /// <summary>A record's stored channels, its route when it has no address of its own, and whether it can be reached.</summary>
+    private static (Contracts.V1.ContactChannels, Contracts.V1.ContactRoute?, bool) Reached(Domain.ContactChannels channels, Reach reach, string language)
+    {
+        ContactValue Value(Domain.ChannelValue v) => new() { Value = v.Value, SourceDocument = v.Source };
+        var message = new Contracts.V1.ContactChannels();
+        message.Emails.AddRange(channels.Emails.Select(Value));
+        message.Phones.AddRange(channels.Phones.Select(Value));
+        if (channels.PostalAddress is { } postal) message.PostalAddress = Value(postal);
+        if (channels.Website is { } website) message.Website = Value(website);
+        var route = reach.Direct || reach.Route is not { } r ? null : new Contracts.V1.ContactRoute
+        {
+            Email = r.Email, ViaId = r.ViaId, ViaKind = r.ViaKind, ViaName = r.ViaName.In(language), Reason = r.Reason.In(language),
+            SourceDocument = r.Source, Computed = r.Computed,
+        };
+        return (message, route, reach.Reachable);
     }
 
     public static Mailbox Mailbox(MailboxRecord m, DirectoryView view, string language) => new()
     {
         Id = m.Id,
         Address = m.Address,
-        OwnerUnitId = m.OwnerId,
+        OwnerUnitId = view.Offices.ContainsKey(m.OwnerId) ? "" : m.OwnerId,
         OwnerUnitName = view.Units.GetValueOrDefault(m.OwnerId)?.Name.In(language) ?? "",
+        OwnerOfficeId = view.Offices.ContainsKey(m.OwnerId) ? m.OwnerId : "",
+        OwnerOfficeName = view.Offices.GetValueOrDefault(m.OwnerId)?.Name.In(language) ?? "",
         Purpose = m.Purpose.In(language),
         Validity = Validity(m),
         Provenance = Provenance(m, view),
@@ -80,7 +101,7 @@ internal static class MessageMapping
     public static FocalPoint FocalPoint(FocalPointRecord f, DirectoryView view, string language)
     {
         var office = view.Offices.GetValueOrDefault(f.OfficeId);
-        return new FocalPoint
+        var message = new FocalPoint
         {
             Id = f.Id,
             RoleTitle = f.RoleTitle.In(language),
@@ -95,7 +116,10 @@ internal static class MessageMapping
             Validity = Validity(f),
             Provenance = Provenance(f, view),
             Version = f.Version,
+            PersonTitle = f.PersonTitle ?? "",
         };
+        (message.Channels, message.Route, message.Reachable) = Reached(f.Channels, view.Reach.Of(f), language);
+        return message;
     }
 
     public static Committee Committee(CommitteeRecord c, DirectoryView view, string language) => new()

@@ -38,8 +38,19 @@ public sealed class SuggestionMessages
             OfficeCity = s.OfficeCity,
             RoleTitle = s.RoleTitle,
             Score = s.Score,
+            PersonName = s.PersonName,
+            PersonTitle = s.PersonTitle,
+            Reachable = s.Reachable,
+            RecordId = s.RecordKey[(s.RecordKey.IndexOf(':') + 1)..],
         };
         message.Reasons.AddRange(s.Reasons);
+        message.Phones.AddRange(s.Phones);
+        if (s.Route is { } route)
+            message.Route = new ContactRoute
+            {
+                Email = route.Email, ViaId = route.ViaId, ViaKind = route.ViaKind, ViaName = route.ViaName, Reason = route.Reason,
+                SourceDocument = route.Source, Computed = route.Computed,
+            };
         return message;
     }
 }

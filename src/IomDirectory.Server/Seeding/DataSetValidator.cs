@@ -23,7 +23,11 @@ public static class DataSetValidator
         List<DataError> ids = [], references = [], unitCycles = [], rest = [];
         Parallel.Invoke(
             () => CheckIdsAndVersions(data, sources, ids),
-            () => CheckReferences(data, countries, offices, units, references),
+            () =>
+            {
+                CheckReferences(data, countries, offices, units, references);
+                CheckChannels(data, sources, offices, units, references);
+            },
             () => TreeCycles.Check([.. data.Units, .. known.UnitVersions], u => u.ParentId, "unit", unitCycles),
             () =>
             {
@@ -60,13 +64,41 @@ public static class DataSetValidator
         {
             if (string.IsNullOrWhiteSpace(m.OwnerId))
                 errors.Add(new DataError(file, m.Id, $"mailbox {m.Address} has no owner: every mailbox must name its owning unit", "owner"));
-            else
-                Reference(errors, file, m, "owner", "owner unit", m.OwnerId, units);
+            else if (!offices.Contains(m.OwnerId))
+                Reference(errors, file, m, "owner", "owner unit or office", m.OwnerId, units);
         }
         foreach (var (file, _, p) in data.FocalPoints)
         {
             Reference(errors, file, p, "office", "office", p.OfficeId, offices);
             Reference(errors, file, p, "unit", "unit", p.UnitId, units);
+        }
+    }
+
+    /// <summary>
+    /// Channels: well-formed values within the limits (<see cref="Features.Admin.Common.ChannelRules"/>), every value
+    /// citing a known source, a route through a unit or office that exists and is not the record itself.
+    /// </summary>
+    private static void CheckChannels(DataSet data, HashSet<string> sources, HashSet<string> offices, HashSet<string> units, List<DataError> errors)
+    {
+        IEnumerable<(string File, VersionedRecord Record, ContactChannels Channels)> all =
+        [
+            .. data.Offices.Select(o => (o.File, (VersionedRecord)o.Record, o.Record.Channels)),
+            .. data.Units.Select(u => (u.File, (VersionedRecord)u.Record, u.Record.Channels)),
+            .. data.FocalPoints.Select(p => (p.File, (VersionedRecord)p.Record, p.Record.Channels)),
+        ];
+        foreach (var (file, record, channels) in all)
+        {
+            if (channels.IsEmpty) continue;
+            Features.Admin.Common.ChannelRules.Check(channels, "channels", (field, message) => errors.Add(new DataError(file, record.Id, message, field)));
+            foreach (var (field, source) in Features.Admin.Common.ChannelRules.Sources(channels).Where(s => !sources.Contains(s.Source)))
+                errors.Add(new DataError(file, record.Id, $"unknown source '{source}' (not among the sources)", field));
+            if (channels.Route is { } route)
+            {
+                if (route.Via == record.Id)
+                    errors.Add(new DataError(file, record.Id, "a route goes through another unit or office, not the record itself", "channels.route.via"));
+                else if (!units.Contains(route.Via) && !offices.Contains(route.Via))
+                    errors.Add(new DataError(file, record.Id, $"unknown unit or office '{route.Via}' to route through", "channels.route.via"));
+            }
         }
     }
 

@@ -81,6 +81,10 @@ internal sealed class RecordFields(string file, string id, JsonElement record, J
         return new LocalizedList(Phrases(v, name, "en"), Phrases(v, name, "fr"), Phrases(v, name, "es"));
     }
 
+    /// <summary>The record's contact channels (<see cref="ChannelsJson"/>); none when absent.</summary>
+    public ContactChannels Channels() =>
+        TryGet("channels", out var v) ? ChannelsJson.Read(v, Error) : ContactChannels.None;
+
     public void Error(string field, string message) => errors.Add(new DataError(file, id, message, field));
 
     /// <summary>The version's attribute if it has one, else the record's (its id and versions are not attributes).</summary>

@@ -17,6 +17,7 @@ internal static class RecordMappers
         Description = f.Text("description"),
         Responsibilities = f.List("responsibilities"),
         Aliases = f.List("aliases"),
+        Channels = f.Channels(),
     };
 
     public static OfficeFunctionRecord OfficeFunction(RecordFields f) => new()
@@ -43,6 +44,7 @@ internal static class RecordMappers
         OfficeId = f.OptionalString("office") ?? HeadquartersOfficeId,
         Description = f.Text("description"),
         Responsibilities = f.List("responsibilities"),
+        Channels = f.Channels(),
     };
 
     public static MailboxRecord Mailbox(RecordFields f) => new()
@@ -58,8 +60,10 @@ internal static class RecordMappers
         OfficeId = f.RequiredString("office"),
         UnitId = f.RequiredString("unit"),
         Person = f.OptionalString("person"),
+        PersonTitle = f.OptionalString("person_title"),
         Email = f.OptionalString("email"),
         Description = f.Text("description"),
+        Channels = f.Channels(),
     };
 
     public static CommitteeRecord Committee(RecordFields f) => new()

@@ -81,7 +81,7 @@ public sealed class AsOfDateTests
         Assert.That(json.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
 
         var cli = await Iomdir.RunAsync("tree", "--as-of", "1999-01-01", "--server", _server.Address.ToString());
-        Assert.That(cli.Failed(4), Does.Contain("as_of").And.Contain("no record"));
+        Assert.That(cli.Failed(4), Does.Contain("--as-of").And.Contain("no record"), "the CLI names its own flag");
 
         // The structure before the 2024 restructuring is still there for a date the sources describe.
         var then = await _server.Call<ResolveCountryRequest, ResolveCountryResponse>("ResolveCountry", new ResolveCountryRequest { Country = "AR", AsOf = Api.Date("2023-06-01") });

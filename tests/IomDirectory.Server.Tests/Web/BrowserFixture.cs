@@ -17,6 +17,8 @@ public abstract class BrowserFixture
 
     protected Uri Web => _server.WebAddress!;
 
+    protected RunningServer Server => _server;
+
     [OneTimeSetUp]
     public async Task StartAsync()
     {

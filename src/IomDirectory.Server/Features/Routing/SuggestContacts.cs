@@ -16,8 +16,10 @@ public sealed record SuggestContactsQuery(string Query, string AskerCountry, int
     public const int MaxResultsLimit = 20;
 }
 
-/// <remarks>Answers are remembered per routing index (see <see cref="RoutingAnswerCache"/>).</remarks>
-public sealed class SuggestContactsHandler(DirectorySnapshotProvider snapshots, RoutingIndexCache indexes, RoutingAnswerCache answers)
+/// <remarks>Answers are remembered per routing index (see <see cref="RoutingAnswerCache"/>).
+/// Each answer on today's org chart counts its first suggestion for the gaps report (in memory; flushed in batches).</remarks>
+public sealed class SuggestContactsHandler(DirectorySnapshotProvider snapshots, RoutingIndexCache indexes, RoutingAnswerCache answers,
+    Admin.Gaps.FirstSuggestionCounter firsts)
     : DirectoryReads(snapshots), IRequestHandler<SuggestContactsQuery, InView<RoutingResult>>
 {
     public Task<InView<RoutingResult>> Handle(SuggestContactsQuery query, CancellationToken cancellationToken)
@@ -25,6 +27,7 @@ public sealed class SuggestContactsHandler(DirectorySnapshotProvider snapshots, 
         var view = ViewFor(query);
         var index = indexes.For(view);
         var result = answers.GetOrRoute(index, query, static a => Route(a.index, a.query), (index, query));
+        if (result.Suggestions.Count > 0 && view.Snapshot.IsToday(view)) firsts.Record(result.Suggestions[0].RecordKey);
         return Task.FromResult(new InView<RoutingResult>(result, view));
     }
 

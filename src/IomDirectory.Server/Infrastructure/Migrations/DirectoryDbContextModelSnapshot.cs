@@ -268,6 +268,10 @@ namespace IomDirectory.Server.Infrastructure.Migrations
                     b.Property<string>("ChangedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DerivedFrom")
                         .HasColumnType("TEXT");
 
@@ -283,6 +287,9 @@ namespace IomDirectory.Server.Infrastructure.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Person")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonTitle")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
@@ -520,6 +527,10 @@ namespace IomDirectory.Server.Infrastructure.Migrations
                     b.Property<string>("ChangedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Country")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -661,6 +672,10 @@ namespace IomDirectory.Server.Infrastructure.Migrations
                     b.Property<string>("ChangedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DerivedFrom")
                         .HasColumnType("TEXT");
 
@@ -738,6 +753,24 @@ namespace IomDirectory.Server.Infrastructure.Migrations
                         .IsUnique();
 
                     b.ToTable("Units", (string)null);
+                });
+
+            modelBuilder.Entity("IomDirectory.Server.Infrastructure.FirstSuggestionCount", b =>
+                {
+                    b.Property<string>("RecordKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("RecordKey");
+
+                    b.HasIndex("Weight");
+
+                    b.ToTable("FirstSuggestionCounts", (string)null);
                 });
 
             modelBuilder.Entity("IomDirectory.Server.Infrastructure.MetaEntry", b =>

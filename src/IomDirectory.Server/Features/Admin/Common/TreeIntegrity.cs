@@ -29,7 +29,10 @@ public static class TreeIntegrity
 
         CheckTree(units, u => u.ParentId, "unit", "unit", from);
         CheckTree(offices, o => o.ParentId, "office", "office", from);
-        CheckReferences(mailboxes, m => m.OwnerId, units, "mailbox", "owner unit", from);
+        // A mailbox belongs to a unit or an office (ids are unique across both kinds).
+        var officeIds = offices.All.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        CheckReferences(mailboxes, m => officeIds.Contains(m.OwnerId) ? null : m.OwnerId, units, "mailbox", "owner unit", from);
+        CheckReferences(mailboxes, m => officeIds.Contains(m.OwnerId) ? m.OwnerId : null, offices, "mailbox", "owner office", from);
     }
 
     private static void CheckTree<T>(StagedVersions<T> records, Func<T, string?> parentOf, string kind, string parentKind, DateTime from)

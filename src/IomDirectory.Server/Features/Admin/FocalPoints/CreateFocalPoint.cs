@@ -25,6 +25,8 @@ public sealed class CreateFocalPointHandler(DirectoryWriter writer) : IRequestHa
                 Person = f.Person.Trim().Length > 0 ? f.Person.Trim() : null,
                 Email = f.Email.Trim().Length > 0 ? f.Email.Trim() : null,
                 Description = f.Description,
+                PersonTitle = f.PersonTitle.Trim().Length > 0 ? f.PersonTitle.Trim() : null,
+                Channels = f.Channels.Apply(ContactChannels.None, FieldMask.All),
             };
             session.Create("focal_point", record);
             return Task.FromResult(record);

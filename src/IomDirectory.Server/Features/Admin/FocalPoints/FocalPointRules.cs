@@ -18,6 +18,9 @@ internal static class FocalPointRules
             fail("focal_point.unit_id", $"unit '{f.UnitId}' does not exist at the effective date");
         if (mask.Sets("person_name") && f.Person.Length > 200)
             fail("focal_point.person_name", "a name is at most 200 characters");
+        if (mask.Sets("person_title") && f.PersonTitle.Trim().Length > 200)
+            fail("focal_point.person_title", "a title is at most 200 characters");
+        f.Channels.Check("focal_point", selfId, view, mask, fail);
         if (mask.Sets("email") && f.Email.Trim().Length > 0 && !MailboxRules.IsValidAddress(f.Email.Trim()))
             fail("focal_point.email", $"'{f.Email}' is not a valid e-mail address");
     }

@@ -26,6 +26,8 @@ public sealed class UpdateFocalPointHandler(DirectoryWriter writer) : IRequestHa
                 if (mask.Sets("person_name")) f.Person = given.Person.Trim().Length > 0 ? given.Person.Trim() : null;
                 if (mask.Sets("email")) f.Email = given.Email.Trim().Length > 0 ? given.Email.Trim() : null;
                 f.Description = mask.Apply("description", f.Description, given.Description);
+                if (mask.Sets("person_title")) f.PersonTitle = given.PersonTitle.Trim().Length > 0 ? given.PersonTitle.Trim() : null;
+                f.Channels = given.Channels.Apply(f.Channels, mask);
             });
         }, cancellationToken);
 }

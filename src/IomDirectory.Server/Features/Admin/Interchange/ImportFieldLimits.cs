@@ -47,6 +47,7 @@ internal static class ImportFieldLimits
         {
             Text(errors, file, p.Id, "role_title", p.RoleTitle, Name);
             Plain(errors, file, p.Id, "person", p.Person, Name);
+            Plain(errors, file, p.Id, "person_title", p.PersonTitle, Name);
             if (p.Email is { Length: > 0 } email && !MailboxRules.IsValidAddress(email.Trim()))
                 errors.Add(new DataError(file, p.Id, $"'{Short(email)}' is not a valid e-mail address", "email"));
             Text(errors, file, p.Id, "description", p.Description, Description);

@@ -16,7 +16,8 @@ public static class InterchangeAreas
             new("parent", o => o.ParentId, (t, f) => t.ParentId = f.ParentId),
             new("description", o => o.Description, (t, f) => t.Description = f.Description),
             new("responsibilities", o => o.Responsibilities, (t, f) => t.Responsibilities = f.Responsibilities),
-            new("aliases", o => o.Aliases, (t, f) => t.Aliases = f.Aliases)),
+            new("aliases", o => o.Aliases, (t, f) => t.Aliases = f.Aliases),
+            new("channels", o => Channels(o.Channels), (t, f) => t.Channels = f.Channels)),
         new InterchangeArea<OfficeFunctionRecord>(DataAreas.Functions, "office_function", "Office function", d => d.OfficeFunctions, s => s.OfficeFunctions,
             new("office", o => o.OfficeId, (t, f) => t.OfficeId = f.OfficeId),
             new("kind", o => o.Kind, (t, f) => t.Kind = f.Kind),
@@ -33,7 +34,8 @@ public static class InterchangeAreas
             new("parent", u => u.ParentId, (t, f) => t.ParentId = f.ParentId),
             new("office", u => u.OfficeId, (t, f) => t.OfficeId = f.OfficeId),
             new("description", u => u.Description, (t, f) => t.Description = f.Description),
-            new("responsibilities", u => u.Responsibilities, (t, f) => t.Responsibilities = f.Responsibilities)),
+            new("responsibilities", u => u.Responsibilities, (t, f) => t.Responsibilities = f.Responsibilities),
+            new("channels", u => Channels(u.Channels), (t, f) => t.Channels = f.Channels)),
         new InterchangeArea<MailboxRecord>(DataAreas.Mailboxes, "mailbox", "Mailbox", d => d.Mailboxes, s => s.Mailboxes,
             new("address", m => m.Address, (t, f) => t.Address = f.Address),
             new("owner", m => m.OwnerId, (t, f) => t.OwnerId = f.OwnerId),
@@ -43,12 +45,17 @@ public static class InterchangeAreas
             new("office", p => p.OfficeId, (t, f) => t.OfficeId = f.OfficeId),
             new("unit", p => p.UnitId, (t, f) => t.UnitId = f.UnitId),
             new("person", p => p.Person, (t, f) => t.Person = f.Person),
+            new("person_title", p => p.PersonTitle, (t, f) => t.PersonTitle = f.PersonTitle),
             new("email", p => p.Email, (t, f) => t.Email = f.Email),
-            new("description", p => p.Description, (t, f) => t.Description = f.Description)),
+            new("description", p => p.Description, (t, f) => t.Description = f.Description),
+            new("channels", p => Channels(p.Channels), (t, f) => t.Channels = f.Channels)),
         new InterchangeArea<CommitteeRecord>(DataAreas.Committees, "committee", "Committee", d => d.Committees, s => s.Committees,
             new("name", c => c.Name, (t, f) => t.Name = f.Name),
             new("acronym", c => c.Acronym, (t, f) => t.Acronym = f.Acronym),
             new("composition", c => c.Composition, (t, f) => t.Composition = f.Composition),
             new("description", c => c.Description, (t, f) => t.Description = f.Description)),
     ];
+
+    /// <summary>No channels is written as null, like any absent attribute.</summary>
+    private static ContactChannels? Channels(ContactChannels channels) => channels.IsEmpty ? null : channels;
 }

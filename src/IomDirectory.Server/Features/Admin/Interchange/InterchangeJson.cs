@@ -43,6 +43,9 @@ internal static class InterchangeJson
                 }
                 writer.WriteEndObject();
                 break;
+            case ContactChannels channels:
+                Seeding.ChannelsJson.Write(writer, channels);
+                break;
             default:
                 throw new ArgumentException($"no data/ form for a {value.GetType().Name}", nameof(value));
         }

@@ -19,7 +19,7 @@ public sealed class CreateMailboxHandler(DirectoryWriter writer) : IRequestHandl
             {
                 Id = command.Id,
                 Address = command.Mailbox.Address.Trim(),
-                OwnerId = command.Mailbox.OwnerId,
+                OwnerId = command.Mailbox.Owner,
                 Purpose = command.Mailbox.Purpose,
             };
             session.Create("mailbox", mailbox);

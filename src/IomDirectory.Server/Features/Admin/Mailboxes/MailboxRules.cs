@@ -16,12 +16,17 @@ internal static class MailboxRules
                          .FirstOrDefault(m => m.Id != selfId && string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)) is { } clash)
                 fail("mailbox.address", $"{address} is already the address of active mailbox '{clash.Id}'{Common.WriteRules.FromWhen(clash, view)}");
         }
-        if (mask.Sets("owner_unit_id"))
+        if (MailboxFields.SetsOwner(mask))
         {
-            if (mailbox.OwnerId.Length == 0)
-                fail("mailbox.owner_unit_id", "a mailbox needs an owning unit");
-            else if (!view.Units.ContainsKey(mailbox.OwnerId))
-                fail("mailbox.owner_unit_id", $"unit '{mailbox.OwnerId}' does not exist at the effective date");
+            var (unit, office) = (mailbox.OwnerId.Trim(), mailbox.OwnerOfficeId.Trim());
+            if (unit.Length == 0 && office.Length == 0)
+                fail("mailbox.owner_unit_id", "a mailbox needs an owning unit or office (owner_unit_id or owner_office_id)");
+            else if (unit.Length > 0 && office.Length > 0)
+                fail("mailbox.owner_office_id", "a mailbox belongs to a unit or an office, not both");
+            else if (unit.Length > 0 && !view.Units.ContainsKey(unit))
+                fail("mailbox.owner_unit_id", $"unit '{unit}' does not exist at the effective date");
+            else if (office.Length > 0 && !view.Offices.ContainsKey(office))
+                fail("mailbox.owner_office_id", $"office '{office}' does not exist at the effective date");
         }
         if (mask.Sets("purpose") && mailbox.Purpose.All().Any(p => p.Length > 1000))
             fail("mailbox.purpose", "a purpose is at most 1000 characters");

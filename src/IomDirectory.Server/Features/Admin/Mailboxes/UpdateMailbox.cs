@@ -19,11 +19,11 @@ public sealed class UpdateMailboxHandler(DirectoryWriter writer) : IRequestHandl
         {
             var (versions, inForce) = await session.ExistingAsync<MailboxRecord>("Mailbox", command.Id, command.ExpectedVersion, cancellationToken);
             var (mask, given) = (command.Mask, command.Mailbox);
-            var operation = mask.Sets("owner_unit_id") && given.OwnerId != inForce.OwnerId ? "mailbox.reassign" : "mailbox.update";
+            var operation = MailboxFields.SetsOwner(mask) && given.Owner != inForce.OwnerId ? "mailbox.reassign" : "mailbox.update";
             return session.Change(operation, "mailbox", versions, inForce, m =>
             {
                 if (mask.Sets("address")) m.Address = given.Address.Trim();
-                if (mask.Sets("owner_unit_id")) m.OwnerId = given.OwnerId;
+                if (MailboxFields.SetsOwner(mask)) m.OwnerId = given.Owner;
                 m.Purpose = mask.Apply("purpose", m.Purpose, given.Purpose);
             });
         }, cancellationToken);

@@ -24,6 +24,7 @@ public sealed class CreateOfficeHandler(DirectoryWriter writer) : IRequestHandle
                 Country = command.Office.Country.Trim().ToUpperInvariant(),
                 ParentId = command.Office.ParentId.Length > 0 ? command.Office.ParentId : null,
                 Description = command.Office.Description,
+                Channels = command.Office.Channels.Apply(ContactChannels.None, FieldMask.All),
             };
             session.Create("office", office);
             return Task.FromResult(office);

@@ -19,6 +19,7 @@ internal static class OfficeRules
             fail("office.city", "a city is at most 200 characters");
         if (mask.Sets("country_code") && view.Snapshot.Countries.ByCode(office.Country.Trim()) is null)
             fail("office.country_code", $"'{office.Country}' is not an ISO 3166-1 alpha-2 country code");
+        office.Channels.Check("office", selfId, view, mask, fail);
         if (mask.Sets("parent_office_id") && office.ParentId.Length > 0)
         {
             if (!view.Offices.TryGetValue(office.ParentId, out var parent))

@@ -26,6 +26,7 @@ public sealed class UpdateOfficeHandler(DirectoryWriter writer) : IRequestHandle
                 if (mask.Sets("country_code")) o.Country = given.Country.Trim().ToUpperInvariant();
                 if (mask.Sets("parent_office_id")) o.ParentId = given.ParentId.Length > 0 ? given.ParentId : null;
                 o.Description = mask.Apply("description", o.Description, given.Description);
+                o.Channels = given.Channels.Apply(o.Channels, mask);
             });
         }, cancellationToken);
 }

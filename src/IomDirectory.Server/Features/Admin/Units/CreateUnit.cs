@@ -25,6 +25,7 @@ public sealed class CreateUnitHandler(DirectoryWriter writer) : IRequestHandler<
                 OfficeId = command.Unit.OfficeId.Length > 0 ? command.Unit.OfficeId : Seeding.RecordMappers.HeadquartersOfficeId,
                 Description = command.Unit.Description,
                 Responsibilities = command.Unit.Responsibilities,
+                Channels = command.Unit.Channels.Apply(ContactChannels.None, FieldMask.All),
             };
             session.Create("unit", unit);
             return Task.FromResult(unit);

@@ -10,8 +10,9 @@ public sealed record UnitFields(
     string ParentId,
     string OfficeId,
     LocalizedText Description,
-    LocalizedList Responsibilities)
+    LocalizedList Responsibilities,
+    Common.ChannelFields Channels)
 {
     public static readonly IReadOnlySet<string> Paths = new HashSet<string>(StringComparer.Ordinal)
-        { "kind", "acronym", "name", "office_id", "description", "responsibilities_en", "responsibilities_fr", "responsibilities_es" };
+        { "kind", "acronym", "name", "office_id", "description", "responsibilities_en", "responsibilities_fr", "responsibilities_es", "channels" };
 }

@@ -30,6 +30,7 @@ internal static class UnitRules
         if (mask.Sets("office_id") && unit.OfficeId.Length > 0 && !view.Offices.ContainsKey(unit.OfficeId))
             fail("unit.office_id", $"office '{unit.OfficeId}' does not exist at the effective date");
         CheckResponsibilities(unit.Responsibilities, mask, fail);
+        unit.Channels.Check("unit", selfId, view, mask, fail);
         if (mask.Sets("description"))
             foreach (var (lang, text) in new[] { ("en", unit.Description.En), ("fr", unit.Description.Fr), ("es", unit.Description.Es) })
                 if (text.Length > 10_000) fail($"unit.description.{lang}", "a description is at most 10000 characters");

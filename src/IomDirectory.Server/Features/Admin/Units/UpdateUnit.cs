@@ -25,6 +25,7 @@ public sealed class UpdateUnitHandler(DirectoryWriter writer) : IRequestHandler<
                 u.Name = mask.Apply("name", u.Name, given.Name);
                 if (mask.Sets("office_id") && given.OfficeId.Length > 0) u.OfficeId = given.OfficeId;
                 u.Description = mask.Apply("description", u.Description, given.Description);
+                u.Channels = given.Channels.Apply(u.Channels, mask);
                 u.Responsibilities = new LocalizedList(
                     mask.Sets("responsibilities_en") ? given.Responsibilities.En : u.Responsibilities.En,
                     mask.Sets("responsibilities_fr") ? given.Responsibilities.Fr : u.Responsibilities.Fr,

@@ -281,6 +281,10 @@ namespace IomDirectory.Server.Infrastructure.Postgres.Migrations
                     b.Property<string>("ChangedBy")
                         .HasColumnType("text");
 
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("DerivedFrom")
                         .HasColumnType("text");
 
@@ -296,6 +300,9 @@ namespace IomDirectory.Server.Infrastructure.Postgres.Migrations
                         .HasColumnType("text");
 
                     b.Property<string>("Person")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PersonTitle")
                         .HasColumnType("text");
 
                     b.Property<string>("Source")
@@ -539,6 +546,10 @@ namespace IomDirectory.Server.Infrastructure.Postgres.Migrations
                     b.Property<string>("ChangedBy")
                         .HasColumnType("text");
 
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Country")
                         .IsRequired()
                         .HasColumnType("text");
@@ -682,6 +693,10 @@ namespace IomDirectory.Server.Infrastructure.Postgres.Migrations
                     b.Property<string>("ChangedBy")
                         .HasColumnType("text");
 
+                    b.Property<string>("Channels")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("DerivedFrom")
                         .HasColumnType("text");
 
@@ -759,6 +774,24 @@ namespace IomDirectory.Server.Infrastructure.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Units", (string)null);
+                });
+
+            modelBuilder.Entity("IomDirectory.Server.Infrastructure.FirstSuggestionCount", b =>
+                {
+                    b.Property<string>("RecordKey")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("LastAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("RecordKey");
+
+                    b.HasIndex("Weight");
+
+                    b.ToTable("FirstSuggestionCounts", (string)null);
                 });
 
             modelBuilder.Entity("IomDirectory.Server.Infrastructure.MetaEntry", b =>
