@@ -1,19 +1,36 @@
+using IomDirectory.Server.Routing.Internal;
+
 namespace IomDirectory.Server.Routing;
 
 /// <summary>What a question says, as far as routing is concerned: its words, the concepts it names, the countries
-/// and sub-regions it mentions. Pure function of the question and the index.</summary>
+/// and sub-regions it mentions, the places it names and in what role. A message is read first
+/// (<see cref="MessageReader"/>): greetings, courtesy, dates and the signature weigh nothing; topics of the sentence
+/// that asks weigh more than those of the context. Pure function of the question and the index.</summary>
 public sealed class QueryAnalysis
 {
-    private QueryAnalysis(List<Word> words, string[] contentStems) { Words = words; ContentStems = contentStems; }
+    private QueryAnalysis(List<Word> words, string[] contentStems, string language)
+    {
+        Words = words;
+        ContentStems = contentStems;
+        Language = language;
+    }
 
+    /// <summary>The words that weigh (not greeting, courtesy, date or signature), as routing reads them.</summary>
     public List<Word> Words { get; }
     public string[] ContentStems { get; }
+    /// <summary>The question's language: the hint when given, else detected.</summary>
+    public string Language { get; }
     public Dictionary<Concept, double> Concepts { get; } = [];
     public List<string> Countries { get; } = [];
     public List<string> Subregions { get; } = [];
     /// <summary>Countries named by name, alias or city (not by nationality), in the order named.</summary>
     public List<string> NamedCountries { get; } = [];
     public List<Region> Regions { get; } = [];
+    /// <summary>Places named (countries by name and places of the gazetteer), in the order named, with their role.</summary>
+    public List<PlaceMention> Places { get; } = [];
+
+    /// <summary>The part of the message that asks names a need the directory does not answer (out-of-scope.json).</summary>
+    public bool OutOfScope { get; private set; }
 
     /// <summary>Content words (not function words, not place names) the directory knows, and those it does not.</summary>
     public int KnownWords { get; private set; }
@@ -30,29 +47,59 @@ public sealed class QueryAnalysis
 
     public bool HasTag(string tag) => Concepts.Keys.Any(c => c.Tag == tag);
 
-    public static QueryAnalysis Analyze(string query, RoutingIndex index)
+    public static QueryAnalysis Analyze(string query, RoutingIndex index, string languageHint = "")
     {
-        var words = RoutingText.Words(query);
-        for (var i = 0; i < words.Count; i++) words[i] = index.Read(words[i]);
-        var content = words.Where(w => !index.Lexicon.IsStopword(w.Folded) || w.Capitals).ToList();
-        var analysis = new QueryAnalysis(words, content.Select(w => w.Stem).Distinct(StringComparer.Ordinal).ToArray());
-        var stems = new HashSet<string>(analysis.ContentStems, StringComparer.Ordinal);
-        var capitalStems = new HashSet<string>(content.Where(w => w.Capitals).Select(w => w.Stem), StringComparer.Ordinal);
-        foreach (var stem in analysis.ContentStems)
-        foreach (var term in index.TermsStartingWith(stem))
-            if (Contains(term, stems, capitalStems)) analysis.Note(term);
-        for (var i = 0; i < words.Count; i++)
-        foreach (var term in index.ExactTermsStartingWith(words[i].Stem))
-            if (Sequence(term, words, i)) analysis.Note(term);
-        analysis.FindPlaces(index);
+        var lexicon = index.Lexicon;
+        var tokens = RoutingText.Tokens(query);
+        var message = MessageReader.Read(query, tokens, lexicon.Message, w => !lexicon.IsStopword(w.Folded) && w.Folded.Length >= 3);
+        var language = index.Detector.Detect(query, tokens.ConvertAll(t => t.Word), languageHint);
+
+        // The words that weigh, read (spelling) and with the expansions of the acronyms among them; those of the ask apart.
+        var all = new List<Word>(tokens.Count);
+        var ask = new List<Word>(tokens.Count);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (message.Ignored[i]) continue;
+            var (entry, length) = lexicon.Glossary.At(query, tokens, i, language);
+            var words = entry is null ? [index.Read(tokens[i].Word)] : entry.Words;
+            if (entry is not null) i += length - 1;
+            all.AddRange(words);
+            if (message.Ask[i]) ask.AddRange(words);
+        }
+        bool IsContent(Word w) => !lexicon.IsStopword(w.Folded) || w.Capitals;
+        var content = all.Where(IsContent).ToList();
+        var analysis = new QueryAnalysis(all, content.Select(w => w.Stem).Distinct(StringComparer.Ordinal).ToArray(), language);
+
+        // Terms of the ask weigh fully; those only in the context less (a one-sentence question is all ask).
+        var contextFactor = 1 / Math.Max(1.0, lexicon.Message.AskWeight);
+        analysis.NoteTerms(index, ask, 1.0, outOfScope: true);
+        analysis.NoteTerms(index, all, contextFactor, outOfScope: false);
+
+        analysis.FindPlaces(index, tokens, message);
         foreach (var word in content)
             if (!analysis._placeWords.Contains(word.Folded) && word.Folded.Length >= 3)
                 _ = index.Knows(word) ? analysis.KnownWords++ : analysis.UnknownWords++;
         return analysis;
     }
 
-    private void Note(RoutingIndex.TermEntry term) =>
-        Concepts[term.Concept] = Math.Max(Concepts.GetValueOrDefault(term.Concept), term.Weight);
+    private void NoteTerms(RoutingIndex index, List<Word> words, double factor, bool outOfScope)
+    {
+        var content = words.Where(w => !index.Lexicon.IsStopword(w.Folded) || w.Capitals).ToList();
+        var stems = content.Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
+        var capitalStems = content.Where(w => w.Capitals).Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
+        foreach (var stem in stems)
+        foreach (var term in index.TermsStartingWith(stem))
+            if (Contains(term, stems, capitalStems)) Note(term, factor, outOfScope);
+        for (var i = 0; i < words.Count; i++)
+        foreach (var term in index.ExactTermsStartingWith(words[i].Stem))
+            if (Sequence(term, words, i)) Note(term, factor, outOfScope);
+    }
+
+    private void Note(RoutingIndex.TermEntry term, double factor, bool outOfScope)
+    {
+        if (term.Concept.Tag == Concept.OutOfScopeTag && outOfScope) OutOfScope = true;
+        Concepts[term.Concept] = Math.Max(Concepts.GetValueOrDefault(term.Concept), term.Weight * factor);
+    }
 
     private static bool Contains(RoutingIndex.TermEntry term, HashSet<string> stems, HashSet<string> capitalStems)
     {
@@ -70,38 +117,49 @@ public sealed class QueryAnalysis
     }
 
     /// <summary>
-    /// Longest-first scan of the question's content words for place names (<see cref="PlaceNames"/>): countries in
-    /// the order named (nationalities too), the countries the asker speaks of (names, aliases, cities: not
-    /// nationalities, since "Venezuelan migrants in Colombia" is asked from Colombia), regions and sub-regions.
+    /// Longest-first scan of the message's content words for place names: countries, regions and sub-regions
+    /// (<see cref="PlaceNames"/>, spelling-corrected words) and the gazetteer's places (<see cref="PlaceFinder"/>).
+    /// Countries in the order named (nationalities too) go to <see cref="Countries"/>; names and places, with the role
+    /// the words around them give (<see cref="PlaceFinder.Role"/>), to <see cref="Places"/>.
     /// </summary>
-    private void FindPlaces(RoutingIndex index)
+    private void FindPlaces(RoutingIndex index, List<Token> tokens, MessageReader message)
     {
-        var places = index.Places;
-        var words = places.Content(Words).ToList();
-        var key = new System.Text.StringBuilder();
-        for (var i = 0; i < words.Count; i++)
+        var finder = new PlaceFinder(index, tokens, message);
+        foreach (var found in finder.Find())
         {
-            if (!places.FirstWords.Contains(words[i].Folded)) continue;
-            var (matched, entry) = (0, (PlaceNames.Entry?)null);
-            key.Clear();
-            var capitals = true;
-            for (var n = 1; n <= places.MaxWords && i + n <= words.Count; n++)
+            foreach (var word in found.Words) _placeWords.Add(word);
+            if (found.Entry is { } entry)
             {
-                if (n > 1) key.Append(' ');
-                key.Append(words[i + n - 1].Folded);
-                capitals &= words[i + n - 1].Capitals;
-                if (places[key.ToString()] is { } found && (capitals || !found.NeedsCapitals)) (matched, entry) = (n, found);
+                if (entry.Country is { } code)
+                {
+                    if (!Countries.Contains(code)) Countries.Add(code);
+                    if (entry.Naming == PlaceNames.CountryNaming.Name)
+                    {
+                        if (!NamedCountries.Contains(code)) NamedCountries.Add(code);
+                        Places.Add(new PlaceMention(code, null, found.Strength));
+                    }
+                }
+                if (entry.Region is { } region && !Regions.Contains(region)) Regions.Add(region);
+                if (entry.Subregion is { } subregion && !Subregions.Contains(subregion)) Subregions.Add(subregion);
             }
-            if (entry is null) continue;
-            for (var n = 0; n < matched; n++) _placeWords.Add(words[i + n].Folded);
-            if (entry.Country is { } code)
+            else if (found.Place is { } place)
             {
-                if (!Countries.Contains(code)) Countries.Add(code);
-                if (entry.Naming == PlaceNames.CountryNaming.Name && !NamedCountries.Contains(code)) NamedCountries.Add(code);
+                if (found.Strength > PlaceMention.Origin && !Countries.Contains(place.Country)) Countries.Add(place.Country);
+                Places.Add(new PlaceMention(place.Country, place.Name, found.Strength));
             }
-            if (entry.Region is { } region && !Regions.Contains(region)) Regions.Add(region);
-            if (entry.Subregion is { } subregion && !Subregions.Contains(subregion)) Subregions.Add(subregion);
-            i += matched - 1;
         }
     }
+}
+
+/// <summary>
+/// A place a message names: its country, the gazetteer name when it is a place below the country (null for the
+/// country itself), and how strongly it says where the asker is (<see cref="Office"/> "IOM Baidoa", <see cref="Asker"/>
+/// "our office in…", <see cref="Mention"/> any other, <see cref="Origin"/> "arrivals from Sudan", "vers le Canada").
+/// </summary>
+public sealed record PlaceMention(string Country, string? Name, int Strength)
+{
+    public const int Origin = 0;
+    public const int Mention = 1;
+    public const int Asker = 2;
+    public const int Office = 3;
 }
