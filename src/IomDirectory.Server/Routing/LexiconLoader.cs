@@ -61,7 +61,7 @@ public static class LexiconLoader
         return new Internal.MessageLexicon(Phrases("greetings"), FoldedSet(root, "courtesy"), Phrases("sign_offs"),
             root.TryGetProperty("signature_max_words", out var max) ? max.GetInt32() : 0, FoldedSet(root, "dates"), Phrases("ask_cues"),
             root.TryGetProperty("ask_weight", out var weight) ? weight.GetDouble() : 1.0, FoldedSet(root, "organization"),
-            FoldedSet(root, "asker_cues"), FoldedSet(root, "origin_cues"), FoldedSet(root, "place_prepositions"));
+            FoldedSet(root, "asker_cues"), FoldedSet(root, "origin_cues"), FoldedSet(root, "place_prepositions"), FoldedSet(root, "place_kinds"));
     }
 
     private static Internal.Glossary ReadGlossary(string folder)

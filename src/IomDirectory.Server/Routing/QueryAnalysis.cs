@@ -53,17 +53,25 @@ public sealed class QueryAnalysis
         var tokens = RoutingText.Tokens(query);
         var message = MessageReader.Read(query, tokens, lexicon.Message, w => !lexicon.IsStopword(w.Folded) && w.Folded.Length >= 3);
         var language = index.Detector.Detect(query, tokens.ConvertAll(t => t.Word), languageHint);
+        var places = new PlaceFinder(index, tokens, message).Find().ToList();
+        // A gazetteer place and the word of its kind ("Afar region", "Marib governorate") name where, not what.
+        var placeTokens = places.Where(p => p.Place is not null).SelectMany(p => p.Tokens).ToHashSet();
 
-        // The words that weigh, read (spelling) and with the expansions of the acronyms among them; those of the ask apart.
+        // The words that weigh, read (spelling) and with the expansions of the acronyms among them; for topics, the same
+        // without gazetteer places, and those of the ask apart. Unit texts still see the places ("Zanzibar desk").
         var all = new List<Word>(tokens.Count);
+        var topical = new List<Word>(tokens.Count);
         var ask = new List<Word>(tokens.Count);
         for (var i = 0; i < tokens.Count; i++)
         {
             if (message.Ignored[i]) continue;
             var (entry, length) = lexicon.Glossary.At(query, tokens, i, language);
             var words = entry is null ? [index.Read(tokens[i].Word)] : entry.Words;
+            var place = placeTokens.Contains(i);
             if (entry is not null) i += length - 1;
             all.AddRange(words);
+            if (place) continue;
+            topical.AddRange(words);
             if (message.Ask[i]) ask.AddRange(words);
         }
         bool IsContent(Word w) => !lexicon.IsStopword(w.Folded) || w.Capitals;
@@ -73,23 +81,34 @@ public sealed class QueryAnalysis
         // Terms of the ask weigh fully; those only in the context less (a one-sentence question is all ask).
         var contextFactor = 1 / Math.Max(1.0, lexicon.Message.AskWeight);
         analysis.NoteTerms(index, ask, 1.0, outOfScope: true);
-        analysis.NoteTerms(index, all, contextFactor, outOfScope: false);
+        analysis.NoteTerms(index, topical, contextFactor, outOfScope: false);
 
-        analysis.FindPlaces(index, tokens, message);
+        analysis.NotePlaces(places);
         foreach (var word in content)
             if (!analysis._placeWords.Contains(word.Folded) && word.Folded.Length >= 3)
                 _ = index.Knows(word) ? analysis.KnownWords++ : analysis.UnknownWords++;
         return analysis;
     }
 
+    /// <summary>
+    /// The lexicon's terms in these words: an exact term as a sequence, any other with all its stems within
+    /// <see cref="TermWindow"/> content words of each other (a term is a phrase, not words scattered over a message).
+    /// </summary>
     private void NoteTerms(RoutingIndex index, List<Word> words, double factor, bool outOfScope)
     {
-        var content = words.Where(w => !index.Lexicon.IsStopword(w.Folded) || w.Capitals).ToList();
-        var stems = content.Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
-        var capitalStems = content.Where(w => w.Capitals).Select(w => w.Stem).ToHashSet(StringComparer.Ordinal);
-        foreach (var stem in stems)
+        var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var capitalStems = new HashSet<string>(StringComparer.Ordinal);
+        var n = 0;
+        foreach (var w in words)
+        {
+            if (index.Lexicon.IsStopword(w.Folded) && !w.Capitals) continue;
+            if (!positions.TryGetValue(w.Stem, out var list)) positions[w.Stem] = list = [];
+            list.Add(n++);
+            if (w.Capitals) capitalStems.Add(w.Stem);
+        }
+        foreach (var (stem, at) in positions)
         foreach (var term in index.TermsStartingWith(stem))
-            if (Contains(term, stems, capitalStems)) Note(term, factor, outOfScope);
+            if (Contains(term, at, positions, capitalStems)) Note(term, factor, outOfScope);
         for (var i = 0; i < words.Count; i++)
         foreach (var term in index.ExactTermsStartingWith(words[i].Stem))
             if (Sequence(term, words, i)) Note(term, factor, outOfScope);
@@ -101,11 +120,22 @@ public sealed class QueryAnalysis
         Concepts[term.Concept] = Math.Max(Concepts.GetValueOrDefault(term.Concept), term.Weight * factor);
     }
 
-    private static bool Contains(RoutingIndex.TermEntry term, HashSet<string> stems, HashSet<string> capitalStems)
+    /// <summary>How far apart, in content words, the words of one term may be.</summary>
+    private const int TermWindow = 6;
+
+    private static bool Contains(RoutingIndex.TermEntry term, List<int> firstAt, Dictionary<string, List<int>> positions, HashSet<string> capitalStems)
     {
-        for (var i = 0; i < term.Stems.Length; i++)
-            if (!(term.NeedsCapitals[i] ? capitalStems : stems).Contains(term.Stems[i])) return false;
-        return true;
+        for (var i = 1; i < term.Stems.Length; i++)
+            if (!positions.ContainsKey(term.Stems[i]) || (term.NeedsCapitals[i] && !capitalStems.Contains(term.Stems[i]))) return false;
+        if (term.NeedsCapitals[0] && !capitalStems.Contains(term.Stems[0])) return false;
+        foreach (var at in firstAt)
+        {
+            var near = true;
+            for (var i = 1; i < term.Stems.Length && near; i++)
+                near = positions[term.Stems[i]].Exists(p => Math.Abs(p - at) <= TermWindow);
+            if (near) return true;
+        }
+        return false;
     }
 
     private static bool Sequence(RoutingIndex.TermEntry term, List<Word> words, int start)
@@ -122,10 +152,9 @@ public sealed class QueryAnalysis
     /// Countries in the order named (nationalities too) go to <see cref="Countries"/>; names and places, with the role
     /// the words around them give (<see cref="PlaceFinder.Role"/>), to <see cref="Places"/>.
     /// </summary>
-    private void FindPlaces(RoutingIndex index, List<Token> tokens, MessageReader message)
+    private void NotePlaces(List<PlaceFinder.Found> places)
     {
-        var finder = new PlaceFinder(index, tokens, message);
-        foreach (var found in finder.Find())
+        foreach (var found in places)
         {
             foreach (var word in found.Words) _placeWords.Add(word);
             if (found.Entry is { } entry)

@@ -15,10 +15,11 @@ public sealed record MessageLexicon(
     IReadOnlySet<string> Organization,
     IReadOnlySet<string> AskerCues,
     IReadOnlySet<string> OriginCues,
-    IReadOnlySet<string> PlacePrepositions)
+    IReadOnlySet<string> PlacePrepositions,
+    IReadOnlySet<string> PlaceKinds)
 {
     public static readonly MessageLexicon Empty = new([], new HashSet<string>(), [], 0, new HashSet<string>(), [], 1.0,
-        new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>());
+        new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>());
 
     /// <summary>Whether one of the phrases starts at token <paramref name="at"/>; its length in words, or 0.</summary>
     public static int PhraseAt(IReadOnlyList<string[]> phrases, IReadOnlyList<Token> tokens, int at)

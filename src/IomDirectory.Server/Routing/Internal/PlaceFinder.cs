@@ -14,7 +14,9 @@ public sealed class PlaceFinder(RoutingIndex index, List<Token> tokens, MessageR
     /// <summary>How far before a place an organization word or an asker cue is looked for.</summary>
     private const int CueReach = 4;
 
-    public readonly record struct Found(PlaceNames.Entry? Entry, Gazetteer.Place? Place, int Strength, IReadOnlyList<string> Words);
+    /// <summary>A place found: a country, region or sub-region name, or a gazetteer place; its folded words and, for a
+    /// gazetteer place, its tokens with the word of its kind next to it ("Afar region", "la région du Centre-Nord").</summary>
+    public readonly record struct Found(PlaceNames.Entry? Entry, Gazetteer.Place? Place, int Strength, IReadOnlyList<string> Words, IReadOnlyList<int> Tokens);
 
     public IEnumerable<Found> Find()
     {
@@ -66,10 +68,26 @@ public sealed class PlaceFinder(RoutingIndex index, List<Token> tokens, MessageR
             if (length == 0) continue;
             var strength = Strength(first);
             var words = Enumerable.Range(p, length).Select(q => tokens[positions[q]].Word.Folded).ToList();
+            var covered = Enumerable.Range(first, positions[p + length - 1] - first + 1).ToList();
             p += length - 1;
             if (strength < 0) continue;
-            yield return placeLength > countryLength ? new Found(null, place, strength, words) : new Found(country, null, strength, words);
+            if (placeLength > countryLength) yield return new Found(null, place, strength, words, WithKind(covered));
+            else yield return new Found(country, null, strength, words, covered);
         }
+    }
+
+    /// <summary>The tokens of a place with the word of its kind just before or after it ("province of", "governorate").</summary>
+    private List<int> WithKind(List<int> covered)
+    {
+        var kinds = index.Lexicon.Message.PlaceKinds;
+        var (first, last) = (covered[0], covered[^1]);
+        if (last + 1 < tokens.Count && kinds.Contains(tokens[last + 1].Word.Folded)) covered.Add(last + 1);
+        for (var i = first - 1; i >= 0 && i >= first - 3; i--)
+        {
+            if (kinds.Contains(tokens[i].Word.Folded)) { covered.Add(i); break; }
+            if (!index.Lexicon.IsStopword(tokens[i].Word.Folded)) break;
+        }
+        return covered;
     }
 
     /// <summary>A common-word name counts capitalised inside a sentence, or after a place preposition; others always.</summary>
