@@ -9,7 +9,7 @@ namespace IomDirectory.Server.Routing.Internal;
 public sealed class MessageReader
 {
     /// <summary>An asking sentence with fewer content words than this takes the sentence before it into the ask.</summary>
-    private const int ShortAsk = 4;
+    private const int ShortAsk = 6;
 
     private MessageReader(int count) { Ignored = new bool[count]; Ask = new bool[count]; Signature = new bool[count]; }
 
