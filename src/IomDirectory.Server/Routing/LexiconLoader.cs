@@ -35,11 +35,17 @@ public static class LexiconLoader
             Message = ReadMessage(folder),
             Glossary = ReadGlossary(folder),
         };
+        return lexicon with { Gazetteer = LoadGazetteer(dataDirectory, lexicon, snapshot) };
+    }
+
+    /// <summary>The gazetteer of the data folder (empty when the file is absent), keyed for this lexicon.</summary>
+    public static Internal.Gazetteer LoadGazetteer(string dataDirectory, Lexicon lexicon, DirectorySnapshot snapshot)
+    {
+        var path = Path.Combine(dataDirectory, GazetteerFile);
+        if (!File.Exists(path)) return Internal.Gazetteer.Empty;
         var placeNames = new PlaceNamesKey(lexicon);
-        var gazetteer = Path.Combine(dataDirectory, GazetteerFile);
-        return File.Exists(gazetteer)
-            ? lexicon with { Gazetteer = Internal.Gazetteer.Load(gazetteer, ReadGazetteerPolicy(folder), placeNames.KeyOf, c => snapshot.Countries.ByCode(c) is not null) }
-            : lexicon;
+        return Internal.Gazetteer.Load(path, ReadGazetteerPolicy(Path.Combine(dataDirectory, Folder)), placeNames.KeyOf,
+            c => snapshot.Countries.ByCode(c) is not null);
     }
 
     /// <summary>The gazetteer, relative to the data folder (see data/README.md).</summary>

@@ -53,7 +53,10 @@ public sealed class QueryAnalysis
         var tokens = RoutingText.Tokens(query);
         var message = MessageReader.Read(query, tokens, lexicon.Message, w => !lexicon.IsStopword(w.Folded) && w.Folded.Length >= 3);
         var language = index.Detector.Detect(query, tokens.ConvertAll(t => t.Word), languageHint);
-        var places = new PlaceFinder(index, tokens, message).Find().ToList();
+        // Each word read once (spelling correction costs): the signature's as written.
+        var read = new Word[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++) read[i] = message.Ignored[i] ? tokens[i].Word : index.Read(tokens[i].Word);
+        var places = new PlaceFinder(index, tokens, read, message).Find().ToList();
         // A gazetteer place and the word of its kind ("Afar region", "Marib governorate") name where, not what.
         var placeTokens = places.Where(p => p.Place is not null).SelectMany(p => p.Tokens).ToHashSet();
 
@@ -66,7 +69,7 @@ public sealed class QueryAnalysis
         {
             if (message.Ignored[i]) continue;
             var (entry, length) = lexicon.Glossary.At(query, tokens, i, language);
-            var words = entry is null ? [index.Read(tokens[i].Word)] : entry.Words;
+            var words = entry is null ? [read[i]] : entry.Words;
             var place = placeTokens.Contains(i);
             if (entry is not null) i += length - 1;
             all.AddRange(words);

@@ -37,15 +37,21 @@ public sealed class Gazetteer
     public static Gazetteer Load(string path, GazetteerPolicy policy, Func<string, string> keyOf, Func<string, bool> knownCountry)
     {
         var best = new Dictionary<string, (Place Place, double Weight, double Rival)>(40_000, StringComparer.Ordinal);
+        var countries = new Dictionary<string, string>(StringComparer.Ordinal);   // one string per country code, not per line
         foreach (var line in File.ReadLines(path))
         {
             if (line.Length == 0 || line[0] == '#') continue;
             var f = line.Split('\t');
-            if (f.Length < 5 || !knownCountry(f[1])) continue;
+            if (f.Length < 5) continue;
+            if (!countries.TryGetValue(f[1], out var country))
+            {
+                if (!knownCountry(f[1])) continue;
+                countries[f[1]] = country = f[1];
+            }
             var key = keyOf(f[0]);
             if (key.Length < policy.MinLength) continue;
             var weight = f[2] == "s" ? policy.SubdivisionWeight : double.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture);
-            var place = new Place(f[0], f[1], f[4] == "1" || key.Length < 4);
+            var place = new Place(f[0], country, f[4] == "1" || key.Length < 4);
             if (!best.TryGetValue(key, out var seen)) { best[key] = (place, weight, 0); continue; }
             var sameCountry = string.Equals(seen.Place.Country, place.Country, StringComparison.Ordinal);
             var word = seen.Place.Word || place.Word;

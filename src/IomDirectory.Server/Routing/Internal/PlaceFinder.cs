@@ -9,7 +9,8 @@ namespace IomDirectory.Server.Routing.Internal;
 /// after a place preposition ("à Gao", "in Unity"). In the signature block only the asker's office counts
 /// ("IOM Baidoa Sub-Office", "Oficina de la OIM en Malabo"), never a person's name.
 /// </summary>
-public sealed class PlaceFinder(RoutingIndex index, List<Token> tokens, MessageReader message)
+/// <param name="read">Each token's word as routing reads it (<see cref="RoutingIndex.Read"/>: spelling corrected), for country names.</param>
+public sealed class PlaceFinder(RoutingIndex index, List<Token> tokens, Word[] read, MessageReader message)
 {
     /// <summary>How far before a place an organization word or an asker cue is looked for.</summary>
     private const int CueReach = 4;
@@ -30,8 +31,7 @@ public sealed class PlaceFinder(RoutingIndex index, List<Token> tokens, MessageR
         for (var p = 0; p < positions.Count; p++)
         {
             var first = positions[p];
-            var read = index.Read(tokens[first].Word).Folded;
-            var canCountry = places.FirstWords.Contains(read);
+            var canCountry = places.FirstWords.Contains(read[first].Folded);
             var canPlace = gazetteer.FirstWords.Contains(tokens[first].Word.Folded);
             if (!canCountry && !canPlace) continue;
 
@@ -44,7 +44,7 @@ public sealed class PlaceFinder(RoutingIndex index, List<Token> tokens, MessageR
                 {
                     var token = tokens[positions[p + n - 1]];
                     if (n > 1) key.Append(' ');
-                    key.Append(index.Read(token.Word).Folded);
+                    key.Append(read[positions[p + n - 1]].Folded);
                     capitals &= token.Word.Capitals;
                     if (places[key.ToString()] is { } found && (capitals || !found.NeedsCapitals)) (countryLength, country) = (n, found);
                 }
