@@ -77,7 +77,7 @@ public static class LexiconLoader
         {
             var expansions = Lexicon.Languages.Where(l => entry.TryGetProperty(l, out _))
                 .ToDictionary(l => l, l => entry.GetProperty(l).GetString() ?? "", StringComparer.Ordinal);
-            var words = expansions.Values.SelectMany(RoutingText.Words).DistinctBy(w => w.Stem).ToList();
+            var words = expansions.ToDictionary(e => e.Key, e => (IReadOnlyList<Word>)RoutingText.Words(e.Value), StringComparer.Ordinal);
             var languages = Strings(entry, "languages");
             foreach (var acronym in entry.GetProperty("acronym").EnumerateArray().Select(a => a.GetString() ?? ""))
             {

@@ -69,7 +69,7 @@ public sealed class QueryAnalysis
         {
             if (message.Ignored[i]) continue;
             var (entry, length) = lexicon.Glossary.At(query, tokens, i, language);
-            var words = entry is null ? [read[i]] : entry.Words;
+            var words = entry is null ? [read[i]] : entry.WordsIn(language);
             var place = placeTokens.Contains(i);
             if (entry is not null) i += length - 1;
             all.AddRange(words);

@@ -9,8 +9,15 @@ public sealed class Glossary
     /// <summary>One acronym: its folded words ("s&amp;s" → ["s", "s"]), its letters as written, its expansions' words.</summary>
     /// <remarks><see cref="Languages"/>: the languages of messages where it means this (empty: all), for an acronym that
     /// means something else in another language ("SAP": an early warning system in French, an ERP in English).</remarks>
-    public sealed record Entry(string[] Folded, string Written, IReadOnlyDictionary<string, string> Expansions, IReadOnlyList<Word> Words,
-        IReadOnlyList<string> Languages);
+    public sealed record Entry(string[] Folded, string Written, IReadOnlyDictionary<string, string> Expansions,
+        IReadOnlyDictionary<string, IReadOnlyList<Word>> Words, IReadOnlyList<string> Languages)
+    {
+        /// <summary>The words an acronym reads as in a message of this language: its expansion there and in English (the
+        /// other languages' would match their own terms, "conseils en ressources humaines" for HR, across languages).</summary>
+        public IReadOnlyList<Word> WordsIn(string language) =>
+            language == "en" || !Words.TryGetValue(language, out var own) ? Words.GetValueOrDefault("en") ?? []
+            : [.. own, .. Words.GetValueOrDefault("en") ?? []];
+    }
 
     private readonly Dictionary<string, List<Entry>> _byFirst = new(StringComparer.Ordinal);
 
