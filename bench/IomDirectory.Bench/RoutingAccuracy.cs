@@ -11,8 +11,9 @@ namespace IomDirectory.Bench;
 
 /// <summary>
 /// Starts the real server in-process on a loopback port over a fresh SQLite file, sends every dev-set question over
-/// gRPC with the project's client, and prints top-1 / top-3 accuracy and every miss with what came back. Without an
-/// argument it scores both shared dev sets (routing-dev-set.tsv and routing-dev-set-2.tsv), one after the other.
+/// gRPC with the project's client, and prints top-1 / top-3 accuracy and every miss with what came back, then the
+/// not-confident flag's precision and recall over all sets. Without an argument it scores the three shared dev sets
+/// (routing-dev-set.tsv, -2.tsv and -3.tsv), one after the other.
 /// A dev set's optional 7th column is the request's as_of (YYYY-MM-DD).
 /// </summary>
 internal static class RoutingAccuracy
@@ -21,7 +22,7 @@ internal static class RoutingAccuracy
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var devSets = args.Length > 0 ? args : [BenchPaths.DevSet, BenchPaths.DevSet2];
+        var devSets = args.Length > 0 ? args : [BenchPaths.DevSet, BenchPaths.DevSet2, BenchPaths.DevSet3];
         var app = await ServerHost.BuildAsync(["--db", BenchPaths.TempDatabase(), "--data", BenchPaths.Data, "--urls", "http://127.0.0.1:0", "--web-urls", "none",
             "--Logging:LogLevel:Default=Warning"]) ?? throw new InvalidOperationException("The server did not start.");
         await app.StartAsync();
