@@ -37,12 +37,13 @@ public sealed class Glossary
     public IEnumerable<Entry> Entries => _byFirst.Values.SelectMany(l => l).Distinct();
 
     /// <summary>The acronym written at token <paramref name="at"/>, and how many tokens it takes; (null, 0) if none.</summary>
-    public (Entry? Entry, int Length) At(string text, IReadOnlyList<Token> tokens, int at, string language)
+    /// <param name="language">The message's language; null: any (search, which does not detect one).</param>
+    public (Entry? Entry, int Length) At(string text, IReadOnlyList<Token> tokens, int at, string? language)
     {
         if (!_byFirst.TryGetValue(tokens[at].Word.Folded, out var candidates)) return (null, 0);
         foreach (var entry in candidates)
         {
-            if (at + entry.Folded.Length > tokens.Count || (entry.Languages.Count > 0 && !entry.Languages.Contains(language))) continue;
+            if (at + entry.Folded.Length > tokens.Count || (language is not null && entry.Languages.Count > 0 && !entry.Languages.Contains(language))) continue;
             var matches = true;
             for (var i = 0; i < entry.Folded.Length && matches; i++)
                 matches = string.Equals(tokens[at + i].Word.Folded, entry.Folded[i], StringComparison.Ordinal)
@@ -50,6 +51,26 @@ public sealed class Glossary
             if (matches) return (entry, entry.Folded.Length);
         }
         return (null, 0);
+    }
+
+    /// <summary>
+    /// How search reads a text: the text, then the expansions in every language of the acronyms written in it, so that
+    /// "SMAPS" or "S&amp;S" find the unit whose name spells them out. The text itself when it has none.
+    /// </summary>
+    public string Expand(string text)
+    {
+        if (_byFirst.Count == 0) return text;
+        var tokens = RoutingText.Tokens(text);
+        System.Text.StringBuilder? expanded = null;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var (entry, length) = At(text, tokens, i, language: null);
+            if (entry is null) continue;
+            expanded ??= new System.Text.StringBuilder(text);
+            foreach (var expansion in entry.Expansions.Values) expanded.Append(' ').Append(expansion);
+            i += length - 1;
+        }
+        return expanded?.ToString() ?? text;
     }
 
     /// <summary>
