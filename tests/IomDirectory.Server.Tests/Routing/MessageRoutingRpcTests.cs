@@ -113,6 +113,15 @@ public sealed class MessageRoutingRpcTests
     public async Task RealMessage_WithEverydayWords_IsConfident(string query) =>
         Assert.That((await Suggest(query)).Confident, Is.True);
 
+    [TestCase("We are preparing a proposal to the German cooperation; who should we work with?", "co-berlin")]
+    [TestCase("Nous préparons une proposition de projet pour la coopération japonaise : quel bureau nous appuie ?", "co-tokyo")]
+    [TestCase("Preparamos una propuesta de proyecto para la cooperación coreana: ¿qué oficina nos apoya?", "copa-seoul")]
+    [TestCase("I just took up my post in Yerevan. Who is our regional office?", "ro-vienna")]
+    [TestCase("Je viens d'arriver à Ouagadougou : quel est notre bureau régional ?", "ro-dakar")]
+    [TestCase("Acabo de llegar a mi puesto en Tegucigalpa: ¿qué oficina regional nos cubre?", "ro-panama-city")]
+    public async Task OfficeByFunction_ForTheCountryTheMessageNames(string query, string officeId) =>
+        Assert.That((await Suggest(query)).Suggestions[0].OfficeId, Is.EqualTo(officeId));
+
     [TestCase("Who handles cash-based interventions?")]
     [TestCase("Qui s'occupe de la gestion des camps ?")]
     [TestCase("¿Quién se encarga de la estabilización comunitaria?")]
