@@ -61,9 +61,9 @@ public static class LexiconLoader
     private static Internal.MessageLexicon ReadMessage(string folder)
     {
         var root = Read(folder, "message.json");
-        List<string[]> Phrases(string property) => root.TryGetProperty(property, out var list)
-            ? [.. list.EnumerateArray().Select(p => RoutingText.Words(p.GetString() ?? "").Select(w => w.Folded).ToArray()).Where(p => p.Length > 0)]
-            : [];
+        Internal.PhraseSet Phrases(string property) => root.TryGetProperty(property, out var list)
+            ? new(list.EnumerateArray().Select(p => RoutingText.Words(p.GetString() ?? "").Select(w => w.Folded).ToArray()))
+            : Internal.PhraseSet.Empty;
         return new Internal.MessageLexicon(Phrases("greetings"), FoldedSet(root, "courtesy"), Phrases("sign_offs"),
             root.TryGetProperty("signature_max_words", out var max) ? max.GetInt32() : 0, FoldedSet(root, "dates"), Phrases("ask_cues"),
             root.TryGetProperty("ask_weight", out var weight) ? weight.GetDouble() : 1.0, FoldedSet(root, "organization"),

@@ -5,12 +5,12 @@ namespace IomDirectory.Server.Routing.Internal;
 /// dates, the cues of the asking sentence, of the asker's place and of an origin. Phrases are folded word sequences.
 /// </summary>
 public sealed record MessageLexicon(
-    IReadOnlyList<string[]> Greetings,
+    PhraseSet Greetings,
     IReadOnlySet<string> Courtesy,
-    IReadOnlyList<string[]> SignOffs,
+    PhraseSet SignOffs,
     int SignatureMaxWords,
     IReadOnlySet<string> Dates,
-    IReadOnlyList<string[]> AskCues,
+    PhraseSet AskCues,
     double AskWeight,
     IReadOnlySet<string> Organization,
     IReadOnlySet<string> AskerCues,
@@ -18,20 +18,33 @@ public sealed record MessageLexicon(
     IReadOnlySet<string> PlacePrepositions,
     IReadOnlySet<string> PlaceKinds)
 {
-    public static readonly MessageLexicon Empty = new([], new HashSet<string>(), [], 0, new HashSet<string>(), [], 1.0,
+    public static readonly MessageLexicon Empty = new(PhraseSet.Empty, new HashSet<string>(), PhraseSet.Empty, 0, new HashSet<string>(), PhraseSet.Empty, 1.0,
         new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>());
 
-    /// <summary>Whether one of the phrases starts at token <paramref name="at"/>; its length in words, or 0.</summary>
-    public static int PhraseAt(IReadOnlyList<string[]> phrases, IReadOnlyList<Token> tokens, int at)
+}
+
+/// <summary>Folded word sequences ("many thanks", "qui peut"), looked up by their first word.</summary>
+public sealed class PhraseSet
+{
+    private readonly Dictionary<string, string[][]> _byFirst;
+
+    public PhraseSet(IEnumerable<string[]> phrases) =>
+        _byFirst = phrases.Where(p => p.Length > 0).GroupBy(p => p[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Length).ToArray(), StringComparer.Ordinal);
+
+    public static readonly PhraseSet Empty = new([]);
+
+    /// <summary>The length in words of the longest phrase starting at token <paramref name="at"/>, or 0.</summary>
+    public int At(IReadOnlyList<Token> tokens, int at)
     {
-        var best = 0;
+        if (!_byFirst.TryGetValue(tokens[at].Word.Folded, out var phrases)) return 0;
         foreach (var phrase in phrases)
         {
-            if (phrase.Length <= best || at + phrase.Length > tokens.Count) continue;
-            var i = 0;
+            if (at + phrase.Length > tokens.Count) continue;
+            var i = 1;
             while (i < phrase.Length && string.Equals(tokens[at + i].Word.Folded, phrase[i], StringComparison.Ordinal)) i++;
-            if (i == phrase.Length) best = phrase.Length;
+            if (i == phrase.Length) return phrase.Length;
         }
-        return best;
+        return 0;
     }
 }

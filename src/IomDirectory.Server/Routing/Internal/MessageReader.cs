@@ -37,7 +37,7 @@ public sealed class MessageReader
     /// <summary>"Dear colleagues," "Buenos días, colegas:" "Hi all," — the opening clause, when short.</summary>
     private void MarkGreeting(string text, IReadOnlyList<Token> tokens, MessageLexicon words)
     {
-        if (MessageLexicon.PhraseAt(words.Greetings, tokens, 0) == 0) return;
+        if (words.Greetings.At(tokens, 0) == 0) return;
         var end = 0;
         while (end < tokens.Count && end < 6 && tokens[end].Sentence == 0)
         {
@@ -61,7 +61,7 @@ public sealed class MessageReader
         var from = Math.Max(1, tokens.Count - words.SignatureMaxWords);
         for (var i = from; i < tokens.Count; i++)
         {
-            var length = MessageLexicon.PhraseAt(words.SignOffs, tokens, i);
+            var length = words.SignOffs.At(tokens, i);
             if (length == 0) continue;
             // A sign-off opens a block only when something follows it (a name), not as the question's last words.
             if (i + length >= tokens.Count) return;
@@ -79,7 +79,7 @@ public sealed class MessageReader
         {
             if (Ignored[i]) continue;
             if (isContent(tokens[i].Word)) content[tokens[i].Sentence]++;
-            if (MessageLexicon.PhraseAt(words.AskCues, tokens, i) > 0) asks[tokens[i].Sentence] = true;
+            if (words.AskCues.At(tokens, i) > 0) asks[tokens[i].Sentence] = true;
         }
         // A sentence ending in "?" asks.
         for (var i = 0; i < tokens.Count; i++)
