@@ -150,10 +150,10 @@ public sealed class QueryAnalysis
     }
 
     /// <summary>
-    /// Longest-first scan of the message's content words for place names: countries, regions and sub-regions
-    /// (<see cref="PlaceNames"/>, spelling-corrected words) and the gazetteer's places (<see cref="PlaceFinder"/>).
-    /// Countries in the order named (nationalities too) go to <see cref="Countries"/>; names and places, with the role
-    /// the words around them give (<see cref="PlaceFinder.Role"/>), to <see cref="Places"/>.
+    /// Notes the places <see cref="PlaceFinder"/> found: countries in the order named (nationalities too) go to
+    /// <see cref="Countries"/> (a gazetteer place's country unless it is an origin); country names and gazetteer places,
+    /// with the role the words around them give (<see cref="PlaceMention"/>), to <see cref="Places"/>; regions and
+    /// sub-regions to theirs.
     /// </summary>
     private void NotePlaces(List<PlaceFinder.Found> places)
     {
