@@ -1,4 +1,6 @@
 using IomDirectory.Server.Routing;
+using IomDirectory.Server.Seeding;
+using IomDirectory.Server.Tests.Support;
 
 namespace IomDirectory.Server.Tests.Routing;
 
@@ -60,5 +62,16 @@ public sealed class GazetteerTests : RoutingFixture
     {
         var analysis = QueryAnalysis.Analyze("Drought in the Afar region: we need cash assistance.", Now);
         Assert.That(analysis.HasTag(Concept.RegionalOfficeTag), Is.False);
+    }
+
+    [Test]
+    public void Load_MalformedGazetteerLine_FailsNamingTheFileAndTheLine()
+    {
+        using var folder = new TempFolder();
+        var data = folder.CopyOfData();
+        File.AppendAllText(Path.Combine(data, "gazetteer", "places.tsv"), "Nowhere\tSS\tc\tmany\t0\n");
+
+        var error = Assert.Throws<DataLoadException>(() => LexiconLoader.Load(data, Db.Snapshots.Current))!;
+        Assert.That(error.Message, Does.Contain("gazetteer/places.tsv").And.Contain("line 29515"));
     }
 }

@@ -33,16 +33,20 @@ public sealed class Gazetteer
     /// Reads the file: lines "name, country, kind, population, word" (tab-separated, '#' comments). A subdivision weighs
     /// <see cref="GazetteerPolicy.SubdivisionWeight"/>, a populated place its population; per key the heaviest wins if
     /// it outweighs every other country's by <see cref="GazetteerPolicy.Dominance"/>, else the key is ambiguous and left out.
+    /// A malformed line stops start-up naming the file and the line, like bad seed data; an unknown country is skipped.
     /// </summary>
     public static Gazetteer Load(string path, GazetteerPolicy policy, Func<string, string> keyOf, Func<string, bool> knownCountry)
     {
         var best = new Dictionary<string, (Place Place, double Weight, double Rival)>(40_000, StringComparer.Ordinal);
         var countries = new Dictionary<string, string>(StringComparer.Ordinal);   // one string per country code, not per line
+        var number = 0;
         foreach (var line in File.ReadLines(path))
         {
+            number++;
             if (line.Length == 0 || line[0] == '#') continue;
             var f = line.Split('\t');
-            if (f.Length < 5) continue;
+            if (f.Length < 5 || f[2] is not ("c" or "s") || !double.TryParse(f[3], System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var population))
+                throw new Seeding.DataLoadException([new Seeding.DataError(LexiconLoader.GazetteerFile, $"line {number}", "expected: name, country, kind (c or s), population, word")]);
             if (!countries.TryGetValue(f[1], out var country))
             {
                 if (!knownCountry(f[1])) continue;
@@ -50,7 +54,7 @@ public sealed class Gazetteer
             }
             var key = keyOf(f[0]);
             if (key.Length < policy.MinLength) continue;
-            var weight = f[2] == "s" ? policy.SubdivisionWeight : double.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture);
+            var weight = f[2] == "s" ? policy.SubdivisionWeight : population;
             var place = new Place(f[0], country, f[4] == "1" || key.Length < 4);
             if (!best.TryGetValue(key, out var seen)) { best[key] = (place, weight, 0); continue; }
             var sameCountry = string.Equals(seen.Place.Country, place.Country, StringComparison.Ordinal);
