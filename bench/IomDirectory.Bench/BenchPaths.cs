@@ -21,6 +21,8 @@ public static class BenchPaths
 
     public static string DevSet2 => Path.GetFullPath(Path.Combine(Root, "..", "shared", "reference", "routing-dev-set-2.tsv"));
 
+    public static string DevSet3 => Path.GetFullPath(Path.Combine(Root, "..", "shared", "reference", "routing-dev-set-3.tsv"));
+
     public static string TempDatabase()
     {
         var folder = Path.Combine(Path.GetTempPath(), "iomdir-bench", Guid.NewGuid().ToString("N"));

@@ -11,8 +11,9 @@ namespace IomDirectory.Bench;
 
 /// <summary>
 /// Starts the real server in-process on a loopback port over a fresh SQLite file, sends every dev-set question over
-/// gRPC with the project's client, and prints top-1 / top-3 accuracy and every miss with what came back. Without an
-/// argument it scores both shared dev sets (routing-dev-set.tsv and routing-dev-set-2.tsv), one after the other.
+/// gRPC with the project's client, and prints top-1 / top-3 accuracy and every miss with what came back, then the
+/// not-confident flag's precision and recall over all sets. Without an argument it scores the three shared dev sets
+/// (routing-dev-set.tsv, -2.tsv and -3.tsv), one after the other.
 /// A dev set's optional 7th column is the request's as_of (YYYY-MM-DD).
 /// </summary>
 internal static class RoutingAccuracy
@@ -21,7 +22,7 @@ internal static class RoutingAccuracy
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var devSets = args.Length > 0 ? args : [BenchPaths.DevSet, BenchPaths.DevSet2];
+        var devSets = args.Length > 0 ? args : [BenchPaths.DevSet, BenchPaths.DevSet2, BenchPaths.DevSet3];
         var app = await ServerHost.BuildAsync(["--db", BenchPaths.TempDatabase(), "--data", BenchPaths.Data, "--urls", "http://127.0.0.1:0", "--web-urls", "none",
             "--Logging:LogLevel:Default=Warning"]) ?? throw new InvalidOperationException("The server did not start.");
         await app.StartAsync();
@@ -31,8 +32,10 @@ internal static class RoutingAccuracy
             using var channel = Channels.For(new Uri(address));
             var client = channel.CreateCallInvoker();
             var method = RoutingReflection.Descriptor.Services.Single(s => s.Name == "RoutingService").FindMethodByName("SuggestContacts");
+            var flag = new FlagCount();
             foreach (var devSet in devSets)
-                await ScoreAsync(client, method, devSet);
+                await ScoreAsync(client, method, devSet, flag);
+            flag.Print(devSets.Length);
             return 0;
         }
         finally
@@ -42,7 +45,29 @@ internal static class RoutingAccuracy
         }
     }
 
-    private static async Task ScoreAsync(CallInvoker client, Google.Protobuf.Reflection.MethodDescriptor method, string devSet)
+    /// <summary>
+    /// The not-confident flag over every set scored: a question labelled "unconfident" is a positive; the answer flags it
+    /// when confident = false. Precision: of the answers flagged, those labelled so; recall: of those labelled, those flagged.
+    /// </summary>
+    private sealed class FlagCount
+    {
+        public int Flagged, Labelled, Both;
+
+        public void Add(bool labelled, bool flagged)
+        {
+            Labelled += labelled ? 1 : 0;
+            Flagged += flagged ? 1 : 0;
+            Both += labelled && flagged ? 1 : 0;
+        }
+
+        public void Print(int sets)
+        {
+            static string Ratio(int a, int b) => b == 0 ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{(double)a / b:0.000} ({a}/{b})");
+            Console.WriteLine($"not-confident flag over the {sets} set(s): precision {Ratio(Both, Flagged)}, recall {Ratio(Both, Labelled)}");
+        }
+    }
+
+    private static async Task ScoreAsync(CallInvoker client, Google.Protobuf.Reflection.MethodDescriptor method, string devSet, FlagCount flag)
     {
         var items = File.ReadLines(devSet).Skip(1).Where(l => l.Trim().Length > 0).Select(Parse).ToList();
         int top1 = 0, top3 = 0, reachable = 0, unreachable = 0;
@@ -57,11 +82,14 @@ internal static class RoutingAccuracy
             bool InTop3(DevSetLabel label) => Enumerable.Range(0, 3).Any(i => label.Matches(response, i));
             var hit1 = item.Top1.Matches(response, 0);
             var hit3 = InTop3(item.Top1) && (item.Top3.IsEmpty || InTop3(item.Top3));
+            flag.Add(item.Top1.Text == "unconfident", !response.Confident);
+            if (item.Top1.Text != "unconfident" && !response.Confident)
+                misses.Add(Describe(item, response, hit1, hit3) + Environment.NewLine + "    (a real question answered with confident = false)");
+            else if (!hit1 || !hit3) misses.Add(Describe(item, response, hit1, hit3));
             top1 += hit1 ? 1 : 0;
             top3 += hit3 ? 1 : 0;
             if (response.Suggestions.Count > 0 && CanBeReached(response.Suggestions[0])) reachable++;
             else unreachable++;
-            if (!hit1 || !hit3) misses.Add(Describe(item, response, hit1, hit3));
         }
         Console.WriteLine($"routing-accuracy: {items.Count} questions from {devSet}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"top-1 accuracy: {(double)top1 / items.Count:0.000} ({top1}/{items.Count})"));

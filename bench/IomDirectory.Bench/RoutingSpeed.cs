@@ -26,6 +26,7 @@ internal static class RoutingSpeed
         indexes.Warm(snapshots.Current);
         var handler = new SuggestContactsHandler(snapshots, indexes, new RoutingAnswerCache(0), new IomDirectory.Server.Features.Admin.Gaps.FirstSuggestionCounter(TimeProvider.System));   // routing itself, not remembered answers
         var queries = Queries(indexes.Lexicon);
+        ReportGazetteerCost(indexes.Lexicon, snapshots.Current);
         string[] countries = ["", "", "KE", "CO", "SY", "Mali", "", "Japon"];
 
         SuggestContactsQuery Query(int i) => new(queries[i % queries.Count], countries[i % countries.Length], 0, ReadContext.Now(""));
@@ -50,11 +51,34 @@ internal static class RoutingSpeed
         return 0;
     }
 
+    /// <summary>
+    /// What the gazetteer costs: a second copy is loaded while the first is in use, and the resident memory of the
+    /// process and the managed heap (after a full collection) are printed before and after, with the time to load it.
+    /// </summary>
+    private static void ReportGazetteerCost(Lexicon lexicon, DirectorySnapshot snapshot)
+    {
+        static (double Resident, double Managed) Memory()
+        {
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            using var process = Process.GetCurrentProcess();
+            return (process.WorkingSet64 / 1048576.0, GC.GetTotalMemory(true) / 1048576.0);
+        }
+        var before = Memory();
+        var watch = Stopwatch.StartNew();
+        var gazetteer = LexiconLoader.LoadGazetteer(BenchPaths.Data, lexicon, snapshot);
+        var loadMs = watch.Elapsed.TotalMilliseconds;
+        var after = Memory();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"gazetteer: {gazetteer.Count} names loaded in {loadMs:0} ms; resident {before.Resident:0.0} -> {after.Resident:0.0} MB (+{after.Resident - before.Resident:0.0}), managed heap {before.Managed:0.0} -> {after.Managed:0.0} MB (+{after.Managed - before.Managed:0.0})"));
+        GC.KeepAlive(gazetteer);
+    }
+
     private static List<string> Queries(Lexicon lexicon)
     {
         var queries = new List<string>();
-        if (File.Exists(BenchPaths.DevSet))
-            queries.AddRange(File.ReadLines(BenchPaths.DevSet).Skip(1).Select(l => l.Split('\t')).Where(f => f.Length > 3).Select(f => f[3]));
+        foreach (var devSet in new[] { BenchPaths.DevSet, BenchPaths.DevSet2, BenchPaths.DevSet3 }.Where(File.Exists))
+            queries.AddRange(File.ReadLines(devSet).Skip(1).Select(l => l.Split('\t')).Where(f => f.Length > 3).Select(f => f[3]));
         var terms = lexicon.Concepts.SelectMany(c => c.Terms.Values.SelectMany(t => t)).ToList();
         queries.AddRange(terms);
         for (var i = 0; i + 7 < terms.Count; i += 5)

@@ -40,8 +40,8 @@ public static class ContactRouter
 
     public static RoutingResult Route(RoutingIndex index, RouteRequest request)
     {
-        var analysis = QueryAnalysis.Analyze(request.Query, index);
-        var language = index.Detector.Detect(request.Query, analysis.Words, request.LanguageHint);
+        var analysis = QueryAnalysis.Analyze(request.Query, index, request.LanguageHint);
+        var language = analysis.Language;
         // The explicit asker_country wins; else a country (or region) named in the question stands for it.
         var mentioned = request.Asker is null ? MentionedPlace(index, analysis, language) : null;
         var asker = request.Asker ?? mentioned?.Asker;
@@ -64,7 +64,9 @@ public static class ContactRouter
             index.Return(scratch);
         }
 
-        var confident = ranked.Count > 0 && ranked[0].Raw >= ConfidentAt && !analysis.MostlyUnknown;
+        // Confident: the directory clearly answers. Not when the ask is out of scope (personal, general knowledge, another
+        // organization's business), even if it names a country, an office or a directory word.
+        var confident = ranked.Count > 0 && ranked[0].Raw >= ConfidentAt && !analysis.MostlyUnknown && !analysis.OutOfScope;
         var writer = new SuggestionWriter(index, language, analysis, mentioned?.Place);
         var suggestions = confident
             ? Confident(index, asker, analysis, ranked, writer, max)
@@ -72,22 +74,28 @@ public static class ContactRouter
         return new RoutingResult(SuggestionWriter.ReachableFirst(suggestions.Take(max).ToList()), language, confident);
     }
 
-    /// <summary>An asker from the question itself: the first country it names (by name, alias or city), else the
-    /// first region it names (its anchor country), else the first nationality's country, with the name to quote in
-    /// the reason.</summary>
+    /// <summary>An asker from the question itself: the place it names that says most where the asker is (the office in a
+    /// signature, "our office in…", any place, in that order; the first of equals), else the first region it names (its
+    /// anchor country), else the first nationality's country, else a place named as an origin or destination; with the
+    /// name to quote in the reason ("Malakal, in South Sudan").</summary>
     private static (Asker Asker, string Place)? MentionedPlace(RoutingIndex index, QueryAnalysis analysis, string language)
     {
         var view = index.View;
         Asker? AskerFor(string code) =>
             view.Snapshot.Countries.ByCode(code) is { } country && view.Coverage.GetValueOrDefault(code) is { } coverage
             && view.Offices.GetValueOrDefault(coverage.RegionalOfficeId) is { } office ? new Asker(country, office) : null;
-        foreach (var code in analysis.NamedCountries)
-            if (AskerFor(code) is { } asker) return (asker, asker.Country.Name.In(language));
+        string Label(PlaceMention place, Asker asker) => place.Name is null ? asker.Country.Name.In(language)
+            : index.Lexicon.Phrase("place_in_country", language, ("place", place.Name), ("country", asker.Country.Name.In(language)));
+        foreach (var place in analysis.Places.Where(p => p.Strength > PlaceMention.Origin).OrderByDescending(p => p.Strength))
+            if (AskerFor(place.Country) is { } asker) return (asker, Label(place, asker));
         foreach (var region in analysis.Regions)
             if (AskerFor(region.Anchor) is { } asker) return (asker, region.Label(language));
-        // Only a nationality ("our Ethiopian colleagues", "Syrian refugees"): the country it names, last of all.
-        foreach (var code in analysis.Countries)
+        // Only a nationality ("our Ethiopian colleagues", "Syrian refugees"): the country it names.
+        foreach (var code in analysis.Countries.Except(analysis.Places.Select(p => p.Country)))
             if (AskerFor(code) is { } asker) return (asker, asker.Country.Name.In(language));
+        // Only an origin or a destination ("arrivals from Sudan"): last of all.
+        foreach (var place in analysis.Places)
+            if (AskerFor(place.Country) is { } asker) return (asker, Label(place, asker));
         return null;
     }
 
@@ -195,6 +203,8 @@ public static class ContactRouter
                 .Select(f => writer.Specialist(f, top.Raw, top.Concept)).ToList();
             return [.. all, .. ranked.Select(c => Write(c))];
         }
+        // A shorter, sharper list: contacts far below the best one are dropped (routing.json relative_cut).
+        ranked = [.. ranked.Where(c => c.Raw >= top.Raw * index.Lexicon.Rules.RelativeCut)];
         if (asker is null || top.Unit is not { } topUnit || !(askedForSpecialist || index.Units.IsEmergency(topUnit.Number)))
             return [.. ranked.Take(max).Select(c => Write(c))];
 

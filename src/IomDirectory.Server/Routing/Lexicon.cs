@@ -18,7 +18,9 @@ public sealed record Concept(
     public const string OfficeCueTag = "office_cue";
     /// <summary>A question about the DHRR Regional Thematic Specialist: the asker's (or the named country's) comes first.</summary>
     public const string RegionalSpecialistTag = "regional_specialist";
-    public static readonly string[] Tags = [RegionalOfficeTag, ResourceMobilizationTag, CoordinationTag, OfficeCueTag, RegionalSpecialistTag];
+    /// <summary>A need the directory does not answer (data/lexicon/out-of-scope.json): personal, general knowledge, another organization's internal business.</summary>
+    public const string OutOfScopeTag = "out_of_scope";
+    public static readonly string[] Tags = [RegionalOfficeTag, ResourceMobilizationTag, CoordinationTag, OfficeCueTag, RegionalSpecialistTag, OutOfScopeTag];
 
     /// <summary>The concept's name in a language: its first term there, else its first English term.</summary>
     public string Label(string language) =>
@@ -30,7 +32,8 @@ public sealed record RoutingRules(
     IReadOnlyList<string> EmergencyUnits,
     IReadOnlyList<string> ResourceMobilizationOfficeTypes,
     IReadOnlyList<string> FallbackUnits,
-    IReadOnlyList<string> FallbackOffices);
+    IReadOnlyList<string> FallbackOffices,
+    double RelativeCut = 0);
 
 /// <summary>
 /// The reviewable configuration of routing, loaded from data/lexicon/ at start-up: concepts, stop words per
@@ -46,6 +49,15 @@ public sealed record Lexicon(
     PlaceLexicon Places)
 {
     public static readonly string[] Languages = ["en", "fr", "es"];
+
+    /// <summary>How messages are read (data/lexicon/message.json).</summary>
+    public Internal.MessageLexicon Message { get; init; } = Internal.MessageLexicon.Empty;
+
+    /// <summary>Acronyms and their expansions (data/lexicon/glossary.json).</summary>
+    public Internal.Glossary Glossary { get; init; } = Internal.Glossary.Empty;
+
+    /// <summary>Place names below the country (data/gazetteer/places.tsv).</summary>
+    public Internal.Gazetteer Gazetteer { get; init; } = Internal.Gazetteer.Empty;
 
     /// <summary>A reason in <paramref name="language"/> with its {placeholders} filled.</summary>
     public string Phrase(string key, string language, params (string Name, string Value)[] values)

@@ -21,7 +21,8 @@ public static class LexiconLoader
     {
         var folder = Path.Combine(dataDirectory, Folder);
         var errors = new List<DataError>();
-        var concepts = ReadConcepts(folder, errors);
+        var concepts = ReadConcepts(folder, "topics.json", errors);
+        concepts.AddRange(ReadConcepts(folder, "out-of-scope.json", errors, concepts.Select(c => c.Id)));
         var (stopwords, generic) = ReadStopwords(folder);
         var phrases = ReadPhrases(folder, errors);
         var demonyms = ReadDemonyms(folder, snapshot, errors);
@@ -29,7 +30,73 @@ public static class LexiconLoader
         var places = ReadPlaces(folder, snapshot, errors);
         Validate(concepts, rules, snapshot, errors);
         if (errors.Count > 0) throw new DataLoadException(errors);
-        return new Lexicon(concepts, stopwords, generic, phrases, demonyms, rules, places);
+        var lexicon = new Lexicon(concepts, stopwords, generic, phrases, demonyms, rules, places)
+        {
+            Message = ReadMessage(folder),
+            Glossary = ReadGlossary(folder),
+        };
+        return lexicon with { Gazetteer = LoadGazetteer(dataDirectory, lexicon, snapshot) };
+    }
+
+    /// <summary>The gazetteer of the data folder (empty when the file is absent), keyed for this lexicon.</summary>
+    public static Internal.Gazetteer LoadGazetteer(string dataDirectory, Lexicon lexicon, DirectorySnapshot snapshot)
+    {
+        var path = Path.Combine(dataDirectory, GazetteerFile);
+        if (!File.Exists(path)) return Internal.Gazetteer.Empty;
+        var placeNames = new PlaceNamesKey(lexicon);
+        return Internal.Gazetteer.Load(path, ReadGazetteerPolicy(Path.Combine(dataDirectory, Folder)), placeNames.KeyOf,
+            c => snapshot.Countries.ByCode(c) is not null);
+    }
+
+    /// <summary>The gazetteer, relative to the data folder (see data/README.md).</summary>
+    public const string GazetteerFile = "gazetteer/places.tsv";
+
+    /// <summary>The key of a place name as <see cref="PlaceNames.KeyOf"/> makes it, before any view exists.</summary>
+    private sealed class PlaceNamesKey(Lexicon lexicon)
+    {
+        public string KeyOf(string name) =>
+            string.Join(' ', RoutingText.Words(name).Where(w => !lexicon.IsStopword(w.Folded) || w.Capitals).Select(w => w.Folded));
+    }
+
+    private static Internal.MessageLexicon ReadMessage(string folder)
+    {
+        var root = Read(folder, "message.json");
+        Internal.PhraseSet Phrases(string property) => root.TryGetProperty(property, out var list)
+            ? new(list.EnumerateArray().Select(p => RoutingText.Words(p.GetString() ?? "").Select(w => w.Folded).ToArray()))
+            : Internal.PhraseSet.Empty;
+        return new Internal.MessageLexicon(Phrases("greetings"), FoldedSet(root, "courtesy"), Phrases("sign_offs"),
+            root.TryGetProperty("signature_max_words", out var max) ? max.GetInt32() : 0, FoldedSet(root, "dates"), Phrases("ask_cues"),
+            root.TryGetProperty("ask_weight", out var weight) ? weight.GetDouble() : 1.0, FoldedSet(root, "organization"),
+            FoldedSet(root, "asker_cues"), FoldedSet(root, "origin_cues"), FoldedSet(root, "place_prepositions"), FoldedSet(root, "place_kinds"));
+    }
+
+    private static Internal.Glossary ReadGlossary(string folder)
+    {
+        var entries = new List<Internal.Glossary.Entry>();
+        foreach (var entry in Read(folder, "glossary.json").GetProperty("acronyms").EnumerateArray())
+        {
+            var expansions = Lexicon.Languages.Where(l => entry.TryGetProperty(l, out _))
+                .ToDictionary(l => l, l => entry.GetProperty(l).GetString() ?? "", StringComparer.Ordinal);
+            var words = expansions.ToDictionary(e => e.Key, e => (IReadOnlyList<Word>)RoutingText.Words(e.Value), StringComparer.Ordinal);
+            var languages = Strings(entry, "languages");
+            foreach (var acronym in entry.GetProperty("acronym").EnumerateArray().Select(a => a.GetString() ?? ""))
+            {
+                var folded = RoutingText.Words(acronym).Select(w => w.Folded).ToArray();
+                if (folded.Length > 0) entries.Add(new Internal.Glossary.Entry(folded, acronym, expansions, words, languages));
+            }
+        }
+        return new Internal.Glossary(entries);
+    }
+
+    private static Internal.GazetteerPolicy ReadGazetteerPolicy(string folder)
+    {
+        var root = Read(folder, "places.json");
+        if (!root.TryGetProperty("gazetteer", out var policy)) return Internal.GazetteerPolicy.Default;
+        var fallback = Internal.GazetteerPolicy.Default;
+        return new Internal.GazetteerPolicy(
+            policy.TryGetProperty("subdivision_weight", out var weight) ? weight.GetDouble() : fallback.SubdivisionWeight,
+            policy.TryGetProperty("dominance", out var dominance) ? dominance.GetDouble() : fallback.Dominance,
+            policy.TryGetProperty("min_length", out var min) ? min.GetInt32() : fallback.MinLength);
     }
 
     private static JsonElement Read(string folder, string file)
@@ -47,23 +114,23 @@ public static class LexiconLoader
         }
     }
 
-    private static List<Concept> ReadConcepts(string folder, List<DataError> errors)
+    private static List<Concept> ReadConcepts(string folder, string file, List<DataError> errors, IEnumerable<string>? takenIds = null)
     {
         var concepts = new List<Concept>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in Read(folder, "topics.json").GetProperty("concepts").EnumerateArray())
+        var ids = new HashSet<string>(takenIds ?? [], StringComparer.Ordinal);
+        foreach (var entry in Read(folder, file).GetProperty("concepts").EnumerateArray())
         {
             var id = entry.TryGetProperty("id", out var idValue) ? idValue.GetString() ?? "" : "";
-            if (!ids.Add(id)) errors.Add(new DataError($"{Folder}/topics.json", id, "duplicate or missing concept id"));
+            if (!ids.Add(id)) errors.Add(new DataError($"{Folder}/{file}", id, "duplicate or missing concept id"));
             var terms = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             if (entry.TryGetProperty("terms", out var termsValue))
                 foreach (var language in termsValue.EnumerateObject())
                     terms[language.Name] = language.Value.EnumerateArray().Select(t => t.GetString() ?? "").Where(t => t.Length > 0).ToList();
-            if (terms.Values.Sum(t => t.Count) == 0) errors.Add(new DataError($"{Folder}/topics.json", id, "concept has no terms"));
+            if (terms.Values.Sum(t => t.Count) == 0) errors.Add(new DataError($"{Folder}/{file}", id, "concept has no terms"));
             foreach (var language in terms.Keys.Where(l => !Lexicon.Languages.Contains(l)))
-                errors.Add(new DataError($"{Folder}/topics.json", id, $"unknown language '{language}'"));
+                errors.Add(new DataError($"{Folder}/{file}", id, $"unknown language '{language}'"));
             var tag = entry.TryGetProperty("tag", out var tagValue) ? tagValue.GetString() : null;
-            if (tag is not null && !Concept.Tags.Contains(tag)) errors.Add(new DataError($"{Folder}/topics.json", id, $"unknown tag '{tag}'"));
+            if (tag is not null && !Concept.Tags.Contains(tag)) errors.Add(new DataError($"{Folder}/{file}", id, $"unknown tag '{tag}'"));
             concepts.Add(new Concept(id, terms, Strings(entry, "units"), Strings(entry, "also"), Strings(entry, "offices"),
                 Strings(entry, "office_types"), tag,
                 entry.TryGetProperty("weight", out var weight) ? weight.GetDouble() : 1.0,
@@ -143,7 +210,8 @@ public static class LexiconLoader
     {
         var root = Read(folder, "routing.json");
         return new RoutingRules(Strings(root, "emergency_units"), Strings(root, "resource_mobilization_office_types"),
-            Strings(root, "fallback_units"), Strings(root, "fallback_offices"));
+            Strings(root, "fallback_units"), Strings(root, "fallback_offices"),
+            root.TryGetProperty("relative_cut", out var cut) ? cut.GetDouble() : 0);
     }
 
     private static void Validate(List<Concept> concepts, RoutingRules rules, DirectorySnapshot snapshot, List<DataError> errors)

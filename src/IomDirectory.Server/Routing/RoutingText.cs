@@ -6,6 +6,13 @@ namespace IomDirectory.Server.Routing;
 public readonly record struct Word(string Folded, string Stem, bool Capitals);
 
 /// <summary>
+/// A word of a message with where it stands: its offset in the text, whether it starts with a capital letter
+/// ("Upper Nile", "Bata"), whether it opens a sentence, and the sentence it belongs to (sentences end at . ! ? ; : and
+/// at line breaks). Used to read messages (<see cref="Internal.MessageReader"/>) and places (<see cref="Internal.Gazetteer"/>).
+/// </summary>
+public readonly record struct Token(Word Word, int Start, bool Initial, bool SentenceStart, int Sentence);
+
+/// <summary>
 /// Words and stems shared by the routing index and the questions it answers, so both sides fold alike:
 /// "Vouchers", "voucher"; "coordination", "coordinates", "coordinación"; "déplacés", "displacement" → one stem each.
 /// </summary>
@@ -17,6 +24,37 @@ public static class RoutingText
         var words = new List<Word>();
         foreach (var raw in new RawWords(text)) AddWord(words, raw);
         return words;
+    }
+
+    /// <summary>The words of <see cref="Words"/>, with their place in the text (<see cref="Token"/>).</summary>
+    public static List<Token> Tokens(string text)
+    {
+        var tokens = new List<Token>();
+        var words = new List<Word>(4);
+        var sentence = 0;
+        var sentenceStart = true;
+        for (var i = 0; i < text.Length;)
+        {
+            var c = text[i];
+            if (!TextNormalizer.IsWordChar(c))
+            {
+                if (c is '.' or '!' or '?' or ';' or ':' or '\n' or '¿' or '¡' && !(c == '.' && i + 1 < text.Length && char.IsDigit(text[i + 1])))
+                {
+                    if (!sentenceStart) sentence++;
+                    sentenceStart = true;
+                }
+                i++;
+                continue;
+            }
+            var start = i;
+            while (i < text.Length && TextNormalizer.IsWordChar(text[i])) i++;
+            words.Clear();
+            AddWord(words, text.AsSpan(start, i - start));
+            var initial = char.IsUpper(text[start]);
+            foreach (var word in words) tokens.Add(new Token(word, start, initial, sentenceStart, sentence));
+            if (words.Count > 0) sentenceStart = false;
+        }
+        return tokens;
     }
 
     private static void AddWord(List<Word> words, ReadOnlySpan<char> raw)

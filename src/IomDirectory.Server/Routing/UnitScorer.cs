@@ -26,6 +26,7 @@ public static class UnitScorer
             AddConcept(index.Units, scratch, concept, concept.Units, weight);
             AddConcept(index.Units, scratch, concept, concept.AlsoUnits, weight * AlsoFactor);
         }
+        YieldToSubUnits(index.Units, scratch);
         // A stem all over a large directory tells no unit apart (UnitStems.IsUbiquitous): it counts only when the
         // question has nothing else, no concept and no other stem, and then the least common such stem does.
         Span<int> stems = analysis.ContentStems.Length <= 64 ? stackalloc int[analysis.ContentStems.Length] : new int[analysis.ContentStems.Length];
@@ -53,6 +54,31 @@ public static class UnitScorer
         foreach (var clause in CollectionsMarshal.AsSpan(scratch.TextClauses))
             for (var i = clause.Head; i >= 0; i = textUnits[i].Next)
                 AddToContact(index.Units, scratch, textUnits[i].Unit, TextScore(textUnits[i].Text));
+    }
+
+    /// <summary>
+    /// The most specific unit answers: a unit a concept names yields (keeps <see cref="AlsoFactor"/> of its concept score)
+    /// to one of its own sub-units that another concept names ("campagne de vaccination … santé":
+    /// the vaccination unit, not the whole Migration Health Division).
+    /// </summary>
+    private static void YieldToSubUnits(RoutingUnits units, RoutingScratch scratch)
+    {
+        var named = scratch.Units.Touched;
+        if (named.Count < 2) return;
+        Span<bool> yields = named.Count <= 64 ? stackalloc bool[named.Count] : new bool[named.Count];
+        for (var a = 0; a < named.Count; a++)
+        {
+            for (var b = 0; b < named.Count && !yields[a]; b++)
+                yields[a] = b != a && scratch.Concepts[scratch.Units.Existing(named[b]).ConceptSlot].BestScore > 0
+                            && units.InChain(named[b], units[named[a]].Id);
+        }
+        for (var a = 0; a < named.Count; a++)
+        {
+            if (!yields[a]) continue;
+            var slot = scratch.Units.Existing(named[a]).ConceptSlot;
+            var (score, best, bestScore) = scratch.Concepts[slot];
+            scratch.Concepts[slot] = (score * AlsoFactor, best, bestScore);
+        }
     }
 
     private static double TextScore(double text) => TextCeiling * text / (text + TextHalfAt);

@@ -229,6 +229,16 @@ public sealed class DirectoryApiTests
         Assert.That(mailboxes.Hits.First().Mailbox.Address, Is.EqualTo("cbisupport@iom.int"));
     }
 
+    [TestCase("SMAPS", "mhpss-unit")]
+    [TestCase("SMSPS", "mhpss-unit")]
+    [TestCase("S&S", "hod-shelter-settlements")]
+    [TestCase("EAH", "hod-wash")]
+    public async Task SearchDirectory_ReadsAnAcronymOfTheGlossaryAsItsExpansion(string text, string unitId)
+    {
+        var result = await _server.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory", new SearchDirectoryRequest { Query = text, Kinds = { "unit" } });
+        Assert.That(result.Hits.Take(3).Select(h => h.Id), Does.Contain(unitId));
+    }
+
     [Test]
     public async Task SearchDirectory_Pages()
     {

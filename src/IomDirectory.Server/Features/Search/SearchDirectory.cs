@@ -7,7 +7,9 @@ namespace IomDirectory.Server.Features.Search;
 public sealed record SearchDirectoryQuery(string Text, IReadOnlyList<string> Kinds, PageRequest Page, ReadContext Read)
     : IRequest<InView<Paged<SearchIndex.Hit>>>, IReadQuery;
 
-public sealed class SearchDirectoryHandler(DirectorySnapshotProvider snapshots)
+/// <remarks>Acronyms of the routing glossary (data/lexicon/glossary.json) are read with their expansions: "SMAPS" finds
+/// the Mental Health and Psychosocial Support Unit.</remarks>
+public sealed class SearchDirectoryHandler(DirectorySnapshotProvider snapshots, IomDirectory.Server.Routing.RoutingIndexCache routing)
     : DirectoryReads(snapshots), IRequestHandler<SearchDirectoryQuery, InView<Paged<SearchIndex.Hit>>>
 {
     public static readonly string[] Kinds = ["office", "unit", "mailbox", "focal_point", "committee"];
@@ -16,7 +18,7 @@ public sealed class SearchDirectoryHandler(DirectorySnapshotProvider snapshots)
     {
         var view = ViewFor(query);
         var size = query.Page.SizeOr(20);
-        var found = view.Search.Find(query.Text, query.Kinds.ToHashSet(StringComparer.Ordinal), (int)Math.Min((long)query.Page.Offset + size, int.MaxValue));
+        var found = view.Search.Find(routing.Lexicon.Glossary.Expand(query.Text), query.Kinds.ToHashSet(StringComparer.Ordinal), (int)Math.Min((long)query.Page.Offset + size, int.MaxValue));
         return Task.FromResult(new InView<Paged<SearchIndex.Hit>>(Page(found, query.Page.Offset, size), view));
     }
 
