@@ -3,7 +3,7 @@
 using IomDirectory.TestIdentityProvider;
 
 var port = args.Length > 0 && int.TryParse(args[0], out var p) ? p : 5090;
-await using var provider = await TestIdentityProvider.StartAsync(port);
+await using var provider = await OidcTestProvider.StartAsync(port);
 Console.WriteLine($"Test OpenID Connect provider at {provider.Authority} (Ctrl+C stops it)");
 if (args.Length > 1) await provider.AllowRedirectAsync(new Uri(args[1]));
 var done = new TaskCompletionSource();

@@ -19,7 +19,7 @@ internal static class ProviderEndpoints
     public const string LoginScheme = "test-idp-login";
     private const string OpenIddictScheme = OpenIddictServerAspNetCoreDefaults.AuthenticationScheme;
 
-    public static void Map(WebApplication app, TestIdentityProvider provider)
+    public static void Map(WebApplication app, OidcTestProvider provider)
     {
         app.MapGet("/login", (string? returnUrl, string? error) => Html("Sign in to the test provider", LoginForm(returnUrl ?? "/", error)));
         app.MapPost("/login", async (HttpContext http) =>

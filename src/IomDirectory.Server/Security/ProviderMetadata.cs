@@ -58,13 +58,26 @@ public sealed class ProviderMetadata : IConfigurationManager<OpenIdConnectConfig
         catch (Exception ex) when (ex is not OperationCanceledException || !cancel.IsCancellationRequested)
         {
             if (_known is { } kept) return kept;
-            _lastFailure = ex is ProviderUnavailableException p ? p.Message : $"the identity provider at {_authority} cannot be reached to get its signing keys";
+            _lastFailure = ex is ProviderUnavailableException p ? p.Message : $"the identity provider at {_authority} cannot be reached to get its signing keys ({Why(ex)})";
             Interlocked.Exchange(ref _failedUntil, Environment.TickCount64 + (long)_retryAfterFailure.TotalMilliseconds);
             throw new ProviderUnavailableException(_lastFailure, ex);
         }
     }
 
     public void RequestRefresh() => _inner.RequestRefresh();
+
+    /// <summary>What went wrong, in words safe to send back: a timeout, or the HTTP failure's own message.</summary>
+    private string Why(Exception failure)
+    {
+        for (var e = failure; e is not null; e = e.InnerException)
+        {
+            if (e is TaskCanceledException or TimeoutException)
+                return $"no answer within {_http.Timeout.TotalSeconds:0.#} s";
+            if (e is HttpRequestException http)
+                return http.StatusCode is { } status ? $"HTTP {(int)status}" : http.Message;
+        }
+        return "its discovery document or keys could not be read";
+    }
 
     private bool SameIssuer(string issuer) =>
         string.Equals(issuer.TrimEnd('/'), _authority.AbsoluteUri.TrimEnd('/'), StringComparison.Ordinal)

@@ -16,13 +16,13 @@ namespace IomDirectory.TestIdentityProvider;
 /// credentials, refresh tokens. Access tokens are signed JWTs (RS256, not encrypted) for <see cref="TestDirectory.ApiAudience"/>.
 /// Tests start it in-process, rotate its signing key, disable a user, and stop it to see the provider go down.
 /// </summary>
-public sealed class TestIdentityProvider : IAsyncDisposable
+public sealed class OidcTestProvider : IAsyncDisposable
 {
     private WebApplication _app = null!;
     private readonly string _folder;
     private int _keyNumber = 1;
 
-    private TestIdentityProvider(string folder, RsaSecurityKey key)
+    private OidcTestProvider(string folder, RsaSecurityKey key)
     {
         _folder = folder;
         SigningKey = key;
@@ -39,7 +39,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
     /// <summary>Users whose tokens are no longer issued or refreshed (a leaver whose account was disabled).</summary>
     public ISet<string> DisabledUsers { get; } = new HashSet<string>(StringComparer.Ordinal);
 
-    public static async Task<TestIdentityProvider> StartAsync(int port = 0, TimeSpan? accessTokenLifetime = null)
+    public static async Task<OidcTestProvider> StartAsync(int port = 0, TimeSpan? accessTokenLifetime = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "iomdir-idp-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -84,7 +84,7 @@ public sealed class TestIdentityProvider : IAsyncDisposable
 
         var app = builder.Build();
         app.UseAuthentication();
-        var provider = new TestIdentityProvider(folder, key) { _app = app };
+        var provider = new OidcTestProvider(folder, key) { _app = app };
         ProviderEndpoints.Map(app, provider);
         using (var scope = app.Services.CreateScope())
         {
