@@ -134,6 +134,6 @@ internal static class ProviderEndpoints
         """;
 
     private static IResult Html(string title, string body, HttpStatusCode status = HttpStatusCode.OK) =>
-        Results.Content($"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{title}</title></head><body>{body}</body></html>",
+        Results.Content($"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><link rel=\"icon\" href=\"data:,\"><title>{title}</title></head><body>{body}</body></html>",
             "text/html; charset=utf-8", null, (int)status);
 }
