@@ -20,7 +20,7 @@ public static class CliApp
         Command[] commands =
         [
             AskCommand.Create(), SearchCommand.Create(), ShowCommand.Create(), TreeCommand.Create(), CountryCommand.Create(),
-            OfficesCommand.Create(), TokenCommand.Create(), ImportCommand.Create(), ExportCommand.Create(), EditCommand.Create(),
+            OfficesCommand.Create(), LoginCommand.Create(), LogoutCommand.Create(), TokenCommand.Create(), ImportCommand.Create(), ExportCommand.Create(), EditCommand.Create(),
             MoveCommand.Create(), RetireCommand.Create(), AuditCommand.Create(), WatchCommand.Create(),
         ];
         foreach (var command in commands)

@@ -40,7 +40,7 @@ public sealed class OidcTokenTests
 
     private async Task<AuditEvent> LastAuditOf(string id) =>
         (await Server.Admin<ListAuditEventsRequest, ListAuditEventsResponse>("ListAuditEvents", new ListAuditEventsRequest { EntityId = id },
-            Server.Token("ann.admin", Roles.Admin))).Events.Last();
+            Server.Token("ann.admin", Roles.Admin))).Events.First();   // newest first
 
     [Test]
     public async Task Editor_signed_in_at_the_provider_edits_over_gRPC_and_the_audit_names_them()
