@@ -85,4 +85,17 @@ public sealed class OidcProviderLifecycleTests
         var home = await browser.GetAsync("/");
         Assert.That(home.StatusCode, Is.EqualTo(HttpStatusCode.OK), "pages still render");
     }
+
+    [Test]
+    public async Task With_the_local_key_turned_off_only_provider_tokens_get_in()
+    {
+        // A key the local scheme would accept if it were on: a token signed with it must still be refused.
+        var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        await using var signIn = await SignInServer.StartAsync("--Jwt:Enabled=false", "--Jwt:SigningKey", Convert.ToBase64String(key));
+        var local = IomDirectory.Security.LocalTokenIssuer.Mint(key, "mallory", IomDirectory.Server.Security.Roles.Admin, TimeSpan.FromMinutes(5));
+        Assert.That(await WriteStatus(signIn.Server, local), Is.EqualTo(StatusCode.Unauthenticated));
+        Assert.That(await WriteStatus(signIn.Server, await signIn.Tokens.ApplicationTokenAsync(TestDirectory.HelpdeskEditor)), Is.EqualTo(StatusCode.OK));
+        Assert.That(async () => await RunningServer.StartAsync("--Jwt:Enabled=false"), Throws.InvalidOperationException,
+            "without a provider, turning the local key off would accept no token: start-up stops");
+    }
 }
