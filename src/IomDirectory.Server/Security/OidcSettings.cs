@@ -9,10 +9,10 @@ namespace IomDirectory.Server.Security;
 /// </summary>
 public sealed class OidcSettings
 {
-    /// <summary>The issuer URL (Entra ID: https://login.microsoftonline.com/TENANT/v2.0). http:// only on loopback.</summary>
+    /// <summary>The issuer URL (Entra ID: https://login.microsoftonline.com/TENANT-ID/v2.0). http:// only on loopback.</summary>
     public string Authority { get; set; } = "";
 
-    /// <summary>The access tokens' audience (Entra ID: the API's application ID URI or client ID). Required with an authority.</summary>
+    /// <summary>The access tokens' audience (Entra ID v2.0 tokens: the API's client ID). Required with an authority.</summary>
     public string Audience { get; set; } = "";
 
     /// <summary>Claims read for roles (default <c>roles</c>, Entra ID's app roles; <c>groups</c>, or a claim you name).</summary>
@@ -90,7 +90,7 @@ public sealed class OidcSettings
         if (!Enabled) return;
         AuthorityUri();
         if (Audience.Length == 0)
-            throw new ArgumentException("--Oidc:Audience is required with --Oidc:Authority (the API's application ID URI or client ID in Entra ID).");
+            throw new ArgumentException("--Oidc:Audience is required with --Oidc:Authority (in Entra ID, the API's client ID).");
         foreach (var algorithm in EffectiveAlgorithms)
             if (!DefaultAlgorithms.Contains(algorithm))
                 throw new ArgumentException($"--Oidc:Algorithms: '{algorithm}' is not accepted; choose among {string.Join(", ", DefaultAlgorithms)} (a provider's keys are public: none and HMAC never are).");
@@ -114,8 +114,11 @@ public sealed class OidcWebSettings
     /// <summary>The client secret (a confidential client, as Entra ID web apps are); empty for a public client with PKCE.</summary>
     public string ClientSecret { get; set; } = "";
 
-    /// <summary>How long a sign-in lasts before the person signs in again (fixed, not sliding).</summary>
-    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
+    /// <summary>
+    /// How long a web sign-in lasts before the person goes through the provider again (fixed, not sliding); the
+    /// session is not re-checked meanwhile, so this is also how long a disabled account keeps a page signed in.
+    /// </summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Where the provider sends the person back (register http(s)://HOST:PORT/signin-oidc at the provider).</summary>
     public string CallbackPath { get; set; } = "/signin-oidc";
