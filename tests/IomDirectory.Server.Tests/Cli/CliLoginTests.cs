@@ -76,6 +76,28 @@ public sealed partial class CliLoginTests
     }
 
     [Test]
+    public async Task A_leaver_whose_account_is_disabled_cannot_renew_and_is_refused()
+    {
+        Assert.That((await LoginAsync(TestDirectory.Ada)).Exit, Is.EqualTo(0));
+        _signIn.Provider.DisabledUsers.Add(TestDirectory.Ada.UserName);
+        try
+        {
+            var stored = JsonNode.Parse(File.ReadAllText(StoredFile))!;
+            stored["expiresAt"] = DateTimeOffset.UtcNow.AddMinutes(-5).ToString("O");
+            File.WriteAllText(StoredFile, stored.ToJsonString());
+
+            var outcome = await Run("edit", "unit", "governing-bodies-secretariat", "--set", "acronym=GBS-LEAVER", "--reason", "CLI-OIDC-5");
+            Assert.That(outcome.ExitCode, Is.EqualTo(Unauthorized), outcome.ToString());
+            Assert.That(outcome.Stderr, Does.Contain("could not be renewed").And.Contain("iomdir login"));
+        }
+        finally
+        {
+            _signIn.Provider.DisabledUsers.Remove(TestDirectory.Ada.UserName);
+            File.Delete(StoredFile);
+        }
+    }
+
+    [Test]
     public async Task Token_option_still_wins_over_a_kept_sign_in()
     {
         var outcome = await Iomdir.RunAsync(Environment, "edit", "unit", "governing-bodies-secretariat", "--set", "acronym=GBS-LOCAL",
