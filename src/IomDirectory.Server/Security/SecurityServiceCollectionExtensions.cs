@@ -34,11 +34,12 @@ public static class SecurityServiceCollectionExtensions
         if (oidc.Enabled)
         {
             var metadata = new ProviderMetadata(oidc);
+            var roles = RoleMapping.From(oidc);
             services.AddSingleton(metadata);
-            services.AddSingleton(RoleMapping.From(oidc));
-            AddProvider(authentication, oidc, metadata, RoleMapping.From(oidc));
+            services.AddSingleton(roles);
+            AddProvider(authentication, oidc, metadata, roles);
             if (oidc.Web.Enabled)
-                Web.WebSignIn.Add(authentication, oidc, metadata, RoleMapping.From(oidc));
+                Web.WebSignIn.Add(authentication, oidc, metadata, roles);
         }
         return services;
     }

@@ -15,6 +15,9 @@ public sealed class TokenSchemes(JwtSettings local, OidcSettings oidc)
     /// <summary>Tokens from the organization's OpenID Connect provider.</summary>
     public const string Oidc = "Oidc";
 
+    /// <summary>The longest token read without a provider configured (a local token is a few hundred characters).</summary>
+    public const int LocalMaxTokenLength = 16 * 1024;
+
     private static readonly JsonWebTokenHandler Reader = new();
 
     /// <summary>The scheme to authenticate the Authorization header with, or why it is refused before any validation.</summary>
@@ -23,7 +26,7 @@ public sealed class TokenSchemes(JwtSettings local, OidcSettings oidc)
         if (!authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return (null, "the authorization header is not a bearer token");
         var token = authorization.AsSpan(7).Trim();
-        var limit = oidc.Enabled ? oidc.MaxTokenLength : 16 * 1024;
+        var limit = oidc.Enabled ? oidc.MaxTokenLength : LocalMaxTokenLength;
         if (token.Length > limit)
             return (null, $"the token is longer than this server reads ({limit} characters)");
         if (!oidc.Enabled) return local.Enabled ? (LocalKey, null) : (null, "this server accepts no tokens");
