@@ -20,8 +20,9 @@ public static class CliApp
         Command[] commands =
         [
             AskCommand.Create(), SearchCommand.Create(), ShowCommand.Create(), HistoryCommand.Create(), TreeCommand.Create(), CountryCommand.Create(),
-            OfficesCommand.Create(), TokenCommand.Create(), ImportCommand.Create(), ExportCommand.Create(), CreateCommand.Create(), EditCommand.Create(),
-            MoveCommand.Create(), RetireCommand.Create(), AuditCommand.Create(), WatchCommand.Create(), GapsCommand.Create(),
+            OfficesCommand.Create(), LoginCommand.Create(), LogoutCommand.Create(), TokenCommand.Create(), ImportCommand.Create(), ExportCommand.Create(),
+            CreateCommand.Create(), EditCommand.Create(), MoveCommand.Create(), RetireCommand.Create(), AuditCommand.Create(), WatchCommand.Create(),
+            GapsCommand.Create(),
         ];
         foreach (var command in commands)
             root.Subcommands.Add(command);

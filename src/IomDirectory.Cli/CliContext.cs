@@ -18,10 +18,10 @@ public sealed class CliContext : IDisposable
     private static readonly TimeSpan UnaryDeadline = TimeSpan.FromMinutes(2);
     private readonly Lazy<GrpcChannel> _channel;
 
-    private CliContext(Uri server, string? token, Terminal output, CancellationToken cancellation)
+    private CliContext(Uri server, Func<Task<string?>> token, Terminal output, CancellationToken cancellation)
     {
         Server = server;
-        Token = token;
+        _token = new Lazy<Task<string?>>(token);
         Output = output;
         Cancellation = cancellation;
         _channel = new Lazy<GrpcChannel>(() => Channels.For(server));
@@ -29,19 +29,24 @@ public sealed class CliContext : IDisposable
 
     public Uri Server { get; }
 
-    public string? Token { get; }
+    /// <summary>--token, else IOMDIR_TOKEN, else the stored sign-in's (renewed if need be): resolved on the first call.</summary>
+    private readonly Lazy<Task<string?>> _token;
 
     public Terminal Output { get; }
 
     public CancellationToken Cancellation { get; }
 
     /// <summary>Runs a command's body: expected failures become one line on stderr and their exit code.</summary>
-    public static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellation, Func<CliContext, Task<int>> body)
+    public static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellation, Func<CliContext, Task<int>> body, bool needsToken = true)
     {
         var output = new Terminal(parse.GetValue(GlobalOptions.Json));
         try
         {
-            using var context = new CliContext(ParseServer(parse.GetValue(GlobalOptions.Server)!), GlobalOptions.TokenOf(parse), output, cancellation);
+            var given = GlobalOptions.TokenOf(parse);
+            Func<Task<string?>> token = given is not null || !needsToken
+                ? () => Task.FromResult(given)
+                : () => SignIn.SignInToken.FromStoreAsync(output, cancellation);
+            using var context = new CliContext(ParseServer(parse.GetValue(GlobalOptions.Server)!), token, output, cancellation);
             return await body(context);
         }
         catch (CliFailure failure)
@@ -67,7 +72,7 @@ public sealed class CliContext : IDisposable
     {
         try
         {
-            return await _channel.Value.CreateCallInvoker().UnaryAsync<TRequest, TResponse>(method, request, Options(DateTime.UtcNow + UnaryDeadline));
+            return await _channel.Value.CreateCallInvoker().UnaryAsync<TRequest, TResponse>(method, request, await OptionsAsync(DateTime.UtcNow + UnaryDeadline));
         }
         catch (RpcException ex) when (!(ex.StatusCode == StatusCode.Cancelled && Cancellation.IsCancellationRequested))
         {
@@ -81,7 +86,7 @@ public sealed class CliContext : IDisposable
         where TResponse : class, IMessage<TResponse>, new()
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(Cancellation, cancellation);
-        await using var responses = _channel.Value.CreateCallInvoker().ServerStreamingAsync<TRequest, TResponse>(method, request, Options(null), linked.Token)
+        await using var responses = _channel.Value.CreateCallInvoker().ServerStreamingAsync<TRequest, TResponse>(method, request, await OptionsAsync(null), linked.Token)
             .GetAsyncEnumerator(linked.Token);
         while (true)
         {
@@ -108,11 +113,11 @@ public sealed class CliContext : IDisposable
             _channel.Value.Dispose();
     }
 
-    private CallOptions Options(DateTime? deadline)
+    private async Task<CallOptions> OptionsAsync(DateTime? deadline)
     {
         var headers = new Metadata();
-        if (Token is not null)
-            headers.Add("authorization", "Bearer " + Token);
+        if (await _token.Value is { } token)
+            headers.Add("authorization", "Bearer " + token);
         return new CallOptions(headers, deadline, Cancellation);
     }
 

@@ -31,7 +31,7 @@ public static class Failures
         line.Append(": ").Append(fields.Count > 0 ? string.Join("; ", fields) : ex.Status.Detail);
         line.Append(code switch
         {
-            StatusCode.Unauthenticated => " (pass --token or set IOMDIR_TOKEN; mint one with 'iomdir token')",
+            StatusCode.Unauthenticated => " (run 'iomdir login', or pass --token or set IOMDIR_TOKEN; 'iomdir token' mints a local one)",
             StatusCode.PermissionDenied => " (the token's role does not allow this)",
             StatusCode.Unavailable => " (start the server, or pass --server / set IOMDIR_SERVER)",
             _ => "",

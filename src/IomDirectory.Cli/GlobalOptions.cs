@@ -23,7 +23,7 @@ public static class GlobalOptions
     /// </summary>
     public static readonly Option<string?> Token = new("--token")
     {
-        Description = $"Bearer token for admin commands (default ${TokenVariable}; mint one with 'iomdir token')",
+        Description = $"Bearer token for admin commands (default ${TokenVariable}, else the one 'iomdir login' kept; 'iomdir token' mints a local one)",
         HelpName = "TOKEN",
         Recursive = true,
     };

@@ -147,7 +147,16 @@ public static class ServerHost
         builder.Services.AddSingleton<SuggestionMessages>();
         builder.Services.AddSingleton(new UnitMessageCache(builder.Configuration.GetValue("Rpc:UnitMessageCacheSize", UnitMessageCache.DefaultCapacity)));
         builder.Services.AddApplication();
-        builder.Services.AddDirectorySecurity(builder.Configuration, settings);
+        try
+        {
+            builder.Services.AddDirectorySecurity(builder.Configuration, settings);
+        }
+        catch (ArgumentException ex)
+        {
+            await database.Persisted;
+            await Console.Error.WriteLineAsync(ex.Message);
+            return null;
+        }
         builder.Services.AddDirectoryGrpc(builder.Configuration);
         builder.Services.AddDirectoryWeb(interfaceText);
         builder.Services.AddDirectoryMetrics(builder.Configuration);

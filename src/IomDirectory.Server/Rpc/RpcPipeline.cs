@@ -3,7 +3,6 @@ using IomDirectory.Server.Application;
 using IomDirectory.Server.Security;
 using MediatR;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 
 namespace IomDirectory.Server.Rpc;
 
@@ -43,18 +42,24 @@ public sealed class RpcPipeline(RequestPipelines pipelines, CurrentCaller curren
     }
 
     /// <summary>
-    /// Authenticates the bearer token, if the call carries one: the principal, or an anonymous caller with why the
-    /// token was rejected. Null for calls without a token, which skip authentication entirely.
+    /// Authenticates the bearer token, if the call carries one, with the scheme its issuer and algorithm point to (the
+    /// local key or the identity provider; no network call once the provider's keys are cached): the principal, or an
+    /// anonymous caller with why the token was rejected. Null for calls without a token, which skip authentication entirely.
     /// </summary>
     public static async Task<Caller?> IdentifyCallerAsync(HttpContext http)
     {
         if (http.Request.Headers.Authorization.Count == 0) return null;
-        var result = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+        var (scheme, refused) = http.RequestServices.GetRequiredService<TokenSchemes>().Choose(http.Request.Headers.Authorization.ToString());
+        if (scheme is null)
+            return Rejected(refused!);
+        var result = await http.AuthenticateAsync(scheme);
         if (result.Succeeded)
             return new Caller(result.Principal, null);
-        return new Caller(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity()),
-            result.Failure is null ? "the authorization header is not a bearer token" : TokenFailure.Describe(result.Failure));
+        return Rejected(result.Failure is null ? "the authorization header is not a bearer token" : TokenFailure.Describe(result.Failure));
     }
+
+    private static Caller Rejected(string why) =>
+        new(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity()), why);
 
     private static string Printable(string value)
     {

@@ -17,6 +17,12 @@ public sealed class Caller(ClaimsPrincipal principal, string? authenticationFail
 
     public string Name => Principal.FindFirst("name")?.Value ?? Principal.FindFirst("sub")?.Value ?? "anonymous";
 
+    /// <summary>
+    /// Who the audit trail names: for a provider's token, "Display Name (subject)" (<see cref="OidcIdentity"/>); for a
+    /// local token, its name.
+    /// </summary>
+    public string Actor => Principal.FindFirst(OidcIdentity.ActorClaim)?.Value ?? Name;
+
     /// <summary>The caller's highest directory role, or empty.</summary>
     public string Role => Principal.FindAll("role").Select(c => c.Value).Where(r => Roles.Rank(r) > 0)
         .OrderByDescending(Roles.Rank).FirstOrDefault() ?? "";

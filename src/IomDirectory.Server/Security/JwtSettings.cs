@@ -1,11 +1,16 @@
 namespace IomDirectory.Server.Security;
 
 /// <summary>
-/// Token validation settings (configuration section <c>Jwt</c>): issuer, audience and the HMAC signing key.
-/// Without a configured key the server uses (and on first start creates) a local key file beside its database.
+/// The local key (configuration section <c>Jwt</c>): issuer, audience and the HMAC signing key of the tokens
+/// <c>iomdir token</c> mints, the embedded default for a laptop and the tests. Without a configured key the server
+/// uses (and on first start creates) a local key file beside its database. With an identity provider configured
+/// (<see cref="OidcSettings"/>) both are accepted unless <c>--Jwt:Enabled=false</c> turns the local key off.
 /// </summary>
 public sealed class JwtSettings
 {
+    /// <summary>Whether tokens signed with the local key are accepted (default true; false needs --Oidc:Authority).</summary>
+    public bool Enabled { get; set; } = true;
+
     public string Issuer { get; set; } = IomDirectory.Security.LocalDefaults.Issuer;
     public string Audience { get; set; } = IomDirectory.Security.LocalDefaults.Audience;
 

@@ -7,13 +7,16 @@ public static class TokenFailure
 {
     public static string Describe(Exception failure) => failure switch
     {
+        ProviderUnavailableException provider => provider.Message + "; try again shortly",
         SecurityTokenExpiredException => "the token has expired",
         SecurityTokenNoExpirationException => "the token has no expiry time (exp); mint one with a lifetime",
         SecurityTokenInvalidLifetimeException lifetime => lifetime.Message,
         SecurityTokenNotYetValidException => "the token is not valid yet",
         SecurityTokenInvalidAudienceException => "the token is for another audience",
         SecurityTokenInvalidIssuerException => "the token was issued by an issuer this server does not trust",
-        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException => "the token's signature is not valid",
+        SecurityTokenSignatureKeyNotFoundException => "the token's signing key is not one the issuer publishes (unknown kid) or its signature is not valid",
+        SecurityTokenInvalidAlgorithmException => "the token's signature algorithm is not accepted",
+        SecurityTokenInvalidSignatureException => "the token's signature is not valid",
         SecurityTokenMalformedException or ArgumentException => "the token is malformed",
         _ => "the token is not valid",
     };

@@ -28,6 +28,12 @@ public sealed class WebContext
 
     public InterfaceText Text { get; }
 
+    /// <summary>Whether people can sign in here (an identity provider and a web client are configured), and who is signed in.</summary>
+    public (bool Available, WebAccount? Account) SignIn { get; set; }
+
+    /// <summary>The sign-in link, which comes back to this page.</summary>
+    public string SignInLink => WebPages.SignInPath + "?returnUrl=" + Uri.EscapeDataString(With("lang", Language));
+
     /// <summary>The interface language: "en", "fr" or "es".</summary>
     public string Language { get; private set; }
 

@@ -46,6 +46,8 @@ public static partial class WebPages
         app.MapGet("/countries", (Func<HttpContext, Task<IResult>>)(http => Page<CountriesPage>(http, "/countries", Countries)));
         app.MapGet("/countries/{code}", (HttpContext http, string code) => Page<CountryPage>(http, "/countries/" + Uri.EscapeDataString(code), (w, p, ct) => Country(w, p, code, ct)));
         app.MapGet("/search", (Func<HttpContext, Task<IResult>>)(http => Page<SearchPage>(http, "/search", Search)));
+        if (app.Services.GetRequiredService<Security.OidcSettings>() is { Enabled: true, Web.Enabled: true } oidc)
+            MapSignIn(app, oidc);
         // A mistyped address a person followed gets a page, not an empty 404; other requests keep the plain 404.
         // The page neither echoes the address nor links to it: its links are the site's own.
         app.MapFallback((Func<HttpContext, Task<IResult>>)(http => HttpMethods.IsGet(http.Request.Method)
@@ -64,9 +66,12 @@ public static partial class WebPages
         var text = http.RequestServices.GetRequiredService<InterfaceText>();
         var assets = http.RequestServices.GetRequiredService<WebAssets>();
         WebContext? web = null;
+        var signIn = http.RequestServices.GetRequiredService<Security.OidcSettings>() is { Enabled: true, Web.Enabled: true };
+        var account = signIn ? await WebSignIn.ReadAsync(http) : null;
         try
         {
             web = WebContext.From(http.Request, text, path);
+            web.SignIn = (signIn, account);
             var model = await build(web, http.RequestServices.GetRequiredService<RequestPipelines>(), http.RequestAborted);
             if (model is IResult other) return other;
             return new PageResult(Render<TPage>(web, assets, model, StatusCodes.Status200OK), web,
@@ -79,6 +84,7 @@ public static partial class WebPages
         catch (Exception ex)
         {
             web ??= WebContext.FromFallback(http.Request, text, path);
+            web.SignIn = (signIn, account);
             return new PageResult(Failed(web, assets, ex, http), web, null);
         }
     }
@@ -117,7 +123,7 @@ public static partial class WebPages
         private static void Headers(HttpContext http, WebContext web)
         {
             var headers = http.Response.Headers;
-            headers.CacheControl = "private, no-cache";
+            headers.CacheControl = web.SignIn.Account is null ? "private, no-cache" : "private, no-store";   // a signed-in page holds a form token
             headers.Vary = "Accept-Language, Cookie";
             headers.ContentLanguage = web.Language;
             headers.XContentTypeOptions = "nosniff";
@@ -144,6 +150,8 @@ public static partial class WebPages
     {
         if (exception is WebInputException input)
             return new ErrorModel(400, web.T("error.400"), input.Message, null);
+        if (exception is SignInException signIn)
+            return new ErrorModel(signIn.Status, web.T("error.signin"), web.T(signIn.MessageKey), null);
         if (exception is NoSuchPageException)
             return new ErrorModel(404, web.T("error.404"), web.T("error.nopage"), null);
         if (DirectoryExceptionMapper.Map(exception) is { } rpc)

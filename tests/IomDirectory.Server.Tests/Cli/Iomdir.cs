@@ -15,6 +15,8 @@ public static class Iomdir
     public static string DllPath { get; } = typeof(Iomdir).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "IomdirCliPath").Value!;
 
+    private static readonly string NoConfig = Path.Combine(Path.GetTempPath(), "iomdir-tests", "no-config");
+
     public static Task<Outcome> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
 
     /// <summary>With these environment variables set (after the developer's IOMDIR_* ones are removed).</summary>
@@ -30,8 +32,10 @@ public static class Iomdir
         start.ArgumentList.Add(DllPath);
         foreach (var arg in args)
             start.ArgumentList.Add(arg);
-        foreach (var variable in new[] { "IOMDIR_SERVER", "IOMDIR_TOKEN", "IOMDIR_DB", "NO_COLOR" })
+        foreach (var variable in new[] { "IOMDIR_SERVER", "IOMDIR_TOKEN", "IOMDIR_DB", "IOMDIR_AUTHORITY", "IOMDIR_CLIENT_ID", "NO_COLOR" })
             start.Environment.Remove(variable);
+        // Never the developer's own 'iomdir login': a config folder with no sign-in in it, unless the test gives one.
+        start.Environment["XDG_CONFIG_HOME"] = NoConfig;
         foreach (var (name, value) in environment)
             start.Environment[name] = value;
 

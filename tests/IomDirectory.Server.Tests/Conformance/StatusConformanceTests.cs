@@ -176,7 +176,7 @@ public sealed class StatusConformanceTests
         var schemes = (Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider)_server.Services
             .GetService(typeof(Microsoft.AspNetCore.Authentication.IAuthenticationSchemeProvider))!;
         Assert.That(await schemes.GetDefaultAuthenticateSchemeAsync(), Is.Null);
-        Assert.That(await schemes.GetSchemeAsync("Bearer"), Is.Not.Null);
+        Assert.That(await schemes.GetSchemeAsync(IomDirectory.Server.Security.TokenSchemes.LocalKey), Is.Not.Null);
     }
 
     [Test]

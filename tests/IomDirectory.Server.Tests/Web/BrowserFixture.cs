@@ -23,7 +23,8 @@ public abstract class BrowserFixture
     public async Task StartAsync()
     {
         Assert.That(File.Exists(ChromiumPath), Is.True, "Debian's chromium is needed (scripts/test.sh installs it)");
-        _server = await RunningServer.StartAsync();
+        _server = await RunningServer.StartAsync(await ServerArgumentsAsync());
+        await ServerStartedAsync(_server);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
     }
@@ -34,7 +35,15 @@ public abstract class BrowserFixture
         await _browser.DisposeAsync();
         _playwright.Dispose();
         await _server.DisposeAsync();
+        await ServerStoppedAsync();
     }
+
+    /// <summary>Settings for the server (a fixture that signs people in points it at its provider).</summary>
+    protected virtual Task<string[]> ServerArgumentsAsync() => Task.FromResult<string[]>([]);
+
+    protected virtual Task ServerStartedAsync(RunningServer server) => Task.CompletedTask;
+
+    protected virtual Task ServerStoppedAsync() => Task.CompletedTask;
 
     protected async Task<IPage> OpenAsync(string path, string? acceptLanguage = null, int width = 1000)
     {

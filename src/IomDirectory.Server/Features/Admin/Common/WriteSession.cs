@@ -101,7 +101,7 @@ public sealed class WriteSession(DirectoryDbContext db, Caller caller, WriteCont
         var record = new AuditEventRecord
         {
             At = now,
-            Actor = caller.Name,
+            Actor = caller.Actor,
             ActorRole = caller.Role,
             Operation = operation,
             EntityKind = kind,
