@@ -91,6 +91,13 @@ public static class SecurityServiceCollectionExtensions
             {
                 OnTokenValidated = async context =>
                 {
+                    // An ID token (the web sign-in's, which always carries the nonce it was asked with) is not an access
+                    // token, even where its audience is the API's (one Entra ID app registration for both).
+                    if (context.Principal?.HasClaim(c => c.Type == "nonce") == true)
+                    {
+                        context.Fail(new SecurityTokenInvalidTypeException("an ID token (it carries a nonce) is not an access token; ask the provider for an access token"));
+                        return;
+                    }
                     await TokenLifetime.Check(context, oidc.MaxTokenLifetime);
                     if (context.Result is null && context.Principal is { } principal)
                         context.Principal = OidcIdentity.From(principal, roles, oidc.EffectiveNameClaims, TokenSchemes.Oidc);

@@ -11,6 +11,7 @@ public static class TokenFailure
         SecurityTokenExpiredException => "the token has expired",
         SecurityTokenNoExpirationException => "the token has no expiry time (exp); mint one with a lifetime",
         SecurityTokenInvalidLifetimeException lifetime => lifetime.Message,
+        SecurityTokenInvalidTypeException type => type.Message,
         SecurityTokenNotYetValidException => "the token is not valid yet",
         SecurityTokenInvalidAudienceException => "the token is for another audience",
         SecurityTokenInvalidIssuerException => "the token was issued by an issuer this server does not trust",

@@ -140,6 +140,7 @@ public sealed class OidcTokenTests
         yield return Case("lifetime above the cap", t => t.Forge(lifetime: TimeSpan.FromDays(30)), "lifetime");
         yield return Case("over-long", t => t.Forge(c => c["padding"] = new string('x', 20_000)), "longer than");
         yield return Case("not a JWT", _ => "not-a-token", "malformed");
+        yield return Case("an ID token (nonce) used as an access token", t => t.Forge(c => c["nonce"] = "from-the-web-sign-in"), "ID token");
 
         static TestCaseData Case(string name, Func<ProviderClient, string> token, string reason) =>
             new TestCaseData(token, reason).SetArgDisplayNames(name);
