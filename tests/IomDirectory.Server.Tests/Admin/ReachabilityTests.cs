@@ -205,4 +205,26 @@ public sealed class ReachabilityTests
         var report = await Gaps();
         Assert.That(report.Gaps[0].RecentFirstCount, Is.GreaterThan(0.9), "read back from the database");
     }
+
+    /// <summary>The counts the gaps report orders by are kept when the server stops (flushed at shutdown) and read again after a restart.</summary>
+    [Test]
+    public async Task CountsOfFirstSuggestions_SurviveARestart()
+    {
+        // A store of this test's own, which outlives the first server.
+        using var folder = new TempFolder();
+        var database = TestStores.UsePostgres ? await TestStores.SeededPostgresAsync() : folder.File("restart.db");
+        await using (var first = await RunningServer.StartOnAsync(database))
+        {
+            for (var i = 0; i < 3; i++)
+                await first.Client.UnaryAsync<SuggestContactsRequest, SuggestContactsResponse>(
+                    RoutingReflection.Descriptor.Services.Single(s => s.Name == "RoutingService").FindMethodByName("SuggestContacts"),
+                    new SuggestContactsRequest { Query = "xyzzy plugh frobnicate" });
+        }   // stopping flushes what the periodic flush has not written yet
+        await using var second = await RunningServer.StartOnAsync(database);
+        Assert.That((await GapsOf(second)).Gaps[0].RecentFirstCount, Is.GreaterThan(2.9), "the three answers' first suggestion, counted before the restart");
+    }
+
+    private static Task<ListReachabilityGapsResponse> GapsOf(RunningServer server) =>
+        server.Admin<ListReachabilityGapsRequest, ListReachabilityGapsResponse>("ListReachabilityGaps",
+            new ListReachabilityGapsRequest { MaxResults = 1000 }, server.Token("rita.reader", Roles.Reader));
 }
