@@ -57,6 +57,12 @@ public static class Records
         }
     }
 
+    /// <summary>
+    /// The record id a person typed: ids are lower-case kebab-case (data/README.md), so any case names the same record.
+    /// Every command that takes an id reads it through here.
+    /// </summary>
+    public static string Id(string typed) => typed.Trim().ToLowerInvariant();
+
     public static CliFailure NotFound(string kind, string id) => new(ExitCodes.NotFound, $"no {kind} with id '{id}'");
 
     private static async Task<T?> OrNull<T>(Task<T> call) where T : class

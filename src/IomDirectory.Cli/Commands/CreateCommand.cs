@@ -54,7 +54,7 @@ public static class CreateCommand
         command.Options.Add(write.Effective);
         command.SetAction((parse, cancellation) => CliContext.RunAsync(parse, cancellation, async context =>
         {
-            var recordId = parse.GetValue(id)!.Trim().ToLowerInvariant();
+            var recordId = Records.Id(parse.GetValue(id)!);
             var input = new TInput();
             FieldAssignments.Apply(input, parse.GetValue(set)!, new Dictionary<string, string>());
             var created = await create(context, recordId, input, write.Context(parse));

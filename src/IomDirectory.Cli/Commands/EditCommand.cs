@@ -69,7 +69,7 @@ public static class EditCommand
         write.AddTo(command);
         command.SetAction((parse, cancellation) => CliContext.RunAsync(parse, cancellation, async context =>
         {
-            var recordId = parse.GetValue(id)!.Trim().ToLowerInvariant();
+            var recordId = Records.Id(parse.GetValue(id)!);
             var input = new TInput();
             var mask = new FieldMask();
             mask.Paths.AddRange(FieldAssignments.Apply(input, parse.GetValue(set)!, refused));

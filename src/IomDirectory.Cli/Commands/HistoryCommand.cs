@@ -20,7 +20,7 @@ public static class HistoryCommand
         command.WithExamples("iomdir history pcca", "iomdir history rts-nairobi --json");
         command.SetAction((parse, cancellation) => CliContext.RunAsync(parse, cancellation, async context =>
         {
-            var wanted = parse.GetValue(id)!;
+            var wanted = Records.Id(parse.GetValue(id)!);
             GetRecordHistoryResponse? history = null;
             foreach (var kind in Kinds)
             {

@@ -19,13 +19,13 @@ public static class MoveCommand
         write.AddTo(unit);
         unit.SetAction((parse, cancellation) => CliContext.RunAsync(parse, cancellation, async context =>
         {
-            var unitId = parse.GetValue(id)!;
+            var unitId = Records.Id(parse.GetValue(id)!);
             var current = await Records.UnitAsync(context, unitId) ?? throw Records.NotFound("unit", unitId);
             var request = new MoveUnitRequest
             {
                 Id = unitId,
                 ExpectedVersion = write.Version(parse, current.Version),
-                NewParentUnitId = parse.GetValue(to)!,
+                NewParentUnitId = Records.Id(parse.GetValue(to)!),
                 Write = write.Context(parse),
             };
             var moved = await context.CallAsync<MoveUnitRequest, Unit>(Api.Admin("MoveUnit"), request);

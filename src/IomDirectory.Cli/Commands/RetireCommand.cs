@@ -34,15 +34,15 @@ public static class RetireCommand
         write.AddTo(command);
         command.SetAction((parse, cancellation) => CliContext.RunAsync(parse, cancellation, async context =>
         {
-            var unitId = parse.GetValue(id)!;
+            var unitId = Records.Id(parse.GetValue(id)!);
             var current = await Records.UnitAsync(context, unitId) ?? throw Records.NotFound("unit", unitId);
             var request = new RetireUnitRequest
             {
                 Id = unitId,
                 ExpectedVersion = write.Version(parse, current.Version),
-                MoveChildrenTo = parse.GetValue(moveChildrenTo) ?? "",
+                MoveChildrenTo = Records.Id(parse.GetValue(moveChildrenTo) ?? ""),
                 RetireChildren = parse.GetValue(retireChildren),
-                MoveMailboxesTo = parse.GetValue(moveMailboxesTo) ?? "",
+                MoveMailboxesTo = Records.Id(parse.GetValue(moveMailboxesTo) ?? ""),
                 RetireMailboxes = parse.GetValue(retireMailboxes),
                 RetireFocalPoints = parse.GetValue(retireFocalPoints),
                 Write = write.Context(parse),
@@ -62,7 +62,7 @@ public static class RetireCommand
         write.AddTo(command);
         command.SetAction((parse, cancellation) => CliContext.RunAsync(parse, cancellation, async context =>
         {
-            var recordId = parse.GetValue(id)!;
+            var recordId = Records.Id(parse.GetValue(id)!);
             var current = await currentVersion(context, recordId) ?? throw Records.NotFound(kind, recordId);
             var request = new RetireRequest { Id = recordId, ExpectedVersion = write.Version(parse, current), Write = write.Context(parse) };
             Report(context, kind, recordId, await context.CallAsync<RetireRequest, RetireResponse>(Api.Admin(method), request));

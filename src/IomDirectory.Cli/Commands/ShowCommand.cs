@@ -20,7 +20,7 @@ public static class ShowCommand
         command.SetAction((parse, cancellation) => CliContext.RunAsync(parse, cancellation, async context =>
         {
             var given = parse.GetValue(id)!.Trim();
-            var wanted = given.ToLowerInvariant();
+            var wanted = Records.Id(given);
             var date = parse.GetValue(asOf);
             (string Kind, IMessage Message) record = await Records.UnitAsync(context, wanted, date) is { } unit ? ("unit", unit)
                 : await Records.OfficeAsync(context, wanted, date) is { } office ? ("office", office)

@@ -67,9 +67,9 @@ public sealed class CliAdminCommandTests
     }
 
     [Test]
-    public async Task MoveUnit_ReparentsIt()
+    public async Task MoveUnit_ReparentsIt_WhateverTheCaseOfTheIds()
     {
-        var outcome = (await _cli.RunAs(_cli.Editor, "move", "unit", "cbi-unit", "--to", "der", "--reason", "TICKET-7")).Ok();
+        var outcome = (await _cli.RunAs(_cli.Editor, "move", "unit", "CBI-Unit", "--to", "DER", "--reason", "TICKET-7")).Ok();
         Assert.That(outcome.Stdout, Does.Contain("Moved unit cbi-unit from dhrr to der"));
         Assert.That((await GetUnit("cbi-unit")).ParentUnitId, Is.EqualTo("der"));
     }
@@ -77,7 +77,7 @@ public sealed class CliAdminCommandTests
     [Test]
     public async Task Retire_ClosesMailboxFocalPointAndUnit()
     {
-        Assert.That((await _cli.RunAs(_cli.Editor, "retire", "mailbox", "mb-humanitariancore", "--reason", "TICKET-9")).Ok().Stdout,
+        Assert.That((await _cli.RunAs(_cli.Editor, "retire", "mailbox", "MB-HumanitarianCore", "--reason", "TICKET-9")).Ok().Stdout,
             Does.StartWith("Retired mailbox mb-humanitariancore"));
         var focal = (await _cli.RunAs(_cli.Editor, "retire", "focal-point", "rts-bangkok", "--reason", "TICKET-10", "--json")).Ok().Json();
         Assert.That(focal.GetProperty("retiredIds").EnumerateArray().Select(i => i.GetString()), Does.Contain("rts-bangkok"));
