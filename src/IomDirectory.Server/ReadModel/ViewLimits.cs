@@ -48,9 +48,9 @@ public static class ViewLimits
         if (builds != ConcurrentBuilds)
             (_builds, ConcurrentBuilds) = (new SemaphoreSlim(builds, builds), builds);
         var perMinute = Math.Max(1, configuration.GetValue("ReadModel:HistoricalBuildsPerMinute", DefaultBuildsPerMinute));
-        var spent = _budget;
-        (_budget, BuildsPerMinute) = (Budget(perMinute), perMinute);   // a fresh budget for a server that starts
-        spent.Dispose();
+        // A fresh budget for a server that starts. The one it replaces is not disposed: another server of this process
+        // (tests, replicas) may be acquiring from it at this moment.
+        (_budget, BuildsPerMinute) = (Budget(perMinute), perMinute);
     }
 
     /// <summary>
@@ -60,40 +60,8 @@ public static class ViewLimits
     public static T Build<T>(Func<T> build)
     {
         var gate = _builds;
-        if (Writing.Value)
-        {
-            gate.Wait();
-            try
-            {
-                return build();
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }
-        using (var lease = _budget.AttemptAcquire())
-        {
-            if (!lease.IsAcquired)
-                throw new ServerBusyException($"More than {BuildsPerMinute} views of other dates were asked for in the last minute; try again in a moment.");
-        }
-        if (!gate.Wait(0))
-        {
-            if (Interlocked.Increment(ref _waiting) > MaxWaiting)
-            {
-                Interlocked.Decrement(ref _waiting);
-                throw new ServerBusyException("Too many views of other dates are being built now; try again in a moment.");
-            }
-            try
-            {
-                if (!gate.Wait(MaxWait))
-                    throw new ServerBusyException("Too many views of other dates are being built now; try again in a moment.");
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _waiting);
-            }
-        }
+        if (Writing.Value) gate.Wait();
+        else EnterMetered(gate);
         try
         {
             return build();
@@ -101,6 +69,31 @@ public static class ViewLimits
         finally
         {
             gate.Release();
+        }
+    }
+
+    /// <summary>A reader's way into a build slot: within the minute's budget, and waiting only while few others wait.</summary>
+    private static void EnterMetered(SemaphoreSlim gate)
+    {
+        using (var lease = _budget.AttemptAcquire())
+        {
+            if (!lease.IsAcquired)
+                throw new ServerBusyException($"More than {BuildsPerMinute} views of other dates were asked for in the last minute; try again in a moment.");
+        }
+        if (gate.Wait(0)) return;
+        if (Interlocked.Increment(ref _waiting) > MaxWaiting)
+        {
+            Interlocked.Decrement(ref _waiting);
+            throw new ServerBusyException("Too many views of other dates are being built now; try again in a moment.");
+        }
+        try
+        {
+            if (!gate.Wait(MaxWait))
+                throw new ServerBusyException("Too many views of other dates are being built now; try again in a moment.");
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
         }
     }
 

@@ -72,14 +72,14 @@ public static class FieldChanges
         _ => [],
     };
 
-    /// <summary>As the CLI's <c>--set</c> names them: <c>channels.phones</c>, <c>channels.route_via</c>, <c>channels.route_reason.fr</c>…</summary>
+    /// <summary>As the CLI's <c>--set</c> names them: <c>channels.phones</c>, <c>channels.route_via_id</c>, <c>channels.route_reason.fr</c>…</summary>
     private static IEnumerable<(string, string)> Channels(ContactChannels? channels) =>
     [
         ("channels.emails", Join(channels?.Emails.Select(e => e.Value).ToList())),
         ("channels.phones", Join(channels?.Phones.Select(p => p.Value).ToList())),
         ("channels.postal_address", channels?.PostalAddress?.Value ?? ""),
         ("channels.website", channels?.Website?.Value ?? ""),
-        ("channels.route_via", channels?.Route?.Via ?? ""),
+        ("channels.route_via_id", channels?.Route?.Via ?? ""),
         .. Text("channels.route_reason", channels?.Route?.Reason),
     ];
 

@@ -32,22 +32,17 @@ public sealed class GetRecordHistoryHandler(DirectorySnapshotProvider snapshots)
     {
         var view = ViewFor(query);
         var snapshot = view.Snapshot;
-        IEnumerable<VersionedRecord> versions = query.Kind switch
+        (string Entity, IEnumerable<VersionedRecord> Versions) record = query.Kind switch
         {
-            GetRecordHistoryQuery.Units => snapshot.Units.History(query.Id),
-            GetRecordHistoryQuery.Offices => snapshot.Offices.History(query.Id),
-            GetRecordHistoryQuery.Mailboxes => snapshot.Mailboxes.History(query.Id),
-            _ => snapshot.FocalPoints.History(query.Id),
+            GetRecordHistoryQuery.Units => ("Unit", snapshot.Units.History(query.Id)),
+            GetRecordHistoryQuery.Offices => ("Office", snapshot.Offices.History(query.Id)),
+            GetRecordHistoryQuery.Mailboxes => ("Mailbox", snapshot.Mailboxes.History(query.Id)),
+            _ => ("Focal point", snapshot.FocalPoints.History(query.Id)),
         };
+        var (entity, versions) = record;
         var ordered = versions.OrderBy(v => v.ValidFrom ?? DateTime.MinValue).ToList();
         if (ordered.Count == 0)
-            throw new NotFoundException(query.Kind switch
-            {
-                GetRecordHistoryQuery.Units => "Unit",
-                GetRecordHistoryQuery.Offices => "Office",
-                GetRecordHistoryQuery.Mailboxes => "Mailbox",
-                _ => "Focal point",
-            }, query.Id);
+            throw new NotFoundException(entity, query.Id);
         var entries = ordered.Select((v, i) => new HistoryEntry(v, FieldChanges.Between(i == 0 ? null : ordered[i - 1], v))).ToList();
         return Task.FromResult(new InView<IReadOnlyList<HistoryEntry>>(entries, view));
     }
