@@ -3,7 +3,8 @@
 #   - Debian: python3-grpcio, python3-protobuf, protobuf-compiler (the Python interop client, run with /usr/bin/python3),
 #             chromium (the web page's browser tests), postgresql (the binaries in /usr/lib/postgresql/*/bin; the
 #             tests start their own servers, tests/IomDirectory.Server.Tests/Support/PostgresServer.cs)
-#   - npm:    @grpc/grpc-js and @grpc/proto-loader (the Node interop client), from tests/interop/node/package-lock.json
+#   - npm:    @grpc/grpc-js and @grpc/proto-loader (the Node interop client), from tests/interop/node/package-lock.json;
+#             axe-core (the browser tests' accessibility audit), from tests/browser/package-lock.json
 #   - dotnet local tools (.config/dotnet-tools.json)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +40,11 @@ fi
 if [ -f tests/interop/node/package.json ] && [ ! -d tests/interop/node/node_modules/@grpc/grpc-js ]; then
   echo "Installing the Node interop client (npm ci)"
   (cd tests/interop/node && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+if [ ! -f tests/browser/node_modules/axe-core/axe.min.js ]; then
+  echo "Installing the browser tests' tools: axe-core (npm ci)"
+  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 dotnet tool restore >/dev/null
