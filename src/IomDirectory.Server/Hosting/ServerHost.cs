@@ -7,6 +7,7 @@ using IomDirectory.Server.Rpc;
 using IomDirectory.Server.Security;
 using IomDirectory.Server.Seeding;
 using IomDirectory.Server.Web;
+using IomDirectory.Server.Webhooks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace IomDirectory.Server.Hosting;
@@ -150,6 +151,7 @@ public static class ServerHost
         try
         {
             builder.Services.AddDirectorySecurity(builder.Configuration, settings);
+            builder.Services.AddDirectoryWebhooks(builder.Configuration);
         }
         catch (ArgumentException ex)
         {

@@ -31,6 +31,8 @@ public class DirectoryDbContext : DbContext
     public DbSet<MetaEntry> Meta => Set<MetaEntry>();
     public DbSet<AuditEventRecord> AuditEvents => Set<AuditEventRecord>();
     public DbSet<FirstSuggestionCount> FirstSuggestionCounts => Set<FirstSuggestionCount>();
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+    public DbSet<WebhookDeliveryRecord> WebhookDeliveries => Set<WebhookDeliveryRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -53,6 +55,19 @@ public class DirectoryDbContext : DbContext
             e.ToTable("FirstSuggestionCounts");
             e.HasKey(c => c.RecordKey);
             e.HasIndex(c => c.Weight);
+        });
+        modelBuilder.Entity<WebhookSubscription>(e =>
+        {
+            e.ToTable("WebhookSubscriptions");
+            e.HasKey(w => w.Id);
+            e.HasIndex(w => w.NextAttemptAt);
+        });
+        modelBuilder.Entity<WebhookDeliveryRecord>(e =>
+        {
+            e.ToTable("WebhookDeliveries");
+            e.HasKey(d => d.Id);
+            e.Property(d => d.Id).ValueGeneratedOnAdd();
+            e.HasIndex(d => new { d.SubscriptionId, d.Id });
         });
         modelBuilder.Entity<AuditEventRecord>(e =>
         {

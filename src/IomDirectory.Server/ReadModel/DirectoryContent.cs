@@ -85,7 +85,7 @@ public sealed record DirectoryContent(
     }
 
     /// <summary>The audit trail's entity kinds, each the kind of one table (<see cref="WithChangedAsync"/>).</summary>
-    private static readonly HashSet<string> Kinds = new(StringComparer.Ordinal)
+    public static readonly IReadOnlySet<string> Kinds = new HashSet<string>(StringComparer.Ordinal)
     {
         "source", "country", "office", "office_function", "coverage", "unit", "mailbox", "focal_point", "committee",
     };

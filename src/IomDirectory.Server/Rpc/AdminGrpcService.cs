@@ -10,6 +10,7 @@ using IomDirectory.Server.Features.Admin.Interchange;
 using IomDirectory.Server.Features.Admin.Mailboxes;
 using IomDirectory.Server.Features.Admin.Offices;
 using IomDirectory.Server.Features.Admin.Units;
+using IomDirectory.Server.Features.Admin.Webhooks;
 using IomDirectory.Server.ReadModel;
 using static IomDirectory.Server.Rpc.AdminRequestMapping;
 
@@ -125,6 +126,35 @@ public class AdminGrpcService(RpcPipeline rpc, DirectorySnapshotProvider snapsho
         var changes = await rpc.Send(c, new WatchChangesQuery(r.AfterSequence));
         await foreach (var e in changes.WithCancellation(c.CancellationToken))
             await stream.WriteAsync(new ChangeEvent { Sequence = e.Sequence, Event = AuditMapping.Event(e) }, c.CancellationToken);
+    }
+
+    public virtual async Task<CreateWebhookResponse> CreateWebhook(CreateWebhookRequest r, ServerCallContext c)
+    {
+        var created = await rpc.Send(c, new CreateWebhookCommand(r.Url, [.. r.Kinds], r.Description, r.Secret, r.AfterSequence));
+        return new CreateWebhookResponse { Webhook = WebhookMapping.Webhook(created.Webhook), Secret = created.Secret };
+    }
+
+    public virtual async Task<ListWebhooksResponse> ListWebhooks(ListWebhooksRequest r, ServerCallContext c)
+    {
+        var response = new ListWebhooksResponse();
+        response.Webhooks.AddRange((await rpc.Send(c, new ListWebhooksQuery())).Select(WebhookMapping.Webhook));
+        return response;
+    }
+
+    public virtual async Task<Webhook> EnableWebhook(EnableWebhookRequest r, ServerCallContext c) =>
+        WebhookMapping.Webhook(await rpc.Send(c, new EnableWebhookCommand(r.Id)));
+
+    public virtual async Task<DeleteWebhookResponse> DeleteWebhook(DeleteWebhookRequest r, ServerCallContext c)
+    {
+        await rpc.Send(c, new DeleteWebhookCommand(r.Id));
+        return new DeleteWebhookResponse();
+    }
+
+    public virtual async Task<ListWebhookDeliveriesResponse> ListWebhookDeliveries(ListWebhookDeliveriesRequest r, ServerCallContext c)
+    {
+        var response = new ListWebhookDeliveriesResponse();
+        response.Deliveries.AddRange((await rpc.Send(c, new ListWebhookDeliveriesQuery(r.Id, r.MaxResults))).Select(WebhookMapping.Delivery));
+        return response;
     }
 
     private DirectoryView Now() => snapshots.Current.At(DateTime.UtcNow);

@@ -15,4 +15,7 @@ public static class Eventually
             await Task.Delay(every);
         }
     }
+
+    /// <summary>Within 30 s, checked every 100 ms.</summary>
+    public static Task That(Func<Task<bool>> condition, string what) => HoldsAsync(condition, what, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
 }
