@@ -23,6 +23,7 @@ public static class CliApp
             OfficesCommand.Create(), LoginCommand.Create(), LogoutCommand.Create(), TokenCommand.Create(), ImportCommand.Create(), ExportCommand.Create(),
             CreateCommand.Create(), EditCommand.Create(), MoveCommand.Create(), RetireCommand.Create(), AuditCommand.Create(), WatchCommand.Create(),
             GapsCommand.Create(),
+            WebhooksCommand.Create(),
         ];
         foreach (var command in commands)
             root.Subcommands.Add(command);

@@ -18,7 +18,7 @@ public sealed class CliServer : IAsyncDisposable
 
     public string Reader => Server.Token("rita.reader", Roles.Reader);
 
-    public static async Task<CliServer> StartAsync() => new(await RunningServer.StartAsync());
+    public static async Task<CliServer> StartAsync(params string[] serverArgs) => new(await RunningServer.StartAsync(serverArgs));
 
     public Task<Iomdir.Outcome> Run(params string[] args) => Iomdir.RunAsync([.. args, "--server", Address]);
 
