@@ -19,6 +19,7 @@ return args.FirstOrDefault() switch
     "generate" => ScaleBenchmark.Generate(rest),
     "web" => await WebPagesBenchmark.RunAsync(rest),
     "replicas" => await ReplicasBenchmark.RunAsync(rest),
+    "webhooks" => await WebhooksBenchmark.RunAsync(rest),
     _ => Usage(),
 };
 
@@ -39,6 +40,8 @@ static int Usage()
                                            [--sizes 0,100000] [--calls 1000] [--caches-off]
           replicas                         2 replicas on one PostgreSQL vs 1 server on SQLite: writes/s, read p50/p99 per server,
                                            write-to-visible-on-the-other-replica p50/p99 [--seconds 20] [--write-rate 10] [--readers 2]
+          webhooks                         webhook delivery: commit-to-receipt p50/p99 at a steady write rate, deliveries/s replaying a backlog
+                                           [--writes 300] [--write-rate 20] [--backlog 2000]
           reliability-long                 200k calls at 256 streams, 100k junk requests, deadlines under saturation
                                            [--requests 200000] [--junk 100000]
         """);

@@ -88,13 +88,14 @@ public sealed partial class WebhookDispatcher(DirectoryStore store, WebhookOptio
             if (!_running.TryAdd(id, started.Task)) continue;
             _ = Task.Run(async () =>
             {
+                var progressed = false;
                 try
                 {
                     await _slots.WaitAsync(stoppingToken);
                     try
                     {
                         var delivery = new SubscriberDelivery(store, options, targets, clients.CreateClient(HttpClientName), _replica, logger);
-                        if (await delivery.RunAsync(id, stoppingToken)) Wake();   // more is waiting: another round at once
+                        progressed = await delivery.RunAsync(id, stoppingToken);
                     }
                     finally
                     {
@@ -112,6 +113,7 @@ public sealed partial class WebhookDispatcher(DirectoryStore store, WebhookOptio
                 {
                     _running.TryRemove(id, out _);
                     started.SetResult();
+                    if (progressed) Wake();   // more may be waiting: another round at once, now that this subscriber is free again
                 }
             }, CancellationToken.None);
         }

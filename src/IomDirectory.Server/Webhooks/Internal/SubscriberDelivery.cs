@@ -19,7 +19,10 @@ internal sealed partial class SubscriberDelivery(DirectoryStore store, WebhookOp
 {
     private readonly record struct Outcome(bool Delivered, int StatusCode, string Error, double Milliseconds, TimeSpan? RetryAfter);
 
-    /// <summary>Delivers what is waiting, up to a batch; true when more may be waiting (a full batch went through).</summary>
+    /// <summary>
+    /// Delivers what is waiting, up to a batch; true when it made progress, so more may be waiting (a full batch, or
+    /// changes committed while it delivered: the dispatcher's wake-up for them may have come while this ran).
+    /// </summary>
     public async Task<bool> RunAsync(string id, CancellationToken cancellationToken)
     {
         if (!await AcquireAsync(id, cancellationToken)) return false;
@@ -51,7 +54,7 @@ internal sealed partial class SubscriberDelivery(DirectoryStore store, WebhookOp
             }
             if (cursor > subscriber.DeliveredSequence)
                 await AdvanceAsync(id, cursor, cancellationToken);
-            return batch.Count == WebhookOptions.BatchSize;
+            return batch.Count > 0;
         }
         finally
         {
