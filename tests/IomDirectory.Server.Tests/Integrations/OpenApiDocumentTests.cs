@@ -112,6 +112,9 @@ public sealed class OpenApiDocumentTests
         var query = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("SuggestContactsRequest")
             .GetProperty("properties").GetProperty("query");
         Assert.That(query.GetProperty("description").GetString(), Is.EqualTo("free text, 1..2000 characters"));
+        var kind = document.RootElement.GetProperty("paths").GetProperty("/v1/{kind}/{id}/history").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Single(p => p.GetProperty("name").GetString() == "kind");
+        Assert.That(kind.GetProperty("description").GetString(), Does.Contain("\"focal-points\""), "a path parameter's comment");
     }
 
     [Test]

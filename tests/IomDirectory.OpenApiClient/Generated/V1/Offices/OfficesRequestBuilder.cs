@@ -103,18 +103,15 @@ namespace IomDirectory.OpenApiClient.V1.Offices
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class OfficesRequestBuilderGetQueryParameters 
         {
+            /// <summary>optional: the org chart as it stood then (default now); in JSON RFC 3339, or a date YYYY-MM-DD (the end of that day, UTC)</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-            #pragma warning disable CS1591
             [QueryParameter("asOf")]
             public string? AsOf { get; set; }
-            #pragma warning restore CS1591
 #nullable restore
 #else
-            #pragma warning disable CS1591
             [QueryParameter("asOf")]
             public string AsOf { get; set; }
-            #pragma warning restore CS1591
 #endif
             /// <summary>ISO code or country name (EN/FR/ES)</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -126,18 +123,15 @@ namespace IomDirectory.OpenApiClient.V1.Offices
             [QueryParameter("country")]
             public string Country { get; set; }
 #endif
+            /// <summary>optional: &quot;en&quot; (default), &quot;fr&quot; or &quot;es&quot;, for names and texts</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-            #pragma warning disable CS1591
             [QueryParameter("language")]
             public string? Language { get; set; }
-            #pragma warning restore CS1591
 #nullable restore
 #else
-            #pragma warning disable CS1591
             [QueryParameter("language")]
             public string Language { get; set; }
-            #pragma warning restore CS1591
 #endif
             /// <summary>0 means 50; at most 500</summary>
             [QueryParameter("pageSize")]

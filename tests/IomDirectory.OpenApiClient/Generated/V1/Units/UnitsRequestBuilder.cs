@@ -103,35 +103,29 @@ namespace IomDirectory.OpenApiClient.V1.Units
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class UnitsRequestBuilderGetQueryParameters 
         {
+            /// <summary>optional: the org chart as it stood then (default now); in JSON RFC 3339, or a date YYYY-MM-DD (the end of that day, UTC)</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-            #pragma warning disable CS1591
             [QueryParameter("asOf")]
             public string? AsOf { get; set; }
-            #pragma warning restore CS1591
 #nullable restore
 #else
-            #pragma warning disable CS1591
             [QueryParameter("asOf")]
             public string AsOf { get; set; }
-            #pragma warning restore CS1591
 #endif
             #pragma warning disable CS1591
             [QueryParameter("kind")]
             public global::IomDirectory.OpenApiClient.Models.UnitKind? Kind { get; set; }
             #pragma warning restore CS1591
+            /// <summary>optional: &quot;en&quot; (default), &quot;fr&quot; or &quot;es&quot;, for names and texts</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-            #pragma warning disable CS1591
             [QueryParameter("language")]
             public string? Language { get; set; }
-            #pragma warning restore CS1591
 #nullable restore
 #else
-            #pragma warning disable CS1591
             [QueryParameter("language")]
             public string Language { get; set; }
-            #pragma warning restore CS1591
 #endif
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable

@@ -100,18 +100,15 @@ namespace IomDirectory.OpenApiClient.V1.Item.Item.History
             [QueryParameter("asOf")]
             public string AsOf { get; set; }
 #endif
+            /// <summary>optional: &quot;en&quot; (default), &quot;fr&quot; or &quot;es&quot;, for names and texts</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-            #pragma warning disable CS1591
             [QueryParameter("language")]
             public string? Language { get; set; }
-            #pragma warning restore CS1591
 #nullable restore
 #else
-            #pragma warning disable CS1591
             [QueryParameter("language")]
             public string Language { get; set; }
-            #pragma warning restore CS1591
 #endif
         }
     }
