@@ -4,8 +4,9 @@
 #             chromium (the web page's browser tests), postgresql (the binaries in /usr/lib/postgresql/*/bin; the
 #             tests start their own servers, tests/IomDirectory.Server.Tests/Support/PostgresServer.cs)
 #   - npm:    @grpc/grpc-js and @grpc/proto-loader (the Node interop client), from tests/interop/node/package-lock.json;
-#             axe-core (the browser tests' accessibility audit), from tests/browser/package-lock.json
-#   - dotnet local tools (.config/dotnet-tools.json)
+#             axe-core (the browser tests' accessibility audit), from tests/browser/package-lock.json;
+#             @apidevtools/swagger-parser (validates /openapi.json), from tests/openapi/package-lock.json
+#   - dotnet local tools (.config/dotnet-tools.json): dotnet-ef, and Kiota (the OpenAPI client the tests regenerate)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,6 +46,11 @@ fi
 if [ ! -f tests/browser/node_modules/axe-core/axe.min.js ]; then
   echo "Installing the browser tests' tools: axe-core (npm ci)"
   (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+if [ ! -f tests/openapi/node_modules/@apidevtools/swagger-parser/package.json ]; then
+  echo "Installing the OpenAPI validator: @apidevtools/swagger-parser (npm ci)"
+  (cd tests/openapi && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 dotnet tool restore >/dev/null

@@ -10,9 +10,9 @@ public sealed record LocalizedText(string En, string Fr, string Es)
     /// <summary>The text in <paramref name="language"/>, else English, else French, else Spanish.</summary>
     public string In(string language) => Get(language) is { Length: > 0 } preferred ? preferred : Fallback;
 
-    /// <summary>The language <see cref="In"/> answers in for <paramref name="language"/>.</summary>
+    /// <summary>The language <see cref="In"/> answers in for <paramref name="language"/> (no language, or another, means English).</summary>
     public string LanguageOf(string language) =>
-        Get(language).Length > 0 ? language : En.Length > 0 ? "en" : Fr.Length > 0 ? "fr" : Es.Length > 0 ? "es" : "";
+        Get(language).Length > 0 ? (language is "fr" or "es" ? language : "en") : En.Length > 0 ? "en" : Fr.Length > 0 ? "fr" : Es.Length > 0 ? "es" : "";
 
     public IEnumerable<string> All() => new[] { En, Fr, Es }.Where(t => t.Length > 0);
 

@@ -1,5 +1,6 @@
 using Grpc.AspNetCore.Server;
 using IomDirectory.Contracts.Transport;
+using IomDirectory.Server.Integrations;
 using IomDirectory.Server.Rpc;
 
 namespace IomDirectory.Server.Hosting;
@@ -53,8 +54,8 @@ internal static class GrpcHosting
     public static void MapDirectoryGrpc(this WebApplication app)
     {
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
-        app.MapGrpcService<DirectoryGrpcService>();
-        app.MapGrpcService<RoutingGrpcService>();
+        app.MapGrpcService<DirectoryGrpcService>().AcceptingCorsPreflight();   // the JSON routes, for Integrations.CrossOrigin
+        app.MapGrpcService<RoutingGrpcService>().AcceptingCorsPreflight();
         app.MapGrpcService<AdminGrpcService>();
         app.MapGrpcService<DirectoryHealthService>();
         app.MapGrpcReflectionService();

@@ -1,6 +1,7 @@
 using IomDirectory.Server.Application;
 using IomDirectory.Server.Features.Routing;
 using IomDirectory.Server.Infrastructure;
+using IomDirectory.Server.Integrations;
 using IomDirectory.Server.ReadModel;
 using IomDirectory.Server.Routing;
 using IomDirectory.Server.Rpc;
@@ -131,7 +132,10 @@ public static class ServerHost
                 await Console.Error.WriteLineAsync(ex.Message);
                 return null;
             }
-            builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, "");
+            // --urls is ours (ListenAddresses), not the host's. An empty value would make the host fall back to the
+            // --urls it read at start and hand it to Kestrel, which then logs "Overriding address(es)…" as if the flag
+            // were ignored; ";" is a list of no addresses.
+            builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, ";");
             builder.WebHost.ConfigureKestrel(addresses.Apply);
         }
         else
@@ -160,6 +164,16 @@ public static class ServerHost
             return null;
         }
         builder.Services.AddDirectoryGrpc(builder.Configuration);
+        try
+        {
+            builder.Services.AddDirectoryIntegrations(builder.Configuration);   // /openapi.json, CORS
+        }
+        catch (ArgumentException ex)
+        {
+            await database.Persisted;
+            await Console.Error.WriteLineAsync(ex.Message);
+            return null;
+        }
         builder.Services.AddDirectoryWeb(interfaceText);
         builder.Services.AddDirectoryMetrics(builder.Configuration);
 
@@ -172,15 +186,18 @@ public static class ServerHost
         });
         if (app.Configuration.GetValue("Grpc:EnableBareBenchmarkEndpoint", false))
             app.UseBareBenchmarkEndpoint();
+        app.UseHeadAsGet();   // first: a HEAD is the GET it stands for, compression included
         app.UseResponseCompression();
         app.UseRouting();
         app.UseGrpcOnlyEndpoints();   // after routing: it needs to know which endpoint a request reached
+        app.UseDirectoryCors();   // after routing, for the endpoints that take part (JSON routes, gRPC-Web)
         app.UseJsonRouteDates();
         app.UseShutdownGate();
         app.UseRequestBodyDeadline(builder.Configuration.GetValue("Grpc:RequestBodyTimeout", RequestBodyDeadline.DefaultTimeout), ReceiveLimits.From(builder.Configuration));
         app.MapDirectoryGrpc();
         app.UseDirectoryMetrics();   // after gRPC-Web's middleware, which MapDirectoryGrpc adds; /metrics for Prometheus
         app.MapDirectoryWeb();
+        app.MapDirectoryIntegrations();
         await database.Persisted;   // the host is built meanwhile, but nothing is served before the database holds it
         return app;
     }

@@ -24,6 +24,7 @@ internal static class MessageMapping
             ParentOfficeId = o.ParentId ?? "",
             RegionalOfficeId = view.RegionalOfficeOf(o) ?? "",
             Description = o.Description.In(language),
+            DescriptionLanguage = o.Description.LanguageOf(language),
             Validity = Validity(o),
             Provenance = Provenance(o, view),
             Version = o.Version,
@@ -36,6 +37,7 @@ internal static class MessageMapping
             Kind = f.Kind,
             Subregion = f.Subregion.In(language),
             Description = f.Description.In(language),
+            DescriptionLanguage = f.Description.LanguageOf(language),
             Validity = Validity(f),
             Provenance = Provenance(f, view),
         }));
@@ -113,6 +115,7 @@ internal static class MessageMapping
             PersonName = f.Person ?? "",
             Email = f.Email ?? "",
             Description = f.Description.In(language),
+            DescriptionLanguage = f.Description.LanguageOf(language),
             Validity = Validity(f),
             Provenance = Provenance(f, view),
             Version = f.Version,
@@ -130,6 +133,7 @@ internal static class MessageMapping
         Acronym = c.Acronym ?? "",
         Composition = c.Composition.In(language),
         Description = c.Description.In(language),
+        DescriptionLanguage = c.Description.LanguageOf(language),
         Validity = Validity(c),
         Provenance = Provenance(c, view),
     };

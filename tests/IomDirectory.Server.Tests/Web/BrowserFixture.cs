@@ -71,6 +71,12 @@ public abstract class BrowserFixture
         TestContext.AddTestAttachment(file, name);
     }
 
+    /// <summary>Forgets the problems a test expected (a request the browser was meant to refuse); returns how many.</summary>
+    protected int ForgetExpectedProblems(Func<string, bool> expected)
+    {
+        lock (_problems) return _problems.RemoveAll(p => expected(p));
+    }
+
     [TearDown]
     public void NoConsoleErrors()
     {
