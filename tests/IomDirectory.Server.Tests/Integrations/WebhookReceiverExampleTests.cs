@@ -6,7 +6,7 @@ using IomDirectory.Server.Security;
 using IomDirectory.Server.Tests.Admin;
 using IomDirectory.Server.Tests.Support;
 
-namespace IomDirectory.Server.Tests.Examples;
+namespace IomDirectory.Server.Tests.Integrations;
 
 /// <summary>
 /// The webhook receivers of docs/examples (Python, Node, C#), run as an integrator would run them: each gets a real
