@@ -31,6 +31,7 @@ public class DirectoryDbContext : DbContext
     public DbSet<MetaEntry> Meta => Set<MetaEntry>();
     public DbSet<AuditEventRecord> AuditEvents => Set<AuditEventRecord>();
     public DbSet<FirstSuggestionCount> FirstSuggestionCounts => Set<FirstSuggestionCount>();
+    public DbSet<Features.Feedback.Suggestion> Suggestions => Set<Features.Feedback.Suggestion>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -54,6 +55,7 @@ public class DirectoryDbContext : DbContext
             e.HasKey(c => c.RecordKey);
             e.HasIndex(c => c.Weight);
         });
+        modelBuilder.Entity<Features.Feedback.Suggestion>(Features.Feedback.Suggestion.Configure);
         modelBuilder.Entity<AuditEventRecord>(e =>
         {
             e.ToTable("AuditEvents");
