@@ -1,4 +1,5 @@
 using IomDirectory.Server.Application;
+using IomDirectory.Server.Features.Feedback;
 using IomDirectory.Server.Features.Routing;
 using IomDirectory.Server.Infrastructure;
 using IomDirectory.Server.ReadModel;
@@ -150,6 +151,7 @@ public static class ServerHost
         try
         {
             builder.Services.AddDirectorySecurity(builder.Configuration, settings);
+            builder.Services.AddDirectoryFeedback(builder.Configuration);
         }
         catch (ArgumentException ex)
         {
