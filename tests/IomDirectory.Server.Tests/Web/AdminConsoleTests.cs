@@ -52,7 +52,7 @@ public sealed class AdminConsoleTests : SignInBrowserFixture
         await OpenEditAsync(page, "DHRR Administration", "DHRR Administration");
 
         var effective = DateTime.UtcNow.Date.AddDays(30).ToString("yyyy-MM-dd");
-        await page.GetByLabel("Name (Spanish)").FillAsync("Administración del DHRR (prueba)");
+        await page.GetByLabel("Name (Spanish)", new() { Exact = true }).FillAsync("Administración del DHRR (prueba)");
         await page.GetByLabel("Effective date (empty: now; a later date schedules it)").First.FillAsync(effective);
         await page.GetByLabel("Reason (a ticket, what changed)").First.FillAsync("TEST-26 scheduled rename");
         await page.GetByLabel("Source (where the new value comes from)").First.FillAsync("browser test");
@@ -64,6 +64,7 @@ public sealed class AdminConsoleTests : SignInBrowserFixture
         await Expect(page.GetByText("Takes effect on " + effective)).ToBeVisibleAsync();
         Assert.That(await AuditOfAsync("dhrr-administration"), Is.Empty, "a preview writes nothing");
         await ScreenshotAsync(page, "console-preview");
+        await ScreenshotDownToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Save" }), "console-preview-top");
         await AccessibilityAudit.AssertNoSeriousViolationsAsync(page, "console edit with preview");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
@@ -84,10 +85,10 @@ public sealed class AdminConsoleTests : SignInBrowserFixture
     public async Task A_validation_error_is_shown_beside_its_field()
     {
         var page = await SignedInAsync(TestDirectory.Erin, "/admin/units/dhrr-humanitarian-policy");
-        await page.GetByLabel("Acronym").FillAsync("AN-ACRONYM-FAR-TOO-LONG-FOR-A-UNIT");
+        await page.GetByLabel("Acronym", new() { Exact = true }).FillAsync("AN-ACRONYM-FAR-TOO-LONG-FOR-A-UNIT");
         await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
 
-        var acronym = page.GetByLabel("Acronym");
+        var acronym = page.GetByLabel("Acronym", new() { Exact = true });
         await Expect(acronym).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.Locator("#f-acronym-error")).ToHaveTextAsync("an acronym is at most 20 characters");
         await Expect(acronym).ToHaveAttributeAsync("aria-describedby", "f-acronym-error");
@@ -102,13 +103,13 @@ public sealed class AdminConsoleTests : SignInBrowserFixture
         var mine = await SignedInAsync(TestDirectory.Erin, "/admin/units/dhrr-sg-action-agenda");
         var theirs = await SignedInAsync(TestDirectory.Ada, "/admin/units/dhrr-sg-action-agenda");
 
-        await theirs.GetByLabel("Name (French)").FillAsync("Programme d’action (modifié d’abord)");
+        await theirs.GetByLabel("Name (French)", new() { Exact = true }).FillAsync("Programme d’action (modifié d’abord)");
         await theirs.GetByLabel("Reason (a ticket, what changed)").First.FillAsync("TEST-26 the first edit");
         await theirs.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
         await theirs.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(theirs.Locator("#saved")).ToBeVisibleAsync();
 
-        await mine.GetByLabel("Name (Spanish)").FillAsync("Agenda de acción (modificada después)");
+        await mine.GetByLabel("Name (Spanish)", new() { Exact = true }).FillAsync("Agenda de acción (modificada después)");
         await mine.GetByLabel("Reason (a ticket, what changed)").First.FillAsync("TEST-26 the second edit");
         await mine.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
         await mine.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
@@ -119,7 +120,7 @@ public sealed class AdminConsoleTests : SignInBrowserFixture
         await Expect(conflict).ToContainTextAsync("Ada Admin");
         await Expect(conflict).ToContainTextAsync("TEST-26 the first edit");
         await Expect(conflict).ToContainTextAsync("Programme d’action (modifié d’abord)");
-        await Expect(mine.GetByLabel("Name (Spanish)")).ToHaveValueAsync("Agenda de acción (modificada después)");
+        await Expect(mine.GetByLabel("Name (Spanish)", new() { Exact = true })).ToHaveValueAsync("Agenda de acción (modificada después)");
         Assert.That((await AuditOfAsync("dhrr-sg-action-agenda")).Select(a => a.Reason), Is.EqualTo(new[] { "TEST-26 the first edit" }));
     }
 
@@ -143,9 +144,10 @@ public sealed class AdminConsoleTests : SignInBrowserFixture
         var card = editor.GetByRole(AriaRole.Article).Filter(new() { HasText = "dhrr-reintegration-drivers" });
         await Expect(card).ToContainTextAsync("tester@example.org");
         await AccessibilityAudit.AssertNoSeriousViolationsAsync(editor, "review queue");
+        await ScreenshotAsync(editor, "console-queue");
         var publicId = Regex.Match(await card.GetByRole(AriaRole.Heading).InnerTextAsync(), "S-[0-9]+").Value;
         await card.GetByRole(AriaRole.Link, new() { Name = "Accept: open the edit" }).ClickAsync();
-        await Expect(editor.GetByLabel("Name (Spanish)")).ToHaveValueAsync("Reintegración (propuesta de prueba)");
+        await Expect(editor.GetByLabel("Name (Spanish)", new() { Exact = true })).ToHaveValueAsync("Reintegración (propuesta de prueba)");
         await Expect(editor.GetByLabel("Source (where the new value comes from)").First).ToHaveValueAsync("test source");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
         await editor.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
@@ -236,6 +238,27 @@ public sealed class AdminConsoleTests : SignInBrowserFixture
     }
 
     [Test]
+    public async Task An_editor_creates_a_unit_and_a_move_that_would_make_a_cycle_is_refused_beside_the_move()
+    {
+        var page = await SignedInAsync(TestDirectory.Erin, "/admin/units/dhrr-directors-office");
+        await page.Locator("#create-id").FillAsync("test-console-child");
+        await page.Locator("#create-kind").SelectOptionAsync("Unit");
+        await page.Locator("#create-name-en").FillAsync("Test unit made in the console");
+        await page.Locator("#create-reason").FillAsync("TEST-26 create");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Test unit made in the console");
+        await Expect(page.Locator("#saved")).ToContainTextAsync("Saved: version 1");
+        Assert.That((await AuditOfAsync("test-console-child")).Select(a => (a.Operation, a.Actor.StartsWith("Erin Editor"))), Is.EqualTo(new[] { ("unit.create", true) }));
+
+        await page.GotoAsync(new Uri(Web, "/admin/units/dhrr-directors-office").ToString());
+        await page.Locator("#move-parent").FillAsync("test-console-child");
+        await page.Locator("#move-reason").FillAsync("TEST-26 a cycle");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move" }).ClickAsync();
+        await Expect(page.Locator("#move-error")).ToContainTextAsync("test-console-child");
+        Assert.That(await AuditOfAsync("dhrr-directors-office"), Is.Empty);
+    }
+
+    [Test]
     public async Task A_reader_and_an_anonymous_person_cannot_open_the_console()
     {
         var reader = await SignedInAsync(TestDirectory.Rita, "/ask?lang=en");
@@ -301,6 +324,18 @@ public sealed class AdminConsoleTests : SignInBrowserFixture
         await TabToAsync(page, "button[value=save]");
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("#saved")).ToContainTextAsync("Saved: version 2");
+    }
+
+    /// <summary>A screenshot of the page from its top down to <paramref name="last"/> (the README's picture of the console).</summary>
+    private static async Task ScreenshotDownToAsync(IPage page, ILocator last, string name)
+    {
+        var box = (await last.BoundingBoxAsync())!;
+        var file = Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots", name + ".png");
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = file, FullPage = true, Clip = new Clip { X = 0, Y = 0, Width = page.ViewportSize!.Width, Height = box.Y + box.Height + 24 },
+        });
+        TestContext.AddTestAttachment(file, name);
     }
 
     /// <summary>Presses Tab until the element matching <paramref name="selector"/> has the focus (at most 200 presses).</summary>

@@ -69,6 +69,7 @@ public sealed record ConsoleRecordKind(
             case UpdateMailboxCommand c: return (await pipeline.Send(c, ct)).Version;
             case UpdateFocalPointCommand c: return (await pipeline.Send(c, ct)).Version;
             case MoveUnitCommand c: return (await pipeline.Send(c, ct)).Version;
+            case CreateUnitCommand c: return (await pipeline.Send(c, ct)).Version;
             case RetireUnitCommand c: await pipeline.Send(c, ct); return 0;
             case RetireOfficeCommand c: await pipeline.Send(c, ct); return 0;
             case RetireRecordCommand c: await pipeline.Send(c, ct); return 0;

@@ -38,7 +38,7 @@ public static partial class WebPages
             Console<ConsoleEdit>(http, RecordPath(kind, id), false, (web, p, t, ct) => EditPageAsync(http, p, t, kind, id, ct)));
         app.MapPost(ConsolePath + "/{kind}/{id}", (HttpContext http, string kind, string id) =>
             Console<ConsoleEdit>(http, RecordPath(kind, id), true, (web, p, t, ct) => EditAsync(http, p, t, kind, id, ct)));
-        app.MapPost(ConsolePath + "/{kind}/{id}/{action:regex(^(move|retire)$)}", (HttpContext http, string kind, string id, string action) =>
+        app.MapPost(ConsolePath + "/{kind}/{id}/{action:regex(^(move|retire|create)$)}", (HttpContext http, string kind, string id, string action) =>
             Console<ConsoleEdit>(http, RecordPath(kind, id), true, (web, p, t, ct) => StructureAsync(http, p, t, kind, id, action, ct)));
     }
 

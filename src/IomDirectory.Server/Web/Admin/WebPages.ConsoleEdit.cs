@@ -73,21 +73,30 @@ public static partial class WebPages
     private static async Task<object> StructureAsync(HttpContext http, RequestPipelines pipeline, string token, string kindName, string id, string action, CancellationToken ct)
     {
         var kind = ConsoleRecordKind.Of(kindName) ?? throw new NoSuchPageException();
-        if (action == "move" && kind != ConsoleRecordKind.Units) throw new NoSuchPageException();
+        if (action != "retire" && kind != ConsoleRecordKind.Units) throw new NoSuchPageException();
         var form = await http.Request.ReadFormAsync(ct);
         var (record, version, history, view) = await LoadAsync(pipeline, kind, id, ct);
         var expected = long.TryParse(form["expected_version"], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0;
         var write = new ConsoleWrite(form["effective"].ToString(), form["reason"].ToString(), form["source"].ToString());
         var errors = new Dictionary<string, string>();
         var context = WriteOf(write, null, errors);
-        object command = action == "move"
-            ? new MoveUnitCommand(id, expected, form["new_parent"].ToString().Trim(), context)
-            : kind.Retire(id, expected, context);
+        var newId = form["new_id"].ToString().Trim();
+        object command = action switch
+        {
+            "move" => new MoveUnitCommand(id, expected, form["new_parent"].ToString().Trim(), context),
+            "create" => new CreateUnitCommand(newId, new UnitFields(
+                Enum.TryParse<Domain.UnitKind>(form["unit_kind"], out var unitKind) && Enum.IsDefined(unitKind) ? unitKind : default,
+                form["acronym"].ToString().Trim(), new Domain.LocalizedText(form["name.en"].ToString().Trim(), form["name.fr"].ToString().Trim(), ""),
+                id, ((Domain.UnitRecord)record).OfficeId ?? "", Domain.LocalizedText.Empty, Domain.LocalizedList.Empty, ChannelFields.None), context),
+            _ => kind.Retire(id, expected, context),
+        };
         if (errors.Count == 0)
         {
             var (written, failure) = await TrySendAsync(pipeline, kind, command, errors, ct);
             if (failure is null)
-                return Results.Redirect(RecordPath(kind.Kind, id) + "?saved=" + (written > 0 ? written.ToString(CultureInfo.InvariantCulture) : "retired"));
+                return Results.Redirect(action == "create"
+                    ? RecordPath(kind.Kind, newId) + "?saved=1"
+                    : RecordPath(kind.Kind, id) + "?saved=" + (written > 0 ? written.ToString(CultureInfo.InvariantCulture) : "retired"));
         }
         // The failures of a move or a retirement are shown beside its own form.
         var values = kind.Fields.ToDictionary(f => f.Path, f => f.Read(record));
