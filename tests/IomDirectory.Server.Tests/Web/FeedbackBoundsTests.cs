@@ -71,6 +71,17 @@ public sealed partial class FeedbackBoundsTests
     }
 
     [Test]
+    public async Task A_form_larger_than_any_the_forms_accept_is_refused_unread()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _server.WebAddress };
+        var body = new FormUrlEncodedContent(new Dictionary<string, string> { ["kind"] = "units", ["id"] = "dhrr", ["problem"] = new string('x', FeedbackLimits.PublicFormBytes) });
+        using var response = await http.PostAsync("/suggest", body);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        using var feedback = await http.PostAsync("/feedback", new ByteArrayContent(new byte[FeedbackLimits.PublicFormBytes + 1]));
+        Assert.That(feedback.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+    }
+
+    [Test]
     public async Task Suggestions_past_their_retention_are_deleted()
     {
         await using (var db = _server.Store.CreateContext())

@@ -19,6 +19,12 @@ public static class FeedbackLimits
     public const int RecordId = Admin.Common.WriteRules.IdMaxLength;
     public const int Country = 100;
 
+    /// <summary>The largest public form body read (every field at its limit fits several times); a larger one is refused with 413 unread.</summary>
+    public const int PublicFormBytes = 32 * 1024;
+
+    /// <summary>The largest console form body read (three descriptions of 10,000 characters fit, encoded).</summary>
+    public const int ConsoleFormBytes = 512 * 1024;
+
     /// <summary>Corrections waiting for review; past it a new one is refused with "the queue is full".</summary>
     public const int DefaultMaxPending = 1000;
 

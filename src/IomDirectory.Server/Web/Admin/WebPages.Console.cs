@@ -59,7 +59,12 @@ public static partial class WebPages
                 return post ? Results.StatusCode(StatusCodes.Status401Unauthorized) : Results.Redirect(web.SignInLink);
             var caller = new Caller(http.User, null);
             Access.Demand(caller, Roles.Editor, "The admin console", "The admin console");
-            if (post) await RequireFormTokenAsync(http, web);
+            if (post)
+            {
+                if (!await ReadBoundedFormAsync(http, FeedbackLimits.ConsoleFormBytes, ct))
+                    return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+                await RequireFormTokenAsync(http, web);
+            }
             http.RequestServices.GetRequiredService<CurrentCaller>().Set(caller);
             return await build(web, pipeline, account.FormToken, ct);
         });

@@ -21,8 +21,7 @@ public static partial class WebPages
         Suggestion? suggestion = null;
         if (long.TryParse(http.Request.Query["suggestion"], NumberStyles.None, CultureInfo.InvariantCulture, out var suggestionId))
         {
-            suggestion = await pipeline.Send(new GetSuggestionQuery(suggestionId), ct);
-            if (suggestion.RecordKind != kind.Kind || suggestion.RecordId != id) throw new NotFoundException("Suggestion", suggestion.PublicId);
+            suggestion = await ActionableAsync(pipeline, suggestionId, kind, id, ct);
             if (values.ContainsKey(suggestion.Field) && suggestion.ProposedValue.Length > 0) values[suggestion.Field] = suggestion.ProposedValue;
             write = new ConsoleWrite("", "Correction suggested by staff: " + Cut(suggestion.Problem, 300), suggestion.Source);
         }
@@ -40,7 +39,7 @@ public static partial class WebPages
         var expected = long.TryParse(form["expected_version"], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0;
         var write = new ConsoleWrite(form["effective"].ToString(), form["reason"].ToString(), form["source"].ToString());
         var suggestion = long.TryParse(form["suggestion"], NumberStyles.None, CultureInfo.InvariantCulture, out var sid)
-            ? await pipeline.Send(new GetSuggestionQuery(sid), ct) : null;
+            ? await ActionableAsync(pipeline, sid, kind, id, ct) : null;
         var errors = new Dictionary<string, string>();
         var changes = kind.Fields.Where(f => values[f.Path] != f.Read(record)).Select(f => new ConsoleChange(f.Path, f.Read(record), values[f.Path])).ToList();
         if (changes.Count == 0) errors[""] = "Nothing changed: change a field, then preview.";
@@ -54,7 +53,7 @@ public static partial class WebPages
                 var (written, failure) = await TrySendAsync(pipeline, kind, command, errors, ct);
                 if (written > 0)
                 {
-                    if (suggestion is not null) await pipeline.Send(new MarkSuggestionAcceptedCommand(suggestion.Id, written), ct);
+                    if (suggestion is not null) await AcceptAsync(pipeline, suggestion, written, ct);
                     return Results.Redirect(RecordPath(kind.Kind, id) + "?saved=" + written.ToString(CultureInfo.InvariantCulture), permanent: false, preserveMethod: false);
                 }
                 if (failure is ConcurrencyConflictException c)
@@ -181,6 +180,30 @@ public static partial class WebPages
         var entries = history.Value;
         var record = entries.LastOrDefault(e => e.Version.IsInForceAt(now))?.Version ?? entries[^1].Version;
         return (record, entries.Max(e => e.Version.Version), entries, history.View);
+    }
+
+    /// <summary>A suggestion an edit of this record may act on: about it, and still waiting (else a 400 page says what became of it).</summary>
+    private static async Task<Suggestion> ActionableAsync(RequestPipelines pipeline, long id, ConsoleRecordKind kind, string recordId, CancellationToken ct)
+    {
+        var suggestion = await pipeline.Send(new GetSuggestionQuery(id), ct);
+        if (suggestion.RecordKind != kind.Kind || suggestion.RecordId != recordId)
+            throw new PreconditionFailedException($"suggestion {suggestion.PublicId} is about {suggestion.RecordKind}/{suggestion.RecordId}, not this record");
+        if (suggestion.Status != Suggestion.Pending)
+            throw new PreconditionFailedException($"suggestion {suggestion.PublicId} was already {suggestion.Status}");
+        return suggestion;
+    }
+
+    /// <summary>Marks the suggestion accepted after its edit was saved; if another editor settled it meanwhile, the edit stands and the log says so.</summary>
+    private static async Task AcceptAsync(RequestPipelines pipeline, Suggestion suggestion, long version, CancellationToken ct)
+    {
+        try
+        {
+            await pipeline.Send(new MarkSuggestionAcceptedCommand(suggestion.Id, version), ct);
+        }
+        catch (PreconditionFailedException)
+        {
+            // Reviewed by someone else between the check and the save: the saved edit already names it in its reason.
+        }
     }
 
     private static string Cut(string text, int length) => text.Length <= length ? text : text[..length] + "…";

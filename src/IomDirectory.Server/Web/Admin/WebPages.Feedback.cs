@@ -50,8 +50,7 @@ public static partial class WebPages
 
     private static async Task<object> SuggestAsync(HttpContext http, WebContext web, Application.RequestPipelines pipeline, CancellationToken ct)
     {
-        if (!http.RequestServices.GetRequiredService<FeedbackLimiter>().TryAcquire(http))
-            return Refused(http, StatusCodes.Status429TooManyRequests, web.T("feedback.ratelimited"));
+        if (await PublicFormRefusedAsync(http, web, ct) is { } refused) return refused;
         await RequireFormTokenAsync(http, web);
         var form = await http.Request.ReadFormAsync(ct);
         var values = new[] { "field", "problem", "proposed", "source", "contact" }.ToDictionary(k => k, k => form[k].ToString());
@@ -75,10 +74,42 @@ public static partial class WebPages
         }
     }
 
-    /// <summary>A request over the rate limit: a short page (no form, nothing read from the request), 429 with Retry-After.</summary>
+    /// <summary>
+    /// The checks a public form passes before anything else is done with it: a body of at most
+    /// <see cref="FeedbackLimits.PublicFormBytes"/> (413 otherwise, unread), then the rate limits (429). The form is then
+    /// read once, bounded, and kept for the token check and the handler.
+    /// </summary>
+    private static async Task<IResult?> PublicFormRefusedAsync(HttpContext http, WebContext web, CancellationToken ct)
+    {
+        if (http.Request.ContentLength > FeedbackLimits.PublicFormBytes)
+            return Refused(http, StatusCodes.Status413PayloadTooLarge, web.T("feedback.toolarge"));
+        if (!http.RequestServices.GetRequiredService<FeedbackLimiter>().TryAcquire(http))
+            return Refused(http, StatusCodes.Status429TooManyRequests, web.T("feedback.ratelimited"));
+        return await ReadBoundedFormAsync(http, FeedbackLimits.PublicFormBytes, ct) ? null
+            : Refused(http, StatusCodes.Status413PayloadTooLarge, web.T("feedback.toolarge"));
+    }
+
+    /// <summary>Reads the form (kept by the request for later reads) if its body is at most <paramref name="max"/> bytes.</summary>
+    private static async Task<bool> ReadBoundedFormAsync(HttpContext http, long max, CancellationToken ct)
+    {
+        if (http.Request.ContentLength > max) return false;
+        if (http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = max;
+        try
+        {
+            if (http.Request.HasFormContentType) await http.Request.ReadFormAsync(ct);
+            return true;
+        }
+        catch (Exception ex) when (ex is BadHttpRequestException or InvalidDataException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A request refused before its form is read (over the rate limit: 429 with Retry-After; too large: 413): a line of text.</summary>
     private static IResult Refused(HttpContext http, int status, string message)
     {
-        http.Response.Headers.RetryAfter = "60";
+        if (status == StatusCodes.Status429TooManyRequests) http.Response.Headers.RetryAfter = "60";
         return Results.Text(message, "text/plain; charset=utf-8", statusCode: status);
     }
 
@@ -98,8 +129,7 @@ public static partial class WebPages
 
     private static async Task<object> FeedbackAsync(HttpContext http, WebContext web, Application.RequestPipelines pipeline, CancellationToken ct)
     {
-        if (!http.RequestServices.GetRequiredService<FeedbackLimiter>().TryAcquire(http))
-            return Refused(http, StatusCodes.Status429TooManyRequests, web.T("feedback.ratelimited"));
+        if (await PublicFormRefusedAsync(http, web, ct) is { } refused) return refused;
         await RequireFormTokenAsync(http, web);
         var form = await http.Request.ReadFormAsync(ct);
         var query = new FeedbackQuery(form["q"].ToString(), form["country"].ToString(), form["helpful"].ToString(), form["shown"].ToString(), form["sure"].ToString() != "0");
