@@ -98,6 +98,18 @@ public sealed class AdminConsoleTests : SignInBrowserFixture
     }
 
     [Test]
+    public async Task A_phone_not_in_international_form_is_refused_beside_the_phones_field()
+    {
+        var page = await SignedInAsync(TestDirectory.Erin, "/admin/offices/ro-dakar");
+        await page.GetByLabel("Phones (international form, one a line)").FillAsync("12345");
+        await page.GetByLabel("Reason (a ticket, what changed)").First.FillAsync("TEST-26 a phone");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await Expect(page.Locator("#f-channels-phones-error")).ToContainTextAsync("'12345' is not a phone number in international form");
+        await Expect(page.GetByLabel("Phones (international form, one a line)")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save" })).ToHaveCountAsync(0);
+    }
+
+    [Test]
     public async Task A_concurrent_change_is_reported_with_the_change_that_won()
     {
         var mine = await SignedInAsync(TestDirectory.Erin, "/admin/units/dhrr-sg-action-agenda");

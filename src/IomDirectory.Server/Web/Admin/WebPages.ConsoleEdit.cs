@@ -44,7 +44,8 @@ public static partial class WebPages
         var changes = kind.Fields.Where(f => values[f.Path] != f.Read(record)).Select(f => new ConsoleChange(f.Path, f.Read(record), values[f.Path])).ToList();
         if (changes.Count == 0) errors[""] = "Nothing changed: change a field, then preview.";
         var context = WriteOf(write, suggestion, errors);
-        var command = kind.Update(id, expected, values, new FieldMask(changes.Select(c => c.Field).ToList()), context);
+        var mask = new FieldMask(kind.Fields.Where(f => changes.Any(c => c.Field == f.Path)).Select(f => f.MaskPath).Distinct().ToList());
+        var command = kind.Update(id, expected, values, mask, context);
         ConsoleConflict? conflict = null;
         if (errors.Count == 0)
         {
@@ -166,7 +167,7 @@ public static partial class WebPages
         {
             var field = kind.FieldOf(failure.PropertyName);
             if (field == "effective_from") field = "effective";
-            if (field != "reason" && field != "effective" && kind.Fields.All(f => f.Path != field)) field = "";
+            if (field != "reason" && field != "effective") field = kind.Fields.FirstOrDefault(f => f.Names(field))?.Path ?? "";
             errors[field] = errors.TryGetValue(field, out var before) ? before + " " + failure.ErrorMessage : failure.ErrorMessage;
         }
     }
