@@ -1,4 +1,5 @@
 using IomDirectory.Server.Application;
+using IomDirectory.Server.Features.Feedback;
 using IomDirectory.Server.Features.Routing;
 using IomDirectory.Server.Infrastructure;
 using IomDirectory.Server.Integrations;
@@ -156,6 +157,7 @@ public static class ServerHost
         {
             builder.Services.AddDirectorySecurity(builder.Configuration, settings);
             builder.Services.AddDirectoryWebhooks(builder.Configuration);
+            builder.Services.AddDirectoryFeedback(builder.Configuration);
         }
         catch (ArgumentException ex)
         {

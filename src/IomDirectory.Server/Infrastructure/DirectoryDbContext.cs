@@ -33,6 +33,7 @@ public class DirectoryDbContext : DbContext
     public DbSet<FirstSuggestionCount> FirstSuggestionCounts => Set<FirstSuggestionCount>();
     public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
     public DbSet<WebhookDeliveryRecord> WebhookDeliveries => Set<WebhookDeliveryRecord>();
+    public DbSet<Features.Feedback.Suggestion> Suggestions => Set<Features.Feedback.Suggestion>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -69,6 +70,7 @@ public class DirectoryDbContext : DbContext
             e.Property(d => d.Id).ValueGeneratedOnAdd();
             e.HasIndex(d => new { d.SubscriptionId, d.Id });
         });
+        modelBuilder.Entity<Features.Feedback.Suggestion>(Features.Feedback.Suggestion.Configure);
         modelBuilder.Entity<AuditEventRecord>(e =>
         {
             e.ToTable("AuditEvents");

@@ -25,6 +25,8 @@ public static partial class WebPages
         services.AddSingleton(text);
         services.AddSingleton<WebAssets>();
         services.AddRazorComponents();
+        services.AddAntiforgery(WebSignIn.FormOptions);
+        services.AddSingleton<Admin.FeedbackLimiter>();
         services.AddResponseCompression(o =>
         {
             o.MimeTypes = ["text/html"];   // pages only: the CSS is stored compressed, gRPC and JSON keep their own framing
@@ -48,6 +50,8 @@ public static partial class WebPages
         app.MapGet("/search", (Func<HttpContext, Task<IResult>>)(http => Page<SearchPage>(http, "/search", Search)));
         if (app.Services.GetRequiredService<Security.OidcSettings>() is { Enabled: true, Web.Enabled: true } oidc)
             MapSignIn(app, oidc);
+        MapConsole(app);
+        MapFeedback(app);
         // A mistyped address a person followed gets a page, not an empty 404; other requests keep the plain 404.
         // The page neither echoes the address nor links to it: its links are the site's own.
         app.MapFallback((Func<HttpContext, Task<IResult>>)(http => HttpMethods.IsGet(http.Request.Method)
@@ -74,7 +78,8 @@ public static partial class WebPages
             web.SignIn = (signIn, account);
             var model = await build(web, http.RequestServices.GetRequiredService<RequestPipelines>(), http.RequestAborted);
             if (model is IResult other) return other;
-            return new PageResult(Render<TPage>(web, assets, model, StatusCodes.Status200OK), web,
+            var (shown, status) = model is Admin.PageStatus s ? (s.Model, s.Status) : (model, StatusCodes.Status200OK);
+            return new PageResult(Render<TPage>(web, assets, shown, status), web,
                 ex => Failed(web, assets, ex, http));
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)

@@ -24,14 +24,7 @@ public static class WebSignIn
 
     public static void Add(AuthenticationBuilder authentication, OidcSettings oidc, ProviderMetadata metadata, RoleMapping roles)
     {
-        authentication.Services.AddAntiforgery(o =>
-        {
-            o.Cookie.Name = AntiforgeryCookieName;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.Cookie.SameSite = SameSiteMode.Strict;
-            o.FormFieldName = FormTokenField;
-            o.SuppressXFrameOptionsHeader = true;   // the pages say frame-ancestors 'none' in their CSP
-        });
+        authentication.Services.AddAntiforgery(FormOptions);
         authentication.AddCookie(CookieScheme, o =>
         {
             o.Cookie.Name = CookieName;
@@ -84,6 +77,16 @@ public static class WebSignIn
                 return Task.CompletedTask;
             };
         });
+    }
+
+    /// <summary>The form tokens of every page form (sign-out, the console, the public feedback forms).</summary>
+    public static void FormOptions(AntiforgeryOptions o)
+    {
+        o.Cookie.Name = AntiforgeryCookieName;
+        o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        o.Cookie.SameSite = SameSiteMode.Strict;
+        o.FormFieldName = FormTokenField;
+        o.SuppressXFrameOptionsHeader = true;   // the pages say frame-ancestors 'none' in their CSP
     }
 
     /// <summary>

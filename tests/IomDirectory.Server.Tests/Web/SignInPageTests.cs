@@ -11,21 +11,8 @@ namespace IomDirectory.Server.Tests.Web;
 /// in headless Chromium against the real server, sees their name and role, and signs out.
 /// </summary>
 [TestFixture]
-public sealed class SignInPageTests : BrowserFixture
+public sealed class SignInPageTests : SignInBrowserFixture
 {
-    private OidcTestProvider _provider = null!;
-
-    protected override async Task<string[]> ServerArgumentsAsync()
-    {
-        _provider = await OidcTestProvider.StartAsync();
-        await SignInServer.WarmAsync(_provider);
-        return SignInServer.Settings(_provider);
-    }
-
-    protected override Task ServerStartedAsync(RunningServer server) => _provider.AllowRedirectAsync(new Uri(server.WebAddress!, "/signin-oidc"));
-
-    protected override async Task ServerStoppedAsync() => await _provider.DisposeAsync();
-
     [Test]
     public async Task A_person_signs_in_at_the_provider_sees_their_name_and_role_and_signs_out()
     {
@@ -33,7 +20,7 @@ public sealed class SignInPageTests : BrowserFixture
         Assert.That(await page.Context.CookiesAsync(), Has.None.Matches<BrowserContextCookiesResult>(c => c.Name == "iomdir-session"));
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(_provider.Authority + "login**");
+        await page.WaitForURLAsync(Provider.Authority + "login**");
         await page.GetByLabel("Username").FillAsync(TestDirectory.Erin.UserName);
         await page.GetByLabel("Password").FillAsync(TestDirectory.Erin.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
