@@ -7,7 +7,14 @@ using IomDirectory.Server.Routing;
 
 namespace IomDirectory.Server.Web;
 
-public sealed record AskModel(string Question, string Country, IReadOnlyList<CountryEntry> Countries, RoutingResult? Answer, DirectoryView View);
+public sealed record AskModel(string Question, string Country, IReadOnlyList<CountryEntry> Countries, RoutingResult? Answer, DirectoryView View)
+{
+    /// <summary>The country the form is pre-filled with (remembered, or read from the question) rather than picked, sent back beside the choice so the page can tell the two apart.</summary>
+    public string Remembered { get; init; } = "";
+
+    /// <summary>The language the question is written in (the interface's may differ).</summary>
+    public string QuestionLanguage { get; init; } = "";
+}
 
 public sealed record RegionBranch(OfficeRecord Office, IReadOnlyList<OfficeRecord> SubRegional, IReadOnlyList<Country> Countries);
 
@@ -27,6 +34,16 @@ public sealed record CountryModel(CountryResolution Resolution, IReadOnlyList<Co
 
 public sealed record CountriesModel(IReadOnlyList<CountryEntry> Countries, string Selected, DirectoryView View);
 
-public sealed record SearchModel(string Query, Paged<SearchIndex.Hit>? Hits, string[] Terms, DirectoryView? View);
+public sealed record SearchModel(string Query, Paged<SearchIndex.Hit>? Hits, string[] Terms, DirectoryView? View)
+{
+    /// <summary>The query with its misspelt words corrected as Ask reads them, if any was.</summary>
+    public string? Corrected { get; init; }
+
+    /// <summary>Whether the hits are those of <see cref="Corrected"/> (the query as typed found nothing).</summary>
+    public bool ShowingCorrected { get; init; }
+
+    /// <summary>Countries the query names, with the regional office covering each.</summary>
+    public IReadOnlyList<(Country Country, OfficeRecord? RegionalOffice)> Countries { get; init; } = [];
+}
 
 public sealed record ErrorModel(int Status, string Title, string Message, string? Reference);
