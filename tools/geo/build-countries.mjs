@@ -51,8 +51,15 @@ function simplify(points, tolerance) {
 }
 
 // A ring as a relative SVG path ("M x y l dx dy … z"), in tenths of a picture unit rounded to whole units of 0.5.
+// A ring that crosses the antimeridian (Russia's Chukotka, Fiji) jumps from +180 to -180: its western part is moved
+// east of +180 and flattened onto the edge, so it does not draw a band across the whole picture.
+function unwrap(ring) {
+  if (!ring.some((p, i) => i > 0 && Math.abs(p[0] - ring[i - 1][0]) > 180)) return ring;
+  return ring.map(([lon, lat]) => [Math.min(lon < 0 ? lon + 360 : lon, 180), lat]);
+}
+
 function ringPath(ring) {
-  const all = ring.map(toPicture);
+  const all = unwrap(ring).map(toPicture);
   // A closed ring starts and ends on one point: simplified as two halves split at the point farthest from its start.
   let far = 0;
   for (let i = 1; i < all.length; i++) if (Math.hypot(all[i][0] - all[0][0], all[i][1] - all[0][1]) > Math.hypot(all[far][0] - all[0][0], all[far][1] - all[0][1])) far = i;
