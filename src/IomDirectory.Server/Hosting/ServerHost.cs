@@ -96,10 +96,12 @@ public static class ServerHost
         await (database.Data is { } seeded ? snapshots.LoadSeededAsync(seeded) : snapshots.ReloadAsync());
         RoutingIndexCache routing;
         Web.InterfaceText interfaceText;
+        Web.Pictures.WorldOutlines worldOutlines;
         try
         {
             routing = new RoutingIndexCache(LexiconLoader.Load(settings.DataDirectory, snapshots.Current));
             interfaceText = Web.InterfaceText.Load(settings.DataDirectory);
+            worldOutlines = Web.Pictures.WorldOutlines.Load(settings.DataDirectory);
             Features.Common.RecordsBegin.Load(settings.DataDirectory, snapshots.Current.Sources.Values);
             Features.Common.RecordsBegin.Observe(snapshots.Current);
         }
@@ -158,7 +160,7 @@ public static class ServerHost
             return null;
         }
         builder.Services.AddDirectoryGrpc(builder.Configuration);
-        builder.Services.AddDirectoryWeb(interfaceText);
+        builder.Services.AddDirectoryWeb(interfaceText, worldOutlines);
         builder.Services.AddDirectoryMetrics(builder.Configuration);
 
         var app = builder.Build();

@@ -30,7 +30,16 @@ public sealed record OfficeModel(OfficeRecord Office, Paged<UnitRecord> Units, I
 public sealed record CoordinationOffice(OfficeRecord Office, OfficeFunctionRecord Function);
 
 public sealed record CountryModel(CountryResolution Resolution, IReadOnlyList<CoordinationOffice> Coordination,
-    IReadOnlyList<CountryEntry> Countries, DirectoryView View);
+    IReadOnlyList<CountryEntry> Countries, DirectoryView View)
+{
+    /// <summary>The coverage map's regions, the country's own drawn out.</summary>
+    public IReadOnlyList<MapRegion> Regions { get; init; } = [];
+}
+
+/// <summary>A regional office on the coverage map: its colour (0–8, by the directory's order) and the countries it covers.</summary>
+public sealed record MapRegion(OfficeRecord Office, int Colour, IReadOnlyList<Country> Countries);
+
+public sealed record MapModel(IReadOnlyList<MapRegion> Regions, IReadOnlyList<Country> Uncovered, DirectoryView View);
 
 public sealed record CountriesModel(IReadOnlyList<CountryEntry> Countries, string Selected, DirectoryView View);
 

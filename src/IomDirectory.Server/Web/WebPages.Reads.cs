@@ -78,7 +78,7 @@ public static partial class WebPages
             .SelectMany(o => view.Functions[o.Id].Where(f => f.Kind == "coordination").Select(f => new CoordinationOffice(o, f)))
             .ToList();
         web.RememberCountry(resolved.Value.Country.Code);
-        return new CountryModel(resolved.Value, coordination, countries.Value, view);
+        return new CountryModel(resolved.Value, coordination, countries.Value, view) { Regions = CoverageRegions(view, web.Language) };
     }
 
     /// <summary>

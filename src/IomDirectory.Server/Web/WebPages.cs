@@ -20,9 +20,10 @@ public static partial class WebPages
     public const int ChildrenShown = 100;
     public const int AskResults = 5;
 
-    public static IServiceCollection AddDirectoryWeb(this IServiceCollection services, InterfaceText text)
+    public static IServiceCollection AddDirectoryWeb(this IServiceCollection services, InterfaceText text, Pictures.WorldOutlines outlines)
     {
         services.AddSingleton(text);
+        services.AddSingleton(outlines);
         services.AddSingleton<WebAssets>();
         services.AddRazorComponents();
         services.AddResponseCompression(o =>
@@ -45,6 +46,7 @@ public static partial class WebPages
         app.MapGet("/offices/{id}", (HttpContext http, string id) => Page<OfficePage>(http, "/offices/" + Uri.EscapeDataString(id), (w, p, ct) => Office(w, p, id, ct)));
         app.MapGet("/countries", (Func<HttpContext, Task<IResult>>)(http => Page<CountriesPage>(http, "/countries", Countries)));
         app.MapGet("/countries/{code}", (HttpContext http, string code) => Page<CountryPage>(http, "/countries/" + Uri.EscapeDataString(code), (w, p, ct) => Country(w, p, code, ct)));
+        app.MapGet("/map", (Func<HttpContext, Task<IResult>>)(http => Page<MapPage>(http, "/map", Map)));
         app.MapGet("/search", (Func<HttpContext, Task<IResult>>)(http => Page<SearchPage>(http, "/search", Search)));
         if (app.Services.GetRequiredService<Security.OidcSettings>() is { Enabled: true, Web.Enabled: true } oidc)
             MapSignIn(app, oidc);

@@ -18,7 +18,8 @@ public sealed class PhoneAndSearchTests : BrowserFixture
     public static readonly string[] MainPages =
     [
         "/ask", "/ask?q=" + Uri.EscapeDataString("camp coordination in Mali"), "/browse", "/browse?asOf=2023-06-01", "/countries", "/countries/ML",
-        "/search?q=protection", "/search?q=shleter", "/units/cbi-unit", "/offices/ro-dakar", "/offices/hq-geneva",
+        "/browse?levels=3", "/search?q=protection", "/search?q=shleter", "/search?q=Mali", "/units/cbi-unit", "/offices/ro-dakar", "/offices/hq-geneva",
+        "/map", "/map?asOf=2023-06-01",
     ];
 
     [Test]
