@@ -9,8 +9,10 @@ namespace IomDirectory.Bench;
 /// <summary>
 /// The web page's latency: GET /ask (a varied set of questions, with and without a country, in the three languages)
 /// and GET /units/{id} (random units), one request at a time over loopback HTTP/1.1, on the seed data and on the
-/// synthetic org of <c>scale</c>. Reported as p50/p99 of the time to the last byte seen by the client, which bounds
-/// the server's time from above, and the weight of an /ask page with results plus its stylesheet.
+/// synthetic org of <c>scale</c>; and the pictures: the org chart diagram (GET /browse), the coverage map (GET /map) and
+/// a country page with its region's map. Reported as p50/p99 of the time to the last byte seen by the client, which
+/// bounds the server's time from above, and the weight of an /ask page with results, and of each picture page, plus
+/// the stylesheet.
 /// </summary>
 public static class WebPagesBenchmark
 {
@@ -70,7 +72,14 @@ public static class WebPagesBenchmark
             }
             string UnitPath(int i) => "/units/" + Uri.EscapeDataString(unitIds[random.Next(unitIds.Count)]);
             var label = size == 0 ? "seed" : $"{size / 1000}k units";
-            foreach (var (name, path) in new (string, Func<int, string>)[] { ("/ask", AskPath), ("/units/{id}", UnitPath) })
+            // The pictures (issue 28): the org chart diagram (two or three levels, today or before 2024), the coverage
+            // map (today or before 2024) and a country page with its region's map.
+            string[] countryCodes = ["ML", "KE", "CO", "TH", "SN", "DE", "SD", "PE"];
+            string DiagramPath(int i) => (i % 4) switch { 0 => "/browse", 1 => "/browse?levels=3", 2 => "/browse?asOf=2023-06-01", _ => "/browse?levels=3&asOf=2023-06-01" };
+            string MapPath(int i) => i % 2 == 0 ? "/map" : "/map?asOf=2023-06-01";
+            string CountryPath(int i) => "/countries/" + countryCodes[i % countryCodes.Length];
+            foreach (var (name, path) in new (string, Func<int, string>)[]
+                     { ("/ask", AskPath), ("/units/{id}", UnitPath), ("/browse diagram", DiagramPath), ("/map", MapPath), ("/countries/{c}", CountryPath) })
             {
                 for (var i = 0; i < 200; i++) await Fetch(http, path(i));
                 var times = new List<double>(calls);
@@ -82,6 +91,11 @@ public static class WebPagesBenchmark
             var cssBytes = (await http.GetByteArrayAsync(css)).Length;
             var pageBytes = System.Text.Encoding.UTF8.GetByteCount(page);
             Console.WriteLine($"{label,-12} weight of /ask with results: {pageBytes / 1024.0:0.0} KB HTML + {cssBytes / 1024.0:0.0} KB CSS = {(pageBytes + cssBytes) / 1024.0:0.0} KB uncompressed (target <= 100 KB)");
+            foreach (var pictured in new[] { "/browse", "/browse?levels=3", "/map", "/map?asOf=2023-06-01", "/countries/ML" })
+            {
+                var bytes = System.Text.Encoding.UTF8.GetByteCount(await http.GetStringAsync(pictured));
+                Console.WriteLine($"{label,-12} weight of {pictured}: {bytes / 1024.0:0.0} KB HTML with its SVG + {cssBytes / 1024.0:0.0} KB CSS = {(bytes + cssBytes) / 1024.0:0.0} KB uncompressed (target <= 150 KB)");
+            }
         }
         return 0;
     }

@@ -99,10 +99,12 @@ public static class ServerHost
         await (database.Data is { } seeded ? snapshots.LoadSeededAsync(seeded) : snapshots.ReloadAsync());
         RoutingIndexCache routing;
         Web.InterfaceText interfaceText;
+        Web.Pictures.WorldOutlines worldOutlines;
         try
         {
             routing = new RoutingIndexCache(LexiconLoader.Load(settings.DataDirectory, snapshots.Current));
             interfaceText = Web.InterfaceText.Load(settings.DataDirectory);
+            worldOutlines = Web.Pictures.WorldOutlines.Load(settings.DataDirectory);
             Features.Common.RecordsBegin.Load(settings.DataDirectory, snapshots.Current.Sources.Values);
             Features.Common.RecordsBegin.Observe(snapshots.Current);
         }
@@ -157,6 +159,7 @@ public static class ServerHost
         {
             builder.Services.AddDirectorySecurity(builder.Configuration, settings);
             builder.Services.AddDirectoryWebhooks(builder.Configuration);
+            builder.Services.AddDirectoryIntegrations(builder.Configuration);   // /openapi.json, CORS
             builder.Services.AddDirectoryFeedback(builder.Configuration);
         }
         catch (ArgumentException ex)
@@ -166,17 +169,7 @@ public static class ServerHost
             return null;
         }
         builder.Services.AddDirectoryGrpc(builder.Configuration);
-        try
-        {
-            builder.Services.AddDirectoryIntegrations(builder.Configuration);   // /openapi.json, CORS
-        }
-        catch (ArgumentException ex)
-        {
-            await database.Persisted;
-            await Console.Error.WriteLineAsync(ex.Message);
-            return null;
-        }
-        builder.Services.AddDirectoryWeb(interfaceText);
+        builder.Services.AddDirectoryWeb(interfaceText, worldOutlines);
         builder.Services.AddDirectoryMetrics(builder.Configuration);
 
         var app = builder.Build();

@@ -22,7 +22,7 @@ public static partial class WebPages
         var regions = all.Where(o => o.Type == OfficeType.RegionalOffice)
             .Select(ro => new RegionBranch(ro,
                 all.Where(o => o.Type == OfficeType.SubRegionalOffice && view.RegionalOfficeOf(o) == ro.Id).ToList(),
-                Covered(view, ro.Id)))
+                Covered(view, ro.Id, web.Language)))
             .ToList();
         var other = all.Where(o => o.Type is not (OfficeType.RegionalOffice or OfficeType.SubRegionalOffice)).ToList();
         return new BrowseModel(tree.Value, regions, other, view);
@@ -46,7 +46,7 @@ public static partial class WebPages
         var focal = await pipeline.Send(new ListFocalPointsQuery(id, "", new PageRequest(ChildrenShown, ""), web.Read), ct);
         var history = await pipeline.Send(new GetRecordHistoryQuery(GetRecordHistoryQuery.Offices, id, web.Read), ct);
         var view = office.View;
-        return new OfficeModel(office.Value, units.Value, focal.Value.Items, view.Functions[id].ToList(), Covered(view, id), history.Value, view);
+        return new OfficeModel(office.Value, units.Value, focal.Value.Items, view.Functions[id].ToList(), Covered(view, id, web.Language), history.Value, view);
     }
 
     /// <summary>A country's code or name (the picker sends codes; a person may type a name).</summary>
@@ -72,24 +72,44 @@ public static partial class WebPages
         var countries = await pipeline.Send(new ListCountriesQuery(web.Read), ct);
         var view = resolved.View;
         var region = resolved.Value.RegionalOffice.Id;
-        var inRegion = Covered(view, region).Select(c => c.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var inRegion = Covered(view, region, web.Language).Select(c => c.Code).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var coordination = view.OrderedOffices
             .Where(o => o.Id == region || inRegion.Contains(o.Country))
             .SelectMany(o => view.Functions[o.Id].Where(f => f.Kind == "coordination").Select(f => new CoordinationOffice(o, f)))
             .ToList();
         web.RememberCountry(resolved.Value.Country.Code);
-        return new CountryModel(resolved.Value, coordination, countries.Value, view);
+        return new CountryModel(resolved.Value, coordination, countries.Value, view) { Regions = CoverageRegions(view, web.Language) };
     }
 
+    /// <summary>
+    /// Search that forgives: an empty result for a misspelt word is searched again as Ask would read it ("shleter" →
+    /// "shelter"); a correction that finds more is offered ("did you mean"); countries the text names come first.
+    /// </summary>
     private static async Task<object> Search(WebContext web, RequestPipelines pipeline, CancellationToken ct)
     {
         var query = web.Param("q");
         if (query.Trim().Length == 0) return new SearchModel(query, null, [], null);
-        var found = await pipeline.Send(new SearchDirectoryQuery(query, [], new PageRequest(20, web.Param("page")), web.Read), ct);
-        return new SearchModel(query, found.Value, Highlighter.Terms(query), found.View);
+        var page = new PageRequest(20, web.Param("page"));
+        var found = await pipeline.Send(new SearchDirectoryQuery(query, [], page, web.Read), ct);
+        var hints = (await pipeline.Send(new SuggestSearchQuery(query, web.Read), ct)).Value;
+        var shown = query;
+        if (found.Value.TotalSize == 0 && hints.Corrected is { } corrected)
+        {
+            var again = await pipeline.Send(new SearchDirectoryQuery(corrected, [], page, web.Read), ct);
+            if (again.Value.TotalSize > 0) (found, shown) = (again, corrected);
+        }
+        return new SearchModel(query, found.Value, Highlighter.Terms(shown), found.View)
+        {
+            Corrected = hints.Corrected,
+            ShowingCorrected = !ReferenceEquals(shown, query),
+            Countries = hints.Countries,
+        };
     }
 
-    private static IReadOnlyList<Country> Covered(ReadModel.DirectoryView view, string officeId) =>
+    /// <summary>The countries an office covers, by name in the page's language (not by ISO code: "India, Iran, Japan, Cambodia").</summary>
+    private static IReadOnlyList<Country> Covered(ReadModel.DirectoryView view, string officeId, string language) =>
         (view.CoveredCountries.GetValueOrDefault(officeId) ?? [])
-        .Select(code => view.Snapshot.Countries.ByCode(code)).OfType<Country>().ToList();
+        .Select(code => view.Snapshot.Countries.ByCode(code)).OfType<Country>()
+        .OrderBy(c => c.Name.In(language), StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo(language), ignoreCase: true))
+        .ToList();
 }

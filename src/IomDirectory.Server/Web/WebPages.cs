@@ -20,9 +20,10 @@ public static partial class WebPages
     public const int ChildrenShown = 100;
     public const int AskResults = 5;
 
-    public static IServiceCollection AddDirectoryWeb(this IServiceCollection services, InterfaceText text)
+    public static IServiceCollection AddDirectoryWeb(this IServiceCollection services, InterfaceText text, Pictures.WorldOutlines outlines)
     {
         services.AddSingleton(text);
+        services.AddSingleton(outlines);
         services.AddSingleton<WebAssets>();
         services.AddRazorComponents();
         services.AddAntiforgery(WebSignIn.FormOptions);
@@ -47,6 +48,7 @@ public static partial class WebPages
         app.MapGet("/offices/{id}", (HttpContext http, string id) => Page<OfficePage>(http, "/offices/" + Uri.EscapeDataString(id), (w, p, ct) => Office(w, p, id, ct)));
         app.MapGet("/countries", (Func<HttpContext, Task<IResult>>)(http => Page<CountriesPage>(http, "/countries", Countries)));
         app.MapGet("/countries/{code}", (HttpContext http, string code) => Page<CountryPage>(http, "/countries/" + Uri.EscapeDataString(code), (w, p, ct) => Country(w, p, code, ct)));
+        app.MapGet("/map", (Func<HttpContext, Task<IResult>>)(http => Page<MapPage>(http, "/map", Map)));
         app.MapGet("/search", (Func<HttpContext, Task<IResult>>)(http => Page<SearchPage>(http, "/search", Search)));
         if (app.Services.GetRequiredService<Security.OidcSettings>() is { Enabled: true, Web.Enabled: true } oidc)
             MapSignIn(app, oidc);
@@ -184,13 +186,23 @@ public static partial class WebPages
     [LoggerMessage(Level = LogLevel.Error, Message = "Page {Path} failed (reference {Reference})")]
     private static partial void LogPageFailed(ILogger logger, Exception exception, string path, string reference);
 
+    /// <summary>The form's hidden field naming the country it was pre-filled with (from memory, or read from the
+    /// question) rather than picked: sent back unchanged, that country is not a choice.</summary>
+    public const string RememberedField = "remembered";
+
     private static async Task<object> Ask(WebContext web, RequestPipelines pipeline, CancellationToken ct)
     {
         var question = web.Param("q");
         if (question.Length > SuggestContactsQuery.MaxQueryLength)
             throw new WebInputException("q", web.T("error.toolong", ("n", SuggestContactsQuery.MaxQueryLength.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         // The answer depends on the URL only (links can be shared); the remembered country only fills the form in.
-        var country = web.Has("country") ? web.Param("country") : question.Length == 0 ? web.CookieCountry ?? "" : "";
+        // A country the person picked in this request wins; one the form merely kept from memory gives way to a
+        // country the question names ("camp management in Mali" from someone remembered in Kenya is about Mali).
+        var sent = web.Param("country");
+        var onlyRemembered = sent.Length > 0 && sent.Equals(web.Param(RememberedField), StringComparison.OrdinalIgnoreCase);
+        var reading = (await pipeline.Send(new ReadQuestionQuery(question, web.Read), ct)).Value;
+        var named = reading.Country;
+        var country = web.Has("country") ? onlyRemembered && named.Length > 0 ? "" : sent : question.Length == 0 ? web.CookieCountry ?? "" : "";
         IomDirectory.Server.Routing.RoutingResult? answer = null;
         if (question.Trim().Length > 0)
         {
@@ -200,8 +212,11 @@ public static partial class WebPages
             web.FollowQuestion(routed.Value.Language);
         }
         var countries = await pipeline.Send(new ListCountriesQuery(web.Read), ct);
-        if (web.Has("country"))
-            web.RememberCountry(countries.Value.FirstOrDefault(c => c.Country.Code.Equals(country, StringComparison.OrdinalIgnoreCase))?.Country.Code);
-        return new AskModel(question, country.ToUpperInvariant(), countries.Value, answer, countries.View);
+        if (web.Has("country") && !onlyRemembered)
+            web.RememberCountry(countries.Value.FirstOrDefault(c => c.Country.Code.Equals(sent, StringComparison.OrdinalIgnoreCase))?.Country.Code);
+        // The form shows the country the answer was given for: the one picked, else the one the question names.
+        var shown = country.Length > 0 ? country : named;
+        var picked = sent.Length > 0 && !onlyRemembered;
+        return new AskModel(question, shown.ToUpperInvariant(), countries.Value, answer, countries.View) { Remembered = picked ? "" : shown.ToUpperInvariant(), QuestionLanguage = reading.Language };
     }
 }

@@ -45,13 +45,14 @@ public abstract class BrowserFixture
 
     protected virtual Task ServerStoppedAsync() => Task.CompletedTask;
 
-    protected async Task<IPage> OpenAsync(string path, string? acceptLanguage = null, int width = 1000)
+    protected async Task<IPage> OpenAsync(string path, string? acceptLanguage = null, int width = 1000, int height = 900, ColorScheme? colorScheme = null)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions
         {
             Locale = acceptLanguage?.Split(',')[0] ?? "en-GB",
             ExtraHTTPHeaders = acceptLanguage is null ? null : new Dictionary<string, string> { ["Accept-Language"] = acceptLanguage },
-            ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            ColorScheme = colorScheme ?? ColorScheme.Light,
         });
         var page = await context.NewPageAsync();
         page.Console += (_, message) => { if (message.Type == "error") lock (_problems) _problems.Add($"console: {message.Text}"); };
@@ -75,6 +76,12 @@ public abstract class BrowserFixture
     protected int ForgetExpectedProblems(Func<string, bool> expected)
     {
         lock (_problems) return _problems.RemoveAll(p => expected(p));
+    }
+
+    /// <summary>Forgets what the pages logged so far that contains <paramref name="expected"/>: a test that opens an error page on purpose expects its status in the console.</summary>
+    protected void ForgetExpectedProblems(string expected)
+    {
+        ForgetExpectedProblems(p => p.Contains(expected, StringComparison.Ordinal));
     }
 
     [TearDown]
