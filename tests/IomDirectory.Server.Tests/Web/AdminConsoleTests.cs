@@ -15,19 +15,6 @@ namespace IomDirectory.Server.Tests.Web;
 [TestFixture]
 public sealed class AdminConsoleTests : SignInBrowserFixture
 {
-    /// <summary>Opens <paramref name="path"/> signed in as <paramref name="user"/> (the console sends anonymous people to sign in).</summary>
-    private async Task<IPage> SignedInAsync(TestUser user, string path = "/admin")
-    {
-        var page = await OpenAsync("/ask?lang=en");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByLabel("Username").FillAsync(user.UserName);
-        await page.GetByLabel("Password").FillAsync(user.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.Locator("#signed-in-as")).ToHaveTextAsync("Signed in as " + user.DisplayName);
-        await page.GotoAsync(new Uri(Web, path).ToString());
-        return page;
-    }
-
     private static async Task OpenEditAsync(IPage page, string query, string linkName)
     {
         await page.GetByLabel("Find a unit, office, mailbox or focal point").FillAsync(query);
