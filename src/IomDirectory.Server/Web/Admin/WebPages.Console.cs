@@ -29,6 +29,7 @@ public static partial class WebPages
     {
         MapConsoleWebhooks(app);
         MapConsoleImport(app);
+        MapConsoleCoverage(app);
         app.MapGet(ConsolePath, (Func<HttpContext, Task<IResult>>)(http => Console<ConsoleHome>(http, ConsolePath, false, ConsoleHomeAsync)));
         app.MapGet(ConsolePath + "/suggestions", (Func<HttpContext, Task<IResult>>)(http =>
             Console<ConsoleQueue>(http, ConsolePath + "/suggestions", false, (web, p, t, ct) => QueueAsync(p, t, new Dictionary<string, string>(), "", ct))));
