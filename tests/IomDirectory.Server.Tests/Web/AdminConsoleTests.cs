@@ -15,19 +15,6 @@ namespace IomDirectory.Server.Tests.Web;
 [TestFixture]
 public sealed class AdminConsoleTests : SignInBrowserFixture
 {
-    /// <summary>Opens <paramref name="path"/> signed in as <paramref name="user"/> (the console sends anonymous people to sign in).</summary>
-    private async Task<IPage> SignedInAsync(TestUser user, string path = "/admin")
-    {
-        var page = await OpenAsync("/ask?lang=en");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
-        await page.GetByLabel("Username").FillAsync(user.UserName);
-        await page.GetByLabel("Password").FillAsync(user.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.Locator("#signed-in-as")).ToHaveTextAsync("Signed in as " + user.DisplayName);
-        await page.GotoAsync(new Uri(Web, path).ToString());
-        return page;
-    }
-
     private static async Task OpenEditAsync(IPage page, string query, string linkName)
     {
         await page.GetByLabel("Find a unit, office, mailbox or focal point").FillAsync(query);
@@ -268,6 +255,37 @@ public sealed class AdminConsoleTests : SignInBrowserFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "Move" }).ClickAsync();
         await Expect(page.Locator("#move-error")).ToContainTextAsync("test-console-child");
         Assert.That(await AuditOfAsync("dhrr-directors-office"), Is.Empty);
+    }
+
+    private static ILocator Coverage(IPage page) => page.GetByRole(AriaRole.Group, new() { Name = "Countries covered (admins)" });
+
+    [Test]
+    public async Task An_admin_moves_a_country_to_a_regional_office_and_a_country_left_without_one_is_refused_beside_the_coverage_form()
+    {
+        var page = await SignedInAsync(TestDirectory.Ada, "/admin/offices/ro-vienna");
+        var countries = page.GetByLabel("Country codes (separated by spaces)");
+        var before = await countries.InputValueAsync();
+        Assert.That(before.Split(' '), Does.Contain("AT").And.Not.Contain("AF"));
+        await countries.FillAsync(before + " AF");
+        await Coverage(page).GetByLabel("Reason (a ticket, what changed)").FillAsync("TEST-26 coverage from the console");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save coverage" }).ClickAsync();
+        await Expect(page.Locator("#saved")).ToHaveTextAsync("Coverage saved.");
+        Assert.That((await page.GetByLabel("Country codes (separated by spaces)").InputValueAsync()).Split(' '), Does.Contain("AF"));
+        var audit = (await AuditOfAsync("cov-af")).Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(audit.Actor, Does.StartWith("Ada Admin"));
+            Assert.That(audit.AfterJson, Does.Contain("ro-vienna"));
+        });
+
+        await page.GetByLabel("Country codes (separated by spaces)").FillAsync("AF");
+        await Coverage(page).GetByLabel("Reason (a ticket, what changed)").FillAsync("TEST-26 drop them all");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save coverage" }).ClickAsync();
+        await Expect(page.Locator("#coverage-error")).ToContainTextAsync("would be left without a regional office");
+        Assert.That(await AuditOfAsync("cov-at"), Is.Empty);
+
+        var editor = await SignedInAsync(TestDirectory.Erin, "/admin/offices/ro-vienna");
+        await Expect(editor.GetByRole(AriaRole.Button, new() { Name = "Save coverage" })).ToHaveCountAsync(0);
     }
 
     [Test]

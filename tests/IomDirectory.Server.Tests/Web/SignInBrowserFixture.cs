@@ -1,5 +1,7 @@
 using IomDirectory.Server.Tests.Support;
 using IomDirectory.TestIdentityProvider;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace IomDirectory.Server.Tests.Web;
 
@@ -21,4 +23,17 @@ public abstract class SignInBrowserFixture : BrowserFixture
     protected override Task ServerStartedAsync(RunningServer server) => Provider.AllowRedirectAsync(new Uri(server.WebAddress!, "/signin-oidc"));
 
     protected override async Task ServerStoppedAsync() => await Provider.DisposeAsync();
+
+    /// <summary>Opens <paramref name="path"/> signed in as <paramref name="user"/> (the console sends anonymous people to sign in).</summary>
+    protected async Task<IPage> SignedInAsync(TestUser user, string path = "/admin")
+    {
+        var page = await OpenAsync("/ask?lang=en");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByLabel("Username").FillAsync(user.UserName);
+        await page.GetByLabel("Password").FillAsync(user.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.Locator("#signed-in-as")).ToHaveTextAsync("Signed in as " + user.DisplayName);
+        await page.GotoAsync(new Uri(Web, path).ToString());
+        return page;
+    }
 }

@@ -44,3 +44,7 @@ public sealed record ConsoleReportModel(FeedbackReport Report);
 
 /// <summary>A page rendered with another status than 200 (a form sent back with its errors, a refusal).</summary>
 public sealed record PageStatus(object Model, int Status);
+
+/// <summary>The import page: the document as sent, the write context, the outcome of its dry run or of applying it, the failures by field.</summary>
+public sealed record ConsoleImportModel(string Document, ConsoleWrite Write, Features.Admin.Interchange.ImportOutcome? Outcome,
+    IReadOnlyDictionary<string, string> Errors, string FormToken);

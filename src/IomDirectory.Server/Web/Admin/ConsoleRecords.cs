@@ -85,6 +85,7 @@ public sealed record ConsoleRecordKind(
             case RetireUnitCommand c: await pipeline.Send(c, ct); return 0;
             case RetireOfficeCommand c: await pipeline.Send(c, ct); return 0;
             case RetireRecordCommand c: await pipeline.Send(c, ct); return 0;
+            case Features.Admin.Coverage.SetCoverageCommand c: await pipeline.Send(c, ct); return 0;
             default: throw new ArgumentException("not a console command: " + command.GetType().Name, nameof(command));
         }
     }

@@ -27,6 +27,9 @@ public static partial class WebPages
 
     private static void MapConsole(WebApplication app)
     {
+        MapConsoleWebhooks(app);
+        MapConsoleImport(app);
+        MapConsoleCoverage(app);
         app.MapGet(ConsolePath, (Func<HttpContext, Task<IResult>>)(http => Console<ConsoleHome>(http, ConsolePath, false, ConsoleHomeAsync)));
         app.MapGet(ConsolePath + "/suggestions", (Func<HttpContext, Task<IResult>>)(http =>
             Console<ConsoleQueue>(http, ConsolePath + "/suggestions", false, (web, p, t, ct) => QueueAsync(p, t, new Dictionary<string, string>(), "", ct))));
@@ -47,10 +50,10 @@ public static partial class WebPages
     private delegate Task<object> ConsoleBuild(WebContext web, RequestPipelines pipeline, string formToken, CancellationToken cancellationToken);
 
     /// <summary>
-    /// A console page: only for a signed-in editor (else sign-in, or 403), a POST only with its form token; the person
+    /// A console page: only for a signed-in editor, or an admin where <paramref name="role"/> says so (else sign-in, or 403), a POST only with its form token; the person
     /// is the caller of every request the page sends, so the pipeline checks the role again and the audit names them.
     /// </summary>
-    private static Task<IResult> Console<TPage>(HttpContext http, string path, bool post, ConsoleBuild build)
+    private static Task<IResult> Console<TPage>(HttpContext http, string path, bool post, ConsoleBuild build, string role = Roles.Editor)
         where TPage : Microsoft.AspNetCore.Components.IComponent =>
         Page<TPage>(http, path, async (web, pipeline, ct) =>
         {
@@ -58,7 +61,7 @@ public static partial class WebPages
             if (web.SignIn.Account is not { } account)
                 return post ? Results.StatusCode(StatusCodes.Status401Unauthorized) : Results.Redirect(web.SignInLink);
             var caller = new Caller(http.User, null);
-            Access.Demand(caller, Roles.Editor, "The admin console", "The admin console");
+            Access.Demand(caller, role, role == Roles.Editor ? "The admin console" : "This page of the admin console", "The admin console");
             if (post)
             {
                 if (!await ReadBoundedFormAsync(http, FeedbackLimits.ConsoleFormBytes, ct))

@@ -77,7 +77,7 @@ public sealed class ImportPlanner
         {
             if (Snapshot.Source(given.Id) is not { } held)
             {
-                Add(new ImportedChange("source", given.Id, ImportedChange.Create, []), (session, _) =>
+                Add(new ImportedChange("source", given.Id, ImportedChange.Create, [], []), (session, _) =>
                 {
                     session.Db.Sources.Add(given);
                     session.Audit("import.create", "source", given.Id, null, given);

@@ -74,7 +74,7 @@ public sealed class InterchangeArea<T>(
                 if (id.Length > WriteRules.IdMaxLength || !IdPattern.IsMatch(id))
                     planner.Error(location, id, "id", "a new id must be lower-case kebab-case (letters, digits, hyphens), at most 100 characters");
                 else
-                    planner.Add(new ImportedChange(kind, id, ImportedChange.Create, []), (session, _) => CreateAsync(session, id, versions, given));
+                    planner.Add(new ImportedChange(kind, id, ImportedChange.Create, [], []), (session, _) => CreateAsync(session, id, versions, given));
                 continue;
             }
             var current = directory.At(id, planner.Effective);
@@ -88,11 +88,13 @@ public sealed class InterchangeArea<T>(
                 planner.Error(location, id, "id", $"'{id}' is a retired {kind} (not in force on {planner.Effective:yyyy-MM-dd}); ids are never reused");
                 continue;
             }
-            var changed = attributes.Where(a => !Equals(a.Get(current), a.Get(given))).Select(a => a.Name).ToList();
+            var changed = attributes.Where(a => !Equals(a.Get(current), a.Get(given))).ToList();
             if (changed.Count == 0)
                 planner.Unchanged++;
             else
-                planner.Add(new ImportedChange(kind, id, ImportedChange.Update, changed), (session, ct) => UpdateAsync(session, id, given, ct));
+                planner.Add(new ImportedChange(kind, id, ImportedChange.Update, changed.ConvertAll(a => a.Name),
+                        changed.ConvertAll(a => new ImportedValue(a.Name, InterchangeJson.Text(a.Get(current)), InterchangeJson.Text(a.Get(given))))),
+                    (session, ct) => UpdateAsync(session, id, given, ct));
         }
     }
 

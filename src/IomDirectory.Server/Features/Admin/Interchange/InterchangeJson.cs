@@ -14,6 +14,14 @@ internal static class InterchangeJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,   // accented names stay readable, as in data/
     };
 
+    /// <summary>A value as one line of JSON, the way an import preview shows it.</summary>
+    public static string Text(object? value)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, Options with { Indented = false })) WriteValue(writer, value);
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     public static void WriteValue(Utf8JsonWriter writer, object? value)
     {
         switch (value)
