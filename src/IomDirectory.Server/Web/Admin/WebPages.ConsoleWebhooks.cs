@@ -69,7 +69,7 @@ public static partial class WebPages
             var errors = new Dictionary<string, string>();
             foreach (var failure in ex.Errors)
             {
-                var field = failure.PropertyName is "url" or "kinds" or "description" ? failure.PropertyName : "";
+                var field = failure.PropertyName.Split('[')[0] is var name && name is "url" or "kinds" or "description" ? name : "";   // "kinds[1]": beside the kinds
                 errors[field] = errors.TryGetValue(field, out var before) ? before + " " + failure.ErrorMessage : failure.ErrorMessage;
             }
             return await WebhooksAsync(pipeline, token, form with { Errors = errors }, null, "", ct);
