@@ -74,6 +74,10 @@ public static class ContactRouter
         return new RoutingResult(SuggestionWriter.ReachableFirst(suggestions.Take(max).ToList()), language, confident);
     }
 
+    /// <summary>The country routing reads the asker to be in from the question alone (see <see cref="MentionedPlace"/>), or null.</summary>
+    public static string? CountryNamed(RoutingIndex index, QueryAnalysis analysis) =>
+        MentionedPlace(index, analysis, "en")?.Asker.Country.Code;
+
     /// <summary>An asker from the question itself: the place it names that says most where the asker is (the office in a
     /// signature, "our office in…", any place, in that order; the first of equals), else the first region it names (its
     /// anchor country), else the first nationality's country, else a place named as an origin or destination; with the

@@ -23,11 +23,9 @@ public sealed class ReadQuestionHandler(DirectorySnapshotProvider snapshots, Rou
         var view = ViewFor(query);
         if (query.Question.Trim().Length == 0 || query.Question.Length > SuggestContactsQuery.MaxQueryLength)
             return Task.FromResult(new InView<QuestionReading>(new QuestionReading("", ""), view));
-        var analysis = QueryAnalysis.Analyze(query.Question, indexes.For(view));
-        // The place that says most where the asker is, then a nationality's country: the order routing uses.
-        var code = analysis.Places.OrderByDescending(p => p.Strength).Select(p => p.Country)
-            .Concat(analysis.Countries)
-            .FirstOrDefault(c => view.Snapshot.Countries.ByCode(c) is not null) ?? "";
+        var index = indexes.For(view);
+        var analysis = QueryAnalysis.Analyze(query.Question, index);
+        var code = ContactRouter.CountryNamed(index, analysis) ?? "";   // the country routing itself would read
         return Task.FromResult(new InView<QuestionReading>(new QuestionReading(code, analysis.Language), view));
     }
 }
