@@ -76,7 +76,7 @@ public sealed partial class WebhookDispatcher(DirectoryStore store, WebhookOptio
         await using (var db = store.CreateContext())
         {
             var now = DateTime.UtcNow;
-            var latest = await db.AuditEvents.MaxAsync(e => (long?)e.Sequence, stoppingToken) ?? 0;
+            var latest = await ReadModel.DirectoryContent.LatestSequenceAsync(db, stoppingToken);
             due = await db.WebhookSubscriptions.AsNoTracking()
                 .Where(w => w.Enabled && w.NextAttemptAt <= now && w.DeliveredSequence < latest && (w.LeaseUntil == null || w.LeaseUntil < now || w.LeaseOwner == _replica))
                 .OrderBy(w => w.NextAttemptAt).Select(w => w.Id).Take(options.MaxSubscribers).ToListAsync(stoppingToken);

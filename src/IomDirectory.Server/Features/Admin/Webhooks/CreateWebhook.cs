@@ -31,7 +31,7 @@ public sealed class CreateWebhookHandler(DirectoryStore store, WebhookOptions op
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await db.WebhookSubscriptions.CountAsync(cancellationToken) >= options.MaxSubscribers)
             throw new PreconditionFailedException($"This server keeps at most {options.MaxSubscribers} webhook subscribers (--Webhooks:MaxSubscribers); delete one first.");
-        var latest = await db.AuditEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+        var latest = await ReadModel.DirectoryContent.LatestSequenceAsync(db, cancellationToken);
         var now = DateTime.UtcNow;
         var subscriber = new WebhookSubscription
         {
