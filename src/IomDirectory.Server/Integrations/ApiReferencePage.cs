@@ -22,7 +22,7 @@ internal sealed class ApiReferencePage(ISwaggerProvider provider, Web.WebAssets 
         var headers = http.Response.Headers;
         headers.CacheControl = "public, max-age=300";
         headers.ContentLanguage = "en";
-        headers["Content-Security-Policy"] = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+        headers["Content-Security-Policy"] = Web.WebPages.ContentSecurityPolicy;
         return Results.Bytes(_html.Value, "text/html; charset=utf-8");
     }
 

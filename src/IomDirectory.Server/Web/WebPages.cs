@@ -134,9 +134,13 @@ public static partial class WebPages
             headers.Vary = "Accept-Language, Cookie";
             headers.ContentLanguage = web.Language;
             headers.XContentTypeOptions = "nosniff";
-            headers["Content-Security-Policy"] = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+            headers["Content-Security-Policy"] = ContentSecurityPolicy;
         }
     }
+
+    /// <summary>Every HTML page's policy: no script at all, styles and images from the site only, forms posted back to it.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     private static RazorComponentResult Failed(WebContext web, WebAssets assets, Exception exception, HttpContext http)
     {
