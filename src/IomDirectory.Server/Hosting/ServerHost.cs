@@ -117,8 +117,8 @@ public static class ServerHost
         var warming = System.Diagnostics.Stopwatch.GetTimestamp();
         routing.Warm(snapshots.Current);
         startupLogger.LogInformation("Routing and search indexes for today built in {Elapsed:0} ms", System.Diagnostics.Stopwatch.GetElapsedTime(warming).TotalMilliseconds);
-        snapshots.Loading += routing.Warm;
-        snapshots.Loading += Features.Common.RecordsBegin.Observe;
+        snapshots.Loading += loading => routing.Warm(loading.Snapshot);
+        snapshots.Loading += loading => Features.Common.RecordsBegin.Observe(loading.Snapshot);
 
         // gRPC on HTTP/2-only cleartext endpoints (h2c with prior knowledge), gRPC-Web and HTTP/JSON on HTTP/1.1 ones
         // (see ListenAddresses). Endpoints configured under Kestrel:Endpoints replace both lists.

@@ -59,29 +59,34 @@ public sealed record DirectoryContent(
     /// This content with every version of the records the <paramref name="changes"/> name read again, in the context's
     /// (consistent-read) transaction: only the table of each change's kind, every table for a kind not known here. A
     /// record keeps the place of its first version, with its versions together, and a new record comes last: the order
-    /// in which a snapshot keeps records (<see cref="Temporal{T}"/>), as after a whole reload.
+    /// in which a snapshot keeps records (<see cref="Temporal{T}"/>), as after a whole reload. Also returns what was
+    /// read, so that the snapshot can be changed rather than built again (<see cref="DirectorySnapshot.With"/>).
     /// </summary>
-    public async Task<DirectoryContent> WithChangedAsync(DirectoryDbContext db, IReadOnlyList<AuditEventRecord> changes, long generation, long sequence,
-        CancellationToken ct)
+    public async Task<(DirectoryContent Content, ContentChanges Changes)> WithChangedAsync(DirectoryDbContext db, IReadOnlyList<AuditEventRecord> changes,
+        long generation, long sequence, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         var transaction = DirectoryStore.CurrentTransaction(db);
         var pool = new LoadPool();
+        var read = new ContentChanges();
         var byKind = changes.GroupBy(e => e.EntityKind, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(e => e.EntityId).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         var unknown = byKind.Where(k => !Kinds.Contains(k.Key)).SelectMany(k => k.Value).ToHashSet(StringComparer.Ordinal);
         async Task<IReadOnlyList<T>> Replace<T>(IReadOnlyList<T> old, string kind, string property, Func<T, string> idOf) where T : class
         {
             var ids = byKind.TryGetValue(kind, out var named) ? [.. named, .. unknown] : unknown;
-            return ids.Count == 0 ? old
-                : Replaced(old, await EntityTable<T>.Of(db).ReadWhereInAsync(db, connection, transaction, pool, property, ids, ct), ids, idOf);
+            if (ids.Count == 0) return old;
+            var fresh = await EntityTable<T>.Of(db).ReadWhereInAsync(db, connection, transaction, pool, property, ids, ct);
+            read.Add(kind, ids, fresh);
+            return Replaced(old, fresh, ids, idOf);
         }
         const string Id = nameof(VersionedRecord.Id);
-        return new DirectoryContent(await Replace(Sources, "source", nameof(SourceDocument.Id), s => s.Id),
+        var content = new DirectoryContent(await Replace(Sources, "source", nameof(SourceDocument.Id), s => s.Id),
             await Replace(Countries, "country", nameof(Country.Code), c => c.Code), await Replace(Offices, "office", Id, r => r.Id),
             await Replace(OfficeFunctions, "office_function", Id, r => r.Id), await Replace(Coverage, "coverage", Id, r => r.Id),
             await Replace(Units, "unit", Id, r => r.Id), await Replace(Mailboxes, "mailbox", Id, r => r.Id),
             await Replace(FocalPoints, "focal_point", Id, r => r.Id), await Replace(Committees, "committee", Id, r => r.Id), generation, sequence);
+        return (content, read);
     }
 
     /// <summary>The audit trail's entity kinds, each the kind of one table (<see cref="WithChangedAsync"/>).</summary>

@@ -12,29 +12,79 @@ namespace IomDirectory.Server.ReadModel;
 public sealed class DirectorySnapshot
 {
     private readonly DateTime[] _boundaries;
+    private readonly Dictionary<DateTime, int> _boundaryCounts;   // how many versions start or end at each boundary
     private readonly Lock _todayBuild = new();
     private readonly RecentViews _recent = new(ViewLimits.HistoricalViews);
     private readonly int _todayPeriod;
     private DirectoryView? _today;
 
     public DirectorySnapshot(DirectoryContent content)
+        : this(content, content.Sources.ToDictionary(s => s.Id, StringComparer.Ordinal), new CountryLookup(content.Countries),
+            new Temporal<OfficeRecord>(content.Offices), new Temporal<OfficeFunctionRecord>(content.OfficeFunctions),
+            new Temporal<CoverageRecord>(content.Coverage), new Temporal<UnitRecord>(content.Units), new Temporal<MailboxRecord>(content.Mailboxes),
+            new Temporal<FocalPointRecord>(content.FocalPoints), new Temporal<CommitteeRecord>(content.Committees), boundaryCounts: null)
     {
-        Sources = content.Sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
-        Countries = new CountryLookup(content.Countries);
-        Offices = new Temporal<OfficeRecord>(content.Offices);
-        OfficeFunctions = new Temporal<OfficeFunctionRecord>(content.OfficeFunctions);
-        Coverage = new Temporal<CoverageRecord>(content.Coverage);
-        Units = new Temporal<UnitRecord>(content.Units);
-        Mailboxes = new Temporal<MailboxRecord>(content.Mailboxes);
-        FocalPoints = new Temporal<FocalPointRecord>(content.FocalPoints);
-        Committees = new Temporal<CommitteeRecord>(content.Committees);
-        _boundaries = Offices.Boundaries().Concat(OfficeFunctions.Boundaries()).Concat(Coverage.Boundaries())
-            .Concat(Units.Boundaries()).Concat(Mailboxes.Boundaries()).Concat(FocalPoints.Boundaries())
-            .Concat(Committees.Boundaries()).Distinct().Order().ToArray();
+    }
+
+    private DirectorySnapshot(DirectoryContent content, IReadOnlyDictionary<string, SourceDocument> sources, CountryLookup countries,
+        Temporal<OfficeRecord> offices, Temporal<OfficeFunctionRecord> officeFunctions, Temporal<CoverageRecord> coverage, Temporal<UnitRecord> units,
+        Temporal<MailboxRecord> mailboxes, Temporal<FocalPointRecord> focalPoints, Temporal<CommitteeRecord> committees,
+        Dictionary<DateTime, int>? boundaryCounts)
+    {
+        Sources = sources;
+        Countries = countries;
+        Offices = offices;
+        OfficeFunctions = officeFunctions;
+        Coverage = coverage;
+        Units = units;
+        Mailboxes = mailboxes;
+        FocalPoints = focalPoints;
+        Committees = committees;
+        _boundaryCounts = boundaryCounts ?? Counted(Offices.Boundaries().Concat(OfficeFunctions.Boundaries()).Concat(Coverage.Boundaries())
+            .Concat(Units.Boundaries()).Concat(Mailboxes.Boundaries()).Concat(FocalPoints.Boundaries()).Concat(Committees.Boundaries()));
+        _boundaries = [.. _boundaryCounts.Keys.Order()];
         Generation = content.Generation;
         Sequence = content.Sequence;
         Content = content;
         _todayPeriod = Period(DateTime.UtcNow);
+    }
+
+    /// <summary>
+    /// The snapshot of <paramref name="content"/>, which is this one's with the records <paramref name="changes"/>
+    /// names read again: only those records' histories are replaced (the other kinds' tables are shared), and today's
+    /// view is this one's with the changed records patched in (<see cref="DirectoryView.Patched"/>) when no unchanged
+    /// record changes version between the two snapshots' todays. Equal to <c>new DirectorySnapshot(content)</c>.
+    /// </summary>
+    public DirectorySnapshot With(DirectoryContent content, ContentChanges changes)
+    {
+        var counts = new Dictionary<DateTime, int>(_boundaryCounts);
+        var changedCounts = new Dictionary<DateTime, int>();
+        Temporal<T> Changed<T>(Temporal<T> table, string kind) where T : VersionedRecord
+        {
+            if (!changes.Touches(kind)) return table;
+            var ids = changes.Ids(kind);
+            foreach (var id in ids)
+            foreach (var date in Temporal<T>.BoundariesOf(table.History(id)))
+                if (--counts[date] == 0) counts.Remove(date);
+            var fresh = changes.Fresh<T>(kind);
+            foreach (var date in Temporal<T>.BoundariesOf(fresh))
+            {
+                counts[date] = counts.GetValueOrDefault(date) + 1;
+                changedCounts[date] = changedCounts.GetValueOrDefault(date) + 1;
+            }
+            return table.With(ids, fresh);
+        }
+        var next = new DirectorySnapshot(content,
+            changes.Touches("source") ? content.Sources.ToDictionary(s => s.Id, StringComparer.Ordinal) : Sources,
+            changes.Touches("country") ? new CountryLookup(content.Countries) : Countries,
+            Changed(Offices, "office"), Changed(OfficeFunctions, "office_function"), Changed(Coverage, "coverage"), Changed(Units, "unit"),
+            Changed(Mailboxes, "mailbox"), Changed(FocalPoints, "focal_point"), Changed(Committees, "committee"), counts);
+        if (Volatile.Read(ref _today) is { } today && !changes.Touches("country") && next.SameVersionsAsOf(today.Instant, changedCounts))
+        {
+            next._today = DirectoryView.Patched(today, next, next.PeriodStart(next._todayPeriod), changes);
+            next.TodayWasPatched = true;
+        }
+        return next;
     }
 
     /// <summary>Increases with every change to the store; lets caches built on a snapshot know they are stale.</summary>
@@ -68,6 +118,9 @@ public sealed class DirectorySnapshot
         return _recent.Get(period) ?? _recent.Keep(period, ViewLimits.Build(() => _recent.Get(period) ?? new DirectoryView(this, PeriodStart(period))));
     }
 
+    /// <summary>Whether today's view was the previous snapshot's with the changes patched in (<see cref="With"/>), for tests.</summary>
+    internal bool TodayWasPatched { get; private set; }
+
     /// <summary>The views other than today's this snapshot keeps now (at most <see cref="ViewLimits.HistoricalViews"/>).</summary>
     public int KeptHistoricalViews => _recent.Count;
 
@@ -84,6 +137,26 @@ public sealed class DirectorySnapshot
     }
 
     public SourceDocument? Source(string id) => Sources.GetValueOrDefault(id);
+
+    /// <summary>
+    /// Whether every record <paramref name="changedCounts"/> does not count (by its boundaries) has the same version in
+    /// force at <paramref name="instant"/> as in today's period: no such record starts or ends a version between them.
+    /// </summary>
+    private bool SameVersionsAsOf(DateTime instant, Dictionary<DateTime, int> changedCounts)
+    {
+        var today = PeriodStart(_todayPeriod);
+        var (from, to) = instant <= today ? (instant, today) : (today, instant);
+        for (var i = Period(from); i < _boundaries.Length && _boundaries[i] <= to; i++)
+            if (_boundaryCounts[_boundaries[i]] > changedCounts.GetValueOrDefault(_boundaries[i])) return false;
+        return true;
+    }
+
+    private static Dictionary<DateTime, int> Counted(IEnumerable<DateTime> dates)
+    {
+        var counts = new Dictionary<DateTime, int>();
+        foreach (var date in dates) counts[date] = counts.GetValueOrDefault(date) + 1;
+        return counts;
+    }
 
     /// <summary>Index of the period containing the instant: the number of boundaries at or before it.</summary>
     private int Period(DateTime instant)

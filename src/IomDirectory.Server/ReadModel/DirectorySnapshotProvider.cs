@@ -29,7 +29,7 @@ public sealed partial class DirectorySnapshotProvider(DirectoryStore store, ILog
     private long _generation;
 
     /// <summary>Runs on every new snapshot before readers see it (caches built per view warm themselves here).</summary>
-    public event Action<DirectorySnapshot>? Loading;
+    public event Action<SnapshotLoading>? Loading;
 
     public DirectorySnapshot Current => _current ?? throw new InvalidOperationException("The directory has not been loaded yet.");
 
@@ -56,12 +56,14 @@ public sealed partial class DirectorySnapshotProvider(DirectoryStore store, ILog
             if (events.Count == 0) return [];
             var ids = events.Select(e => e.EntityId).ToHashSet(StringComparer.Ordinal);
             var generation = Interlocked.Increment(ref _generation);
-            var whole = events.Count > MaxIncrementalEvents || ids.Count > MaxIncrementalRecords;
-            var content = whole
-                ? await DirectoryContent.ReadAllAsync(db, generation, cancellationToken)
-                : await current.Content.WithChangedAsync(db, events, generation, events[^1].Sequence, cancellationToken);
-            Publish(content, started, whole ? "the whole store" : $"{events.Count} changes to {ids.Count} records");
-            return whole ? null : events;
+            if (events.Count > MaxIncrementalEvents || ids.Count > MaxIncrementalRecords)
+            {
+                Publish(await DirectoryContent.ReadAllAsync(db, generation, cancellationToken), started, "the whole store");
+                return null;
+            }
+            var (content, changes) = await current.Content.WithChangedAsync(db, events, generation, events[^1].Sequence, cancellationToken);
+            Publish(content, started, $"{events.Count} changes to {ids.Count} records", current, changes);
+            return events;
         }
         finally
         {
@@ -116,18 +118,23 @@ public sealed partial class DirectorySnapshotProvider(DirectoryStore store, ILog
         }
     }
 
-    /// <summary>Builds the snapshot of the content just read, today's view and the derived indexes, then hands it to readers.</summary>
-    private void Publish(DirectoryContent content, long started, string origin)
+    /// <summary>
+    /// Builds the snapshot of the content just read, today's view and the derived indexes, then hands it to readers.
+    /// Given the snapshot it follows and what changed since, the snapshot and today's view are that one's with the
+    /// changes applied (<see cref="DirectorySnapshot.With"/>), and the indexes are told what changed.
+    /// </summary>
+    private void Publish(DirectoryContent content, long started, string origin, DirectorySnapshot? previous = null, ContentChanges? changes = null)
     {
         var read = Stopwatch.GetElapsedTime(started);
-        var snapshot = new DirectorySnapshot(content);
+        var snapshot = previous is not null && changes is not null ? previous.With(content, changes) : new DirectorySnapshot(content);
         var built = Stopwatch.GetElapsedTime(started);
         snapshot.At(DateTime.UtcNow);   // build today's view (and its indexes) before readers need it
         var viewed = Stopwatch.GetElapsedTime(started);
-        Loading?.Invoke(snapshot);
+        Loading?.Invoke(new SnapshotLoading(snapshot, changes is null ? null : previous, changes));
         var first = _current is null;
         Volatile.Write(ref _current, snapshot);
-        if (!first) ReleaseGarbageSoon();
+        // A whole reload allocated far more than it keeps; a change applied did not, and must not stop the process for a collection.
+        if (!first && changes is null) ReleaseGarbageSoon();
         var total = Stopwatch.GetElapsedTime(started);
         LogReloaded(_logger, snapshot.Generation, snapshot.Sequence, snapshot.Units.Count, total.TotalMilliseconds, origin, read.TotalMilliseconds,
             (built - read).TotalMilliseconds, (viewed - built).TotalMilliseconds, (total - viewed).TotalMilliseconds);
@@ -138,3 +145,9 @@ public sealed partial class DirectorySnapshotProvider(DirectoryStore store, ILog
     private static partial void LogReloaded(ILogger logger, long generation, long sequence, int units, double total, string origin, double read, double build,
         double view, double warm);
 }
+
+/// <summary>
+/// A snapshot about to be handed to readers, and, when it follows <paramref name="Previous"/> by applying changes,
+/// what they changed: the derived indexes can then be updated for those records rather than built again.
+/// </summary>
+public sealed record SnapshotLoading(DirectorySnapshot Snapshot, DirectorySnapshot? Previous, ContentChanges? Changes);
