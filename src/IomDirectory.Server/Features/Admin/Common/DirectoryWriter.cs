@@ -8,8 +8,8 @@ namespace IomDirectory.Server.Features.Admin.Common;
 /// <summary>
 /// Runs one write as a unit, in the transaction of the <see cref="WriteLease"/> the write pipeline holds: the change
 /// and its audit events, checked against the tree, announced to the other replicas and committed; then — only once
-/// committed — the snapshot catches up (retried until it succeeds: see <see cref="ChangeFollower"/>), which also hands
-/// the events to watchers.
+/// committed — the write gate is released and the snapshot catches up (retried until it succeeds: see
+/// <see cref="ChangeFollower"/>), which also hands the events to watchers; the call returns once its change is visible.
 /// </summary>
 public sealed class DirectoryWriter(DirectoryStore store, DirectorySnapshotProvider snapshots, CurrentCaller current, ChangeFollower follower)
 {
@@ -37,6 +37,8 @@ public sealed class DirectoryWriter(DirectoryStore store, DirectorySnapshotProvi
         if (result is ISequenced sequenced && session.Events.Count > 0)
             sequenced.Sequence = session.Events[^1].Sequence;
         // Committed: from here on nothing may be cancelled or fail, or the caller would be told a committed write failed.
+        // The next write need not wait for this one's catch-up: it catches up itself before its validation.
+        await lease.DisposeAsync();
         await follower.AfterCommitAsync();
         return result;
     }
