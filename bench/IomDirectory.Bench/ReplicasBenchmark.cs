@@ -30,20 +30,26 @@ public static class ReplicasBenchmark
         var seconds = CommandLine.Int(args, "--seconds", 20);
         var rate = CommandLine.Int(args, "--write-rate", 10);
         var readers = CommandLine.Int(args, "--readers", 2);
+        var size = CommandLine.Int(args, "--units", 0);
         Console.WriteLine($"replicas: {seconds} s, a writer at {rate} writes/s on the first server, {readers} closed-loop readers per server");
 
         var table = new ResultTable("store", "servers", "writes/s", "write p50 ms", "write p99 ms", "server", "reads", "read p50 ms", "read p99 ms",
             "visible p50 ms", "visible p99 ms", "not seen");
         using var scratch = new ScratchFolder();
         var key = scratch.File("jwt-signing.key");
+        // --units N: the org chart of the scale benchmark (data/ plus synthetic units up to N), else data/ as it is.
+        var data = size > 0
+            ? new Scale.OrgGenerator(Scale.WordPools.Read(BenchPaths.Data)).Write(scratch.File("data"), size, CommandLine.Int(args, "--mailboxes", 20_000)).Folder
+            : BenchPaths.Data;
+        if (size > 0) Console.WriteLine($"on an org chart of {size} units");
         await using (var postgres = await PostgresServer.StartAsync())
         {
             var database = postgres.ConnectionString(await postgres.CreateDatabaseAsync());
-            await using var a = await ServerUnderTest.StartAsync(database, BenchPaths.Data, "--Jwt:SigningKeyFile", key);
-            await using var b = await ServerUnderTest.StartAsync(database, BenchPaths.Data, "--Jwt:SigningKeyFile", key);
+            await using var a = await ServerUnderTest.StartAsync(database, data, "--Jwt:SigningKeyFile", key);
+            await using var b = await ServerUnderTest.StartAsync(database, data, "--Jwt:SigningKeyFile", key);
             await RunOnceAsync("PostgreSQL", [a, b], key, seconds, rate, readers, table);
         }
-        await using (var single = await ServerUnderTest.StartAsync(scratch.File("directory.db"), BenchPaths.Data, "--Jwt:SigningKeyFile", key))
+        await using (var single = await ServerUnderTest.StartAsync(scratch.File("directory.db"), data, "--Jwt:SigningKeyFile", key))
             await RunOnceAsync("SQLite", [single], key, seconds, rate, readers, table);
 
         table.Print(Console.Out);

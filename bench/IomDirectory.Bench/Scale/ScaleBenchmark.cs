@@ -67,10 +67,12 @@ public static class ScaleBenchmark
 
     private static async Task<ScaleMeasurement> MeasureFreshAsync(OrgGenerator.Generated org, WordPools pools, string database, ScaleOptions options)
     {
-        await using var server = await ServerUnderTest.StartAsync(database, org.Folder, ServerUnderTest.CachesOff);
+        var key = database + ".jwt-signing.key";
+        await using var server = await ServerUnderTest.StartAsync(database, org.Folder, [.. ServerUnderTest.CachesOff, "--Jwt:SigningKeyFile", key]);
         foreach (var line in server.StartUpProfile)
             Console.WriteLine("    start-up: " + line);
         var residentAtStart = server.ResidentBytes();
+        var peakAtStart = server.PeakResidentBytes();
         var workload = new ScaleWorkload(server.Client, org.Units, pools);
         // Warm-up asks other questions than the measured calls, so that remembered answers do not stand in for them.
         foreach (var rpc in ScaleWorkload.Rpcs)
@@ -83,7 +85,14 @@ public static class ScaleBenchmark
         var latencies = new Dictionary<string, LatencyProbe.Result>();
         foreach (var rpc in ScaleWorkload.Rpcs)
             latencies[rpc] = await LatencyProbe.RunAsync(options.Calls, options.Concurrency, workload.Call(rpc));
+        var token = IomDirectory.Security.LocalTokenIssuer.Mint(IomDirectory.Security.SigningKey.Read(key), "bench.editor", "directory.editor", TimeSpan.FromHours(4));
+        var edits = options.Edits > 0 ? await workload.EditAsync(options.Edits, token) : [];
         return new ScaleMeasurement(org.TotalUnits, org.Mailboxes, server.StartUpTime.TotalSeconds, Stats.ToMegabytes(resident),
-            latencies.ToDictionary(l => l.Key, l => ScaleMeasurement.Latency.From(l.Value))) { ResidentAtStartMb = Stats.ToMegabytes(residentAtStart) };
+            latencies.ToDictionary(l => l.Key, l => ScaleMeasurement.Latency.From(l.Value)))
+        {
+            ResidentAtStartMb = Stats.ToMegabytes(residentAtStart), PeakAtStartMb = Stats.ToMegabytes(peakAtStart),
+            EditsSeconds = edits.Sum() / 1000, EditP50 = edits.Count > 0 ? Stats.Percentile(edits, 50) : double.NaN,
+            EditP99 = edits.Count > 0 ? Stats.Percentile(edits, 99) : double.NaN, ResidentAfterEditsMb = Stats.ToMegabytes(server.ResidentBytes()),
+        };
     }
 }

@@ -15,6 +15,32 @@ public sealed class ScaleWorkload(CallInvoker client, IReadOnlyList<SyntheticUni
 
     public static readonly string[] Rpcs = ["GetUnit", "SearchDirectory", "SuggestContacts"];
 
+    private static readonly MethodDescriptor UpdateUnitMethod = Method(AdminReflection.Descriptor, "AdminService", "UpdateUnit");
+
+    /// <summary>
+    /// <paramref name="count"/> one-field edits, one after the other (a rename of the next synthetic unit, as an admin
+    /// applying corrections would): each call's time, from sending to the answer, which comes once the change is
+    /// applied to this server's snapshot, views and indexes.
+    /// </summary>
+    public async Task<List<double>> EditAsync(int count, string token)
+    {
+        var options = new CallOptions(headers: new Metadata { { "authorization", "Bearer " + token } });
+        var times = new List<double>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var id = units[Spread(i, units.Count)].Id;
+            var version = (await client.UnaryAsync<GetUnitRequest, Unit>(GetUnitMethod, new GetUnitRequest { Id = id })).Version;
+            var sent = System.Diagnostics.Stopwatch.GetTimestamp();
+            await client.UnaryAsync<UpdateUnitRequest, Unit>(UpdateUnitMethod, new UpdateUnitRequest
+            {
+                Id = id, ExpectedVersion = version, Unit = new UnitInput { Name = new LocalizedText { En = $"Edited unit {i}" } },
+                UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "name.en" } }, Write = new WriteContext { Reason = "bench scale edits" },
+            }, options);
+            times.Add(System.Diagnostics.Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+        }
+        return times;
+    }
+
     public Func<int, Task> Call(string rpc) => rpc switch
     {
         "GetUnit" => i => client.UnaryAsync<GetUnitRequest, Unit>(GetUnitMethod, new GetUnitRequest { Id = units[Spread(i, units.Count)].Id }),

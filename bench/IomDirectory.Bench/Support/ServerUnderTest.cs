@@ -130,6 +130,9 @@ public sealed class ServerUnderTest : IAsyncDisposable
     /// <summary>Resident set size (VmRSS of /proc/PID/status), in bytes.</summary>
     public long ResidentBytes() => ResidentMemory.Of(_process.Id);
 
+    /// <summary>The most resident memory the server has had since it started (start-up's peak, until calls exceed it).</summary>
+    public long PeakResidentBytes() => ResidentMemory.PeakOf(_process.Id);
+
     public async ValueTask DisposeAsync()
     {
         Channel.Dispose();
