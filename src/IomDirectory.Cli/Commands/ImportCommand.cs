@@ -77,6 +77,7 @@ public static class ImportCommand
         return ByteString.CopyFrom(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
+    /// <summary>The changes as a table, then each update's values now → in the document, one line each (whole, unwrapped: JSON is long).</summary>
     private static void Print(Terminal output, ImportDirectoryResponse response)
     {
         if (response.Changes.Count > 0)
@@ -86,6 +87,14 @@ public static class ImportCommand
                 table.AddRow(new Text(c.Change), new Text(c.Kind), new Text(c.Id), new Text(string.Join(", ", c.Fields)));
             output.Render(table);
         }
+        foreach (var c in response.Changes.Where(c => c.Values.Count > 0))
+        {
+            output.Raw($"{c.Kind} {c.Id}, now → in the document:");
+            foreach (var value in c.Values)
+                output.Raw("  " + MessageText.Change(value));
+        }
+        if (response.ChangesWithoutValues > 0)
+            output.Line($"{response.ChangesWithoutValues} change(s) are listed without their values, to keep the answer bounded; import a smaller document to see them.");
         var creates = response.Changes.Count(c => c.Change == "create");
         var summary = $"{response.Changes.Count} change(s): {creates} to create, {response.Changes.Count - creates} to update; {response.Unchanged} unchanged.";
         output.Line(response.Applied

@@ -21,7 +21,7 @@ namespace IomDirectory.Server.Rpc;
 /// (as read right after the commit). A singleton, like the other services.
 /// </summary>
 [BindServiceMethod(typeof(AdminGrpcService), nameof(BindService))]
-public class AdminGrpcService(RpcPipeline rpc, DirectorySnapshotProvider snapshots)
+public class AdminGrpcService(RpcPipeline rpc, DirectorySnapshotProvider snapshots, Hosting.ReceiveLimits limits)
 {
     /// <summary>The service this class implements, read by grpc-dotnet's reflection and JSON transcoding.</summary>
     public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => AdminService.Descriptor;
@@ -84,14 +84,7 @@ public class AdminGrpcService(RpcPipeline rpc, DirectorySnapshotProvider snapsho
     {
         var outcome = await rpc.Send(c, new ImportDirectoryCommand(r.Content.Memory, r.DryRun,
             new Features.Admin.Common.WriteContext(r.Reason, DateTime.UtcNow)));
-        var response = new ImportDirectoryResponse { Applied = outcome.Applied, Unchanged = outcome.Unchanged, Sequence = outcome.Sequence };
-        response.Changes.AddRange(outcome.Changes.Select(change =>
-        {
-            var message = new RecordChange { Kind = change.Kind, Id = change.Id, Change = change.Change };
-            message.Fields.AddRange(change.Fields);
-            return message;
-        }));
-        return response;
+        return ImportMapping.Response(outcome, limits.Admin);   // values bounded like the request: as many characters as it may hold bytes
     }
 
     public virtual async Task ExportDirectory(ExportDirectoryRequest r, IServerStreamWriter<ExportChunk> stream, ServerCallContext c)

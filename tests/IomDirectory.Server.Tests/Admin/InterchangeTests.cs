@@ -121,6 +121,40 @@ public sealed class InterchangeTests
     }
 
     [Test]
+    public async Task DryRun_OfARenamedUnit_GivesTheNameNowAndInTheDocument_AndChangesNothing()
+    {
+        var before = await GetUnit("pcca");
+        var result = await Import(RenamedUnitAndNewMailbox(Json(await Export())), dryRun: true, reason: "");
+
+        var pcca = result.Changes.Single(c => c.Id == "pcca");
+        var name = pcca.Values.Single();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(name.Field, Is.EqualTo("name"));
+            Assert.That(Json(name.OldValue)["en"]!.GetValue<string>(), Is.EqualTo(before.Names.En));
+            Assert.That(Json(name.NewValue)["en"]!.GetValue<string>(), Is.EqualTo("Preparedness and Climate Change Action Division (imported)"));
+            Assert.That(Json(name.NewValue)["fr"]!.GetValue<string>(), Is.EqualTo(before.Names.Fr), "the whole attribute, as the data/ format writes it");
+            Assert.That(result.Changes.Single(c => c.Id == "mb-pcca-imports").Values, Is.Empty, "a create lists no values");
+            Assert.That(result.ChangesWithoutValues, Is.Zero);
+            Assert.That((await GetUnit("pcca")).Version, Is.EqualTo(before.Version));
+            Assert.That(await AuditCount(), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task DryRun_OfAVeryLongDescription_CutsTheValueAndSaysHowLongItWas()
+    {
+        var document = Json(await Export());
+        var description = string.Concat(Enumerable.Repeat("A description long enough to be cut in the answer. ", 150)).Trim();
+        Record(document, "units", "pcca")["description"] = new JsonObject { ["en"] = description };
+        var result = await Import(Encoding.UTF8.GetBytes(document.ToJsonString()), dryRun: true, reason: "");
+
+        var value = result.Changes.Single(c => c.Id == "pcca").Values.Single(v => v.Field == "description");
+        var whole = new JsonObject { ["en"] = description }.ToJsonString().Length;
+        Assert.That(value.NewValue, Has.Length.LessThan(1100).And.EndsWith($"… [{whole} characters in all]"));
+    }
+
+    [Test]
     public async Task Apply_OfARenamedUnitAndANewMailbox_ChangesThemAuditsThemAndStreamsThem()
     {
         var before = await GetUnit("pcca");
@@ -347,6 +381,8 @@ public sealed class InterchangeTests
         $$"""{"id":"{{id}}","address":"{{address}}","owner":"{{owner}}","purpose":{"en":"Imported"},"versions":[{"source":"{{Source}}"}]}""")!;
 
     private static JsonNode Json(byte[] document) => JsonNode.Parse(document)!;
+
+    private static JsonNode Json(string value) => JsonNode.Parse(value)!;
 
     private static List<string> Ids(JsonNode document, string area) => document[area]!.AsArray().Select(r => (string)r!["id"]!).ToList();
 

@@ -147,12 +147,18 @@ public sealed class CliAdminCommandTests
             var before = await GetUnit("der");
             var human = (await _cli.RunAs(_cli.Admin, "import", file, "--dry-run")).Ok();
             Assert.That(human.Stdout, Does.Contain("der").And.Contain("Dry run, nothing changed."));
+            Assert.That(human.Stdout, Does.Contain(before.Names.En).And.Contain("Department of External Relations (renamed by import)"),
+                "the name now and in the document");
 
             var json = (await _cli.RunAs(_cli.Admin, "import", file, "--dry-run", "--json")).Ok().Json();
             Assert.That(json.GetProperty("applied").GetBoolean(), Is.False);
             var change = json.GetProperty("changes").EnumerateArray().Single(c => c.GetProperty("id").GetString() == "der");
             Assert.That(change.GetProperty("change").GetString(), Is.EqualTo("update"));
             Assert.That(change.GetProperty("fields").EnumerateArray().Select(f => f.GetString()), Has.Some.StartsWith("name"));
+            var name = change.GetProperty("values").EnumerateArray().Single(v => v.GetProperty("field").GetString() == "name");
+            Assert.That(JsonNode.Parse(name.GetProperty("oldValue").GetString()!)!["en"]!.GetValue<string>(), Is.EqualTo(before.Names.En));
+            Assert.That(JsonNode.Parse(name.GetProperty("newValue").GetString()!)!["en"]!.GetValue<string>(),
+                Is.EqualTo("Department of External Relations (renamed by import)"));
 
             var after = await GetUnit("der");
             Assert.That(after.Names.En, Is.EqualTo(before.Names.En), "a dry run changes nothing");

@@ -78,10 +78,4 @@ public sealed class AdminImportConsoleTests : SignInBrowserFixture
         Assert.That(response.Status, Is.EqualTo(403));
         Assert.That(await response.TextAsync(), Does.Contain("directory.admin"));
     }
-
-    private async Task<List<Domain.AuditEventRecord>> AuditOfAsync(string id)
-    {
-        await using var db = Server.Store.CreateContext();
-        return await db.AuditEvents.AsNoTracking().Where(a => a.EntityId == id).OrderBy(a => a.Sequence).ToListAsync();
-    }
 }

@@ -1,6 +1,8 @@
+using System.Text.RegularExpressions;
 using IomDirectory.Server.Seeding;
 using IomDirectory.Server.Tests.Support;
 using IomDirectory.Server.Web;
+using IomDirectory.Server.Web.Admin;
 
 namespace IomDirectory.Server.Tests.Web;
 
@@ -23,5 +25,19 @@ public sealed class InterfaceTextTests
             """{ "text": { "ask.title": { "en": "Who do I contact?", "fr": "Qui contacter ?" } } }""");
         var error = Assert.Throws<DataLoadException>(() => InterfaceText.Load(folder.Path));
         Assert.That(error!.Message, Does.Contain("web/interface.json").And.Contain("ask.title").And.Contain("\"es\""));
+    }
+
+    [Test]
+    public void Every_console_text_the_pages_name_is_in_the_repository_text()
+    {
+        var text = InterfaceText.Load(RepositoryPaths.Data);
+        var web = Path.Combine(RepositoryPaths.Root, "src", "IomDirectory.Server", "Web");
+        var named = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories).Where(f => f.EndsWith(".razor") || f.EndsWith(".cs"))
+            .SelectMany(f => Regex.Matches(File.ReadAllText(f), "T\\(\"(console\\.[a-z0-9_.-]*[a-z0-9])\"").Select(m => m.Groups[1].Value));
+        var fields = ConsoleRecordKind.All.SelectMany(k => k.Fields.Concat(k.NewFields)).ToList();
+        var labels = fields.Select(f => "console.field." + Regex.Replace(f.Path, "\\.(en|fr|es)$", ""));
+        var choices = fields.Where(f => f.Choices is not null).SelectMany(f => f.Choices!.Value.Values.Select(v => f.Choices!.Value.LabelKey + v));
+        var kinds = ConsoleRecordKind.All.SelectMany(k => new[] { "console.kind.", "console.new.", "console.edit." }.Select(p => p + k.Kind));
+        Assert.That(named.Concat(labels).Concat(choices).Concat(kinds).Distinct().Where(k => !text.Keys.Contains(k)), Is.Empty);
     }
 }

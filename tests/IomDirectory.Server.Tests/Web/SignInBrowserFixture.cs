@@ -1,5 +1,6 @@
 using IomDirectory.Server.Tests.Support;
 using IomDirectory.TestIdentityProvider;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -25,9 +26,9 @@ public abstract class SignInBrowserFixture : BrowserFixture
     protected override async Task ServerStoppedAsync() => await Provider.DisposeAsync();
 
     /// <summary>Opens <paramref name="path"/> signed in as <paramref name="user"/> (the console sends anonymous people to sign in).</summary>
-    protected async Task<IPage> SignedInAsync(TestUser user, string path = "/admin")
+    protected async Task<IPage> SignedInAsync(TestUser user, string path = "/admin", string? acceptLanguage = null)
     {
-        var page = await OpenAsync("/ask?lang=en");
+        var page = await OpenAsync("/ask?lang=en", acceptLanguage);
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
         await page.GetByLabel("Username").FillAsync(user.UserName);
         await page.GetByLabel("Password").FillAsync(user.Password);
@@ -35,5 +36,23 @@ public abstract class SignInBrowserFixture : BrowserFixture
         await Expect(page.Locator("#signed-in-as")).ToHaveTextAsync("Signed in as " + user.DisplayName);
         await page.GotoAsync(new Uri(Web, path).ToString());
         return page;
+    }
+
+    /// <summary>The audit trail of one record, oldest first, read from the server's own database.</summary>
+    protected async Task<List<Domain.AuditEventRecord>> AuditOfAsync(string id)
+    {
+        await using var db = Server.Store.CreateContext();
+        return await db.AuditEvents.AsNoTracking().Where(a => a.EntityId == id).OrderBy(a => a.Sequence).ToListAsync();
+    }
+
+    /// <summary>Presses Tab until the element matching <paramref name="selector"/> has the focus (at most 200 presses).</summary>
+    protected static async Task TabToAsync(IPage page, string selector)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if (await page.EvaluateAsync<bool>("s => document.activeElement && document.activeElement.matches(s)", selector)) return;
+            await page.Keyboard.PressAsync("Tab");
+        }
+        Assert.Fail($"Tab never reached {selector}");
     }
 }

@@ -27,10 +27,21 @@ public sealed record ConsoleEditModel(
     DirectoryView View,
     string FormToken);
 
+/// <summary>A new record's form: the values as typed (or pre-filled), the failures by field, and the preview of what the record will hold.</summary>
+public sealed record ConsoleNewModel(
+    ConsoleRecordKind Kind,
+    IReadOnlyDictionary<string, string> Values,
+    ConsoleWrite Write,
+    IReadOnlyDictionary<string, string> Errors,
+    IReadOnlyList<ConsoleChange>? Preview,
+    string FormToken);
+
 /// <summary>What every write form carries besides its fields: the effective date ("" now), the reason and the source.</summary>
 public sealed record ConsoleWrite(string Effective, string Reason, string Source)
 {
     public static readonly ConsoleWrite Empty = new("", "", "");
+
+    public static ConsoleWrite From(IFormCollection form) => new(form["effective"].ToString(), form["reason"].ToString(), form["source"].ToString());
 }
 
 public sealed record ConsoleChange(string Field, string Old, string New);

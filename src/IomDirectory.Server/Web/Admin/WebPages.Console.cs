@@ -30,6 +30,7 @@ public static partial class WebPages
         MapConsoleWebhooks(app);
         MapConsoleImport(app);
         MapConsoleCoverage(app);
+        MapConsoleNew(app);
         app.MapGet(ConsolePath, (Func<HttpContext, Task<IResult>>)(http => Console<ConsoleHome>(http, ConsolePath, false, ConsoleHomeAsync)));
         app.MapGet(ConsolePath + "/suggestions", (Func<HttpContext, Task<IResult>>)(http =>
             Console<ConsoleQueue>(http, ConsolePath + "/suggestions", false, (web, p, t, ct) => QueueAsync(p, t, new Dictionary<string, string>(), "", ct))));
@@ -40,9 +41,9 @@ public static partial class WebPages
         app.MapGet(ConsolePath + "/{kind}/{id}", (HttpContext http, string kind, string id) =>
             Console<ConsoleEdit>(http, RecordPath(kind, id), false, (web, p, t, ct) => EditPageAsync(http, p, t, kind, id, ct)));
         app.MapPost(ConsolePath + "/{kind}/{id}", (HttpContext http, string kind, string id) =>
-            Console<ConsoleEdit>(http, RecordPath(kind, id), true, (web, p, t, ct) => EditAsync(http, p, t, kind, id, ct)));
+            Console<ConsoleEdit>(http, RecordPath(kind, id), true, (web, p, t, ct) => EditAsync(http, web, p, t, kind, id, ct)));
         app.MapPost(ConsolePath + "/{kind}/{id}/{action:regex(^(move|retire|create)$)}", (HttpContext http, string kind, string id, string action) =>
-            Console<ConsoleEdit>(http, RecordPath(kind, id), true, (web, p, t, ct) => StructureAsync(http, p, t, kind, id, action, ct)));
+            Console<ConsoleEdit>(http, RecordPath(kind, id), true, (web, p, t, ct) => StructureAsync(http, web, p, t, kind, id, action, ct)));
     }
 
     private static string RecordPath(string kind, string id) => ConsolePath + "/" + Uri.EscapeDataString(kind) + "/" + Uri.EscapeDataString(id);

@@ -30,56 +30,52 @@ public static partial class WebPages
     }
 
     /// <summary>The edit form sent: "preview" checks it with the command's validators and shows old → new; "save" sends the command.</summary>
-    private static async Task<object> EditAsync(HttpContext http, RequestPipelines pipeline, string token, string kindName, string id, CancellationToken ct)
+    private static async Task<object> EditAsync(HttpContext http, WebContext web, RequestPipelines pipeline, string token, string kindName, string id, CancellationToken ct)
     {
         var kind = ConsoleRecordKind.Of(kindName) ?? throw new NoSuchPageException();
         var form = await http.Request.ReadFormAsync(ct);
         var (record, _, history, view) = await LoadAsync(pipeline, kind, id, ct);
-        var values = kind.Fields.ToDictionary(f => f.Path, f => form[f.Path].ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Trim());
+        var errors = new Dictionary<string, string>();
+        var values = FormValues(web, form, kind.Fields, errors);
         var expected = long.TryParse(form["expected_version"], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0;
-        var write = new ConsoleWrite(form["effective"].ToString(), form["reason"].ToString(), form["source"].ToString());
+        var write = ConsoleWrite.From(form);
         var suggestion = long.TryParse(form["suggestion"], NumberStyles.None, CultureInfo.InvariantCulture, out var sid)
             ? await ActionableAsync(pipeline, sid, kind, id, ct) : null;
-        var errors = new Dictionary<string, string>();
         var changes = kind.Fields.Where(f => values[f.Path] != f.Read(record)).Select(f => new ConsoleChange(f.Path, f.Read(record), values[f.Path])).ToList();
-        if (changes.Count == 0) errors[""] = "Nothing changed: change a field, then preview.";
-        var context = WriteOf(write, suggestion, errors);
+        if (changes.Count == 0) errors[""] = web.T("console.error.nochange");
+        var context = WriteOf(web, write, suggestion, errors);
         var mask = new FieldMask(kind.Fields.Where(f => changes.Any(c => c.Field == f.Path)).Select(f => f.MaskPath).Distinct().ToList());
         var command = kind.Update(id, expected, values, mask, context);
         ConsoleConflict? conflict = null;
-        if (errors.Count == 0)
+        if (errors.Count == 0 && form["step"] == "save")
         {
-            if (form["step"] == "save")
+            var (written, failure) = await TrySendAsync(pipeline, kind, kind.Fields, command, errors, ct);
+            if (written > 0)
             {
-                var (written, failure) = await TrySendAsync(pipeline, kind, command, errors, ct);
-                if (written > 0)
-                {
-                    if (suggestion is not null) await AcceptAsync(pipeline, suggestion, written, ct);
-                    return Results.Redirect(RecordPath(kind.Kind, id) + "?saved=" + written.ToString(CultureInfo.InvariantCulture), permanent: false, preserveMethod: false);
-                }
-                if (failure is ConcurrencyConflictException c)
-                    conflict = new ConsoleConflict(expected, c.CurrentVersion, history.Where(e => e.Version.Version > expected).ToList());
+                if (suggestion is not null) await AcceptAsync(pipeline, suggestion, written, ct);
+                return Saved(web, kind, id, written.ToString(CultureInfo.InvariantCulture));
             }
-            else
-            {
-                Validate(http, kind, command, errors);
-            }
+            if (failure is ConcurrencyConflictException c)
+                conflict = new ConsoleConflict(expected, c.CurrentVersion, history.Where(e => e.Version.Version > expected).ToList());
+        }
+        else if (changes.Count > 0)
+        {
+            Validate(http, kind, kind.Fields, command, errors);   // every problem at once, the form's own limits with the command's
         }
         var model = new ConsoleEditModel(kind, record, expected, values, write, errors, changes, conflict, "", suggestion, history, view, token);
         return model;   // a form shown again with its errors or its conflict is a page like any other (200), as HTML forms do
     }
 
     /// <summary>A move or a retirement, with its own small form (version, effective date, reason, source).</summary>
-    private static async Task<object> StructureAsync(HttpContext http, RequestPipelines pipeline, string token, string kindName, string id, string action, CancellationToken ct)
+    private static async Task<object> StructureAsync(HttpContext http, WebContext web, RequestPipelines pipeline, string token, string kindName, string id, string action, CancellationToken ct)
     {
         var kind = ConsoleRecordKind.Of(kindName) ?? throw new NoSuchPageException();
         if (action != "retire" && kind != ConsoleRecordKind.Units) throw new NoSuchPageException();
         var form = await http.Request.ReadFormAsync(ct);
         var (record, version, history, view) = await LoadAsync(pipeline, kind, id, ct);
         var expected = long.TryParse(form["expected_version"], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0;
-        var write = new ConsoleWrite(form["effective"].ToString(), form["reason"].ToString(), form["source"].ToString());
         var errors = new Dictionary<string, string>();
-        var context = WriteOf(write, null, errors);
+        var context = WriteOf(web, ConsoleWrite.From(form), null, errors);
         var newId = form["new_id"].ToString().Trim();
         object command = action switch
         {
@@ -92,11 +88,11 @@ public static partial class WebPages
         };
         if (errors.Count == 0)
         {
-            var (written, failure) = await TrySendAsync(pipeline, kind, command, errors, ct);
+            var (written, failure) = await TrySendAsync(pipeline, kind, kind.Fields, command, errors, ct);
             if (failure is null)
-                return Results.Redirect(action == "create"
-                    ? RecordPath(kind.Kind, newId) + "?saved=1"
-                    : RecordPath(kind.Kind, id) + "?saved=" + (written > 0 ? written.ToString(CultureInfo.InvariantCulture) : "retired"));
+                return action == "create"
+                    ? Saved(web, kind, newId, "1")
+                    : Saved(web, kind, id, written > 0 ? written.ToString(CultureInfo.InvariantCulture) : "retired");
         }
         // The failures of a move or a retirement are shown beside its own form.
         var values = kind.Fields.ToDictionary(f => f.Path, f => f.Read(record));
@@ -116,7 +112,7 @@ public static partial class WebPages
     }
 
     /// <summary>The write context of a form: its effective date (empty: now; a date: the start of that day in UTC), and its reason with the source and the suggestion it acts on.</summary>
-    private static WriteContext WriteOf(ConsoleWrite write, Suggestion? suggestion, Dictionary<string, string> errors)
+    private static WriteContext WriteOf(WebContext web, ConsoleWrite write, Suggestion? suggestion, Dictionary<string, string> errors)
     {
         var effective = DateTime.UtcNow;
         if (write.Effective.Trim().Length > 0)
@@ -124,7 +120,7 @@ public static partial class WebPages
             if (write.Effective.Length <= 10 && DateOnly.TryParseExact(write.Effective.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
                 effective = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             else
-                errors["effective"] = "the effective date is a date (YYYY-MM-DD), or empty for now";
+                errors["effective"] = web.T("console.error.effective");
         }
         var reason = write.Reason.Trim();
         if (reason.Length > 0 && write.Source.Trim().Length > 0) reason += " (source: " + write.Source.Trim() + ")";
@@ -133,8 +129,8 @@ public static partial class WebPages
     }
 
     /// <summary>Sends the command; a failure the person can act on is put in <paramref name="errors"/> by field and returned.</summary>
-    private static async Task<(long Written, Exception? Failure)> TrySendAsync(RequestPipelines pipeline, ConsoleRecordKind kind, object command,
-        Dictionary<string, string> errors, CancellationToken ct)
+    private static async Task<(long Written, Exception? Failure)> TrySendAsync(RequestPipelines pipeline, ConsoleRecordKind kind,
+        IReadOnlyList<ConsoleField> fields, object command, Dictionary<string, string> errors, CancellationToken ct)
     {
         try
         {
@@ -143,7 +139,7 @@ public static partial class WebPages
         }
         catch (ValidationException ex)
         {
-            Collect(kind, ex.Errors, errors);
+            Collect(kind, fields, ex.Errors, errors);
             return (0, ex);
         }
         catch (Exception ex) when (ex is ConcurrencyConflictException or PreconditionFailedException or InvalidRequestException or NotFoundException)
@@ -154,22 +150,32 @@ public static partial class WebPages
     }
 
     /// <summary>Runs the command's own validators (the ones the pipeline runs on save) for the preview.</summary>
-    private static void Validate(HttpContext http, ConsoleRecordKind kind, object command, Dictionary<string, string> errors)
+    /// <remarks>A field the form already refused as too long keeps that one message.</remarks>
+    private static void Validate(HttpContext http, ConsoleRecordKind kind, IReadOnlyList<ConsoleField> fields, object command, Dictionary<string, string> errors)
     {
+        var refused = errors.Keys.ToHashSet();
         var validators = http.RequestServices.GetServices(typeof(IValidator<>).MakeGenericType(command.GetType())).OfType<IValidator>();
         foreach (var validator in validators)
-            Collect(kind, validator.Validate(new ValidationContext<object>(command)).Errors, errors);
+            Collect(kind, fields, validator.Validate(new ValidationContext<object>(command)).Errors.Where(f => !refused.Contains(FieldOf(kind, fields, f))), errors);
     }
 
-    private static void Collect(ConsoleRecordKind kind, IEnumerable<FluentValidation.Results.ValidationFailure> failures, Dictionary<string, string> errors)
+    /// <summary>Puts each failure beside the field of <paramref name="fields"/> it names ("" for the form when none: the message names it).</summary>
+    private static void Collect(ConsoleRecordKind kind, IReadOnlyList<ConsoleField> fields, IEnumerable<FluentValidation.Results.ValidationFailure> failures,
+        Dictionary<string, string> errors)
     {
         foreach (var failure in failures)
         {
-            var field = kind.FieldOf(failure.PropertyName);
-            if (field == "effective_from") field = "effective";
-            if (field != "reason" && field != "effective") field = kind.Fields.FirstOrDefault(f => f.Names(field))?.Path ?? "";
+            var field = FieldOf(kind, fields, failure);
             errors[field] = errors.TryGetValue(field, out var before) ? before + " " + failure.ErrorMessage : failure.ErrorMessage;
         }
+    }
+
+    /// <summary>The form field a failure is shown beside: one of <paramref name="fields"/>, "reason", "effective", or "" (the form).</summary>
+    private static string FieldOf(ConsoleRecordKind kind, IReadOnlyList<ConsoleField> fields, FluentValidation.Results.ValidationFailure failure)
+    {
+        var field = kind.FieldOf(failure.PropertyName);
+        if (field == "effective_from") field = "effective";
+        return field is "reason" or "effective" ? field : fields.FirstOrDefault(f => f.Names(field))?.Path ?? "";
     }
 
     /// <summary>The record in force now (else its last version), the version an edit must name, its history and the view.</summary>
@@ -206,6 +212,19 @@ public static partial class WebPages
             // Reviewed by someone else between the check and the save: the saved edit already names it in its reason.
         }
     }
+
+    /// <summary>A form's values for <paramref name="fields"/>, trimmed, line ends as "\n"; a value over its field's limit is an error beside it.</summary>
+    private static Dictionary<string, string> FormValues(WebContext web, IFormCollection form, IReadOnlyList<ConsoleField> fields, Dictionary<string, string> errors)
+    {
+        var values = fields.ToDictionary(f => f.Path, f => form[f.Path].ToString().Replace("\r\n", "\n", StringComparison.Ordinal).Trim());
+        foreach (var f in fields.Where(f => values[f.Path].Length > f.Max))
+            errors[f.Path] = web.T("console.error.toolong", ("max", f.Max.ToString(CultureInfo.InvariantCulture)));
+        return values;
+    }
+
+    /// <summary>After a write: the record's page, saying what was saved, in the page's language.</summary>
+    private static IResult Saved(WebContext web, ConsoleRecordKind kind, string id, string saved) =>
+        Results.Redirect(web.Link(RecordPath(kind.Kind, id), ("saved", saved)), permanent: false, preserveMethod: false);
 
     private static string Cut(string text, int length) => text.Length <= length ? text : text[..length] + "…";
 }

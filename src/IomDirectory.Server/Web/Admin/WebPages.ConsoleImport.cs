@@ -19,10 +19,10 @@ public static partial class WebPages
         app.MapGet(ConsoleImportPath, (Func<HttpContext, Task<IResult>>)(http => AdminConsole<ConsoleImport>(http, ConsoleImportPath, false,
             (web, p, t, ct) => Task.FromResult<object>(new ConsoleImportModel("", ConsoleWrite.Empty, null, new Dictionary<string, string>(), t)))));
         app.MapPost(ConsoleImportPath, (Func<HttpContext, Task<IResult>>)(http => AdminConsole<ConsoleImport>(http, ConsoleImportPath, true,
-            (web, p, t, ct) => ImportAsync(http, p, t, ct))));
+            (web, p, t, ct) => ImportAsync(http, web, p, t, ct))));
     }
 
-    private static async Task<object> ImportAsync(HttpContext http, RequestPipelines pipeline, string token, CancellationToken ct)
+    private static async Task<object> ImportAsync(HttpContext http, WebContext web, RequestPipelines pipeline, string token, CancellationToken ct)
     {
         var form = await http.Request.ReadFormAsync(ct);
         var document = form["document"].ToString();
@@ -31,9 +31,9 @@ public static partial class WebPages
             using var reader = new StreamReader(file.OpenReadStream(), Encoding.UTF8);
             document = await reader.ReadToEndAsync(ct);
         }
-        var write = new ConsoleWrite(form["effective"].ToString(), form["reason"].ToString(), form["source"].ToString());
+        var write = ConsoleWrite.From(form);
         var errors = new Dictionary<string, string>();
-        var context = WriteOf(write, null, errors);
+        var context = WriteOf(web, write, null, errors);
         var apply = form["step"] == "apply";
         ImportOutcome? outcome = null;
         if (errors.Count == 0)

@@ -27,13 +27,13 @@ public static partial class WebPages
             async (web, p, t, ct) =>
             {
                 await p.Send(new EnableWebhookCommand(id), ct);
-                return Results.Redirect(WebhookPath(id) + "?enabled=1");
+                return Results.Redirect(web.Link(WebhookPath(id), ("enabled", "1")));
             }));
         app.MapPost(ConsoleWebhooksPath + "/{id}/delete", (HttpContext http, string id) => AdminConsole<ConsoleWebhook>(http, WebhookPath(id), true,
             async (web, p, t, ct) =>
             {
                 await p.Send(new DeleteWebhookCommand(id), ct);
-                return Results.Redirect(ConsoleWebhooksPath + "?deleted=" + Uri.EscapeDataString(id));
+                return Results.Redirect(web.Link(ConsoleWebhooksPath, ("deleted", id)));
             }));
     }
 

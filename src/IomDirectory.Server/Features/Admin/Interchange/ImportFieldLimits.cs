@@ -12,7 +12,7 @@ namespace IomDirectory.Server.Features.Admin.Interchange;
 /// </summary>
 internal static class ImportFieldLimits
 {
-    private const int Name = 200, Acronym = 20, Description = 10_000, Purpose = 1000;
+    private const int Name = RecordLimits.Name, Acronym = RecordLimits.Acronym, Description = RecordLimits.Description, Purpose = RecordLimits.Purpose;
 
     public static IEnumerable<DataError> Check(DataSet data)
     {

@@ -28,13 +28,13 @@ internal static class MailboxRules
             else if (office.Length > 0 && !view.Offices.ContainsKey(office))
                 fail("mailbox.owner_office_id", $"office '{office}' does not exist at the effective date");
         }
-        if (mask.Sets("purpose") && mailbox.Purpose.All().Any(p => p.Length > 1000))
-            fail("mailbox.purpose", "a purpose is at most 1000 characters");
+        if (mask.Sets("purpose") && mailbox.Purpose.All().Any(p => p.Length > RecordLimits.Purpose))
+            fail("mailbox.purpose", $"a purpose is at most {RecordLimits.Purpose} characters");
     }
 
     public static bool IsValidAddress(string address)
     {
-        if (address.Length is 0 or > 254 || address.Any(char.IsWhiteSpace)) return false;
+        if (address.Length is 0 or > RecordLimits.EmailAddress || address.Any(char.IsWhiteSpace)) return false;
         if (!MailAddress.TryCreate(address, out var parsed) || parsed.Address != address) return false;
         var domain = parsed.Host;
         return domain.Contains('.', StringComparison.Ordinal) && !domain.StartsWith('.') && !domain.EndsWith('.');

@@ -13,10 +13,10 @@ internal static class OfficeRules
             var name = mask.Apply("name", view.Offices.GetValueOrDefault(selfId)?.Name ?? Domain.LocalizedText.Empty, office.Name);
             if (name.En.Trim().Length == 0 && name.Fr.Trim().Length == 0)
                 fail("office.name", "a name in English or French is required");
-            if (name.All().Any(n => n.Length > 200)) fail("office.name", "a name is at most 200 characters");
+            if (name.All().Any(n => n.Length > RecordLimits.Name)) fail("office.name", $"a name is at most {RecordLimits.Name} characters");
         }
-        if (mask.Sets("city") && office.City.All().Any(n => n.Length > 200))
-            fail("office.city", "a city is at most 200 characters");
+        if (mask.Sets("city") && office.City.All().Any(n => n.Length > RecordLimits.Name))
+            fail("office.city", $"a city is at most {RecordLimits.Name} characters");
         if (mask.Sets("country_code") && view.Snapshot.Countries.ByCode(office.Country.Trim()) is null)
             fail("office.country_code", $"'{office.Country}' is not an ISO 3166-1 alpha-2 country code");
         office.Channels.Check("office", selfId, view, mask, fail);

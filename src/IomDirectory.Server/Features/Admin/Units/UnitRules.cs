@@ -16,12 +16,12 @@ internal static class UnitRules
             if (name.En.Trim().Length == 0 && name.Fr.Trim().Length == 0)
                 fail("unit.name", "a name in English or French is required");
             foreach (var (lang, text) in new[] { ("en", name.En), ("fr", name.Fr), ("es", name.Es) })
-                if (text.Length > 200) fail($"unit.name.{lang}", "a name is at most 200 characters");
+                if (text.Length > RecordLimits.Name) fail($"unit.name.{lang}", $"a name is at most {RecordLimits.Name} characters");
         }
         if (mask.Sets("acronym") && unit.Acronym.Trim().Length > 0)
         {
             var acronym = unit.Acronym.Trim();
-            if (acronym.Length > 20) fail("unit.acronym", "an acronym is at most 20 characters");
+            if (acronym.Length > RecordLimits.Acronym) fail("unit.acronym", $"an acronym is at most {RecordLimits.Acronym} characters");
             // Unique among the units in force at the effective date or after it (see Temporal.InForceFrom).
             var clash = view.Snapshot.Units.InForceFrom(view.Instant)
                 .FirstOrDefault(u => u.Id != selfId && string.Equals(u.Acronym, acronym, StringComparison.OrdinalIgnoreCase));
@@ -33,7 +33,7 @@ internal static class UnitRules
         unit.Channels.Check("unit", selfId, view, mask, fail);
         if (mask.Sets("description"))
             foreach (var (lang, text) in new[] { ("en", unit.Description.En), ("fr", unit.Description.Fr), ("es", unit.Description.Es) })
-                if (text.Length > 10_000) fail($"unit.description.{lang}", "a description is at most 10000 characters");
+                if (text.Length > RecordLimits.Description) fail($"unit.description.{lang}", $"a description is at most {RecordLimits.Description} characters");
     }
 
     /// <summary>At most <see cref="ListRules.MaxResponsibilities"/> phrases per language, each at most <see cref="ListRules.MaxResponsibilityLength"/> characters.</summary>
