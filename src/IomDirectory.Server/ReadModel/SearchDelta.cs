@@ -24,6 +24,8 @@ internal sealed class SearchDelta
         Masked = new ulong[(baseTier.Documents.Length + 63) / 64];
         var current = new List<SearchDocument>();
         var terms = new HashSet<string>(StringComparer.Ordinal);
+        var memo = new TermMemo<string>(raw => [.. SearchIndex.Terms(raw)]);
+        var termsOfText = new List<string>();
         foreach (var (kind, id) in DirtyDocuments.Of(@base, view, changedIds))
         {
             var old = baseTier.DocumentOf(kind, id);
@@ -32,10 +34,11 @@ internal sealed class SearchDelta
                 Masked[old >> 6] |= 1UL << old;
                 MaskedDocuments++;
                 // The masked document's terms, read again as the base read them.
-                terms.Clear();
+                termsOfText.Clear();
                 foreach (var (_, _, _, text) in SearchDocument.Fields(baseTier.Documents[old], @base.Offices, @base.Functions))
-                foreach (var raw in new RawWords(text))
-                    terms.UnionWith(SearchIndex.Terms(raw.ToString()));
+                    memo.AddTerms(text, termsOfText);
+                terms.Clear();
+                terms.UnionWith(termsOfText);
                 foreach (var term in terms) _frequencyChange[term] = _frequencyChange.GetValueOrDefault(term) - 1;
             }
             var record = DirtyDocuments.RecordOf(view, kind, id);
