@@ -64,6 +64,8 @@ public sealed class SearchDeltaTests
         Assert.That(index.Find(word, null, 5).Total, Is.Zero, $"'{word}' was only in the old texts");
         Assert.That(index.Find("zorblat", null, 5).Best.Select(h => h.Document.Id), Is.EqualTo(new[] { unit.Id }));
         Assert.That(index.Find("quintess", null, 5).Best.Single().Document.Record, Is.SameAs(view.Units[unit.Id]), "a prefix of the new word, the new record");
+        Assert.That(view.UseSearch(index), Is.SameAs(index));
+        Assert.That(view.Search, Is.SameAs(index), "the view holds the index given to it");
 
         changes.Retire(view.Units[unit.Id]);
         view = changes.View();
