@@ -17,6 +17,7 @@ return args.FirstOrDefault() switch
     "scale" => await ScaleBenchmark.RunAsync(ScaleOptions.Parse(rest)),
     "reliability-long" => await LongReliabilityRun.RunAsync(rest),
     "generate" => ScaleBenchmark.Generate(rest),
+    "search-delta" => SearchDeltaBenchmark.Run(rest),
     "web" => await WebPagesBenchmark.RunAsync(rest),
     "replicas" => await ReplicasBenchmark.RunAsync(rest),
     "webhooks" => await WebhooksBenchmark.RunAsync(rest),
@@ -36,6 +37,8 @@ static int Usage()
                                            [--sizes 1000,10000,100000] [--mailboxes 20000] [--calls 2000] [--concurrency 1] [--runs 3]
           generate --out DIR [--size 100000] [--mailboxes 20000]
                                            write the synthetic org of `scale` as a data folder, to run the server on it
+          search-delta --data DIR          a write's cost to the search index: full build vs SearchIndex.Next (one unit, a delta
+                                           at the merge threshold), Find p50/p99 on the base alone and with a delta [--runs 20] [--calls 4000]
           web                              p50/p99 of GET /ask and /units/{id} on seed data and a synthetic org, /ask page weight
                                            [--sizes 0,100000] [--calls 1000] [--caches-off]
           replicas                         2 replicas on one PostgreSQL vs 1 server on SQLite: writes/s, read p50/p99 per server,

@@ -183,6 +183,20 @@ public sealed class DirectoryView
         }
     }
 
+    /// <summary>
+    /// Takes the search index built for this view from an earlier view's (<see cref="SearchIndex.Next"/>), unless one
+    /// is built already; the one in force.
+    /// </summary>
+    public SearchIndex UseSearch(SearchIndex index)
+    {
+        if (!ReferenceEquals(index.View, this)) throw new ArgumentException("The index answers for another view.", nameof(index));
+        lock (_searchBuild)
+        {
+            if (_search is null) Volatile.Write(ref _search, index);
+            return _search;
+        }
+    }
+
     /// <summary>Who can be reached in this view, and how (built on first use).</summary>
     public Reachability Reach => LazyInitializer.EnsureInitialized(ref _reach, () => new Reachability(this));
 

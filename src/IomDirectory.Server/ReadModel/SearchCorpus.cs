@@ -19,7 +19,6 @@ internal sealed class SearchCorpus
 
     public SearchCorpus(DirectoryView view, UnitWords words)
     {
-        var builder = new PostingsBuilder(code => _fields[code].Weight);
         var unitCodes = SearchDocument.UnitFields.Select(f => Code(_fields, f, Postings.MaxCodes - 1)).ToArray();
         var sources = new List<Source>();
         Gather(SearchDocument.OfficeFields(view), sources);
@@ -27,12 +26,34 @@ internal sealed class SearchCorpus
             if (words.HasText(unit))
                 sources.Add(new Source(new SearchDocument("unit", words.Units[unit].Id, words.Units[unit]), unit, null));
         Gather(SearchDocument.OtherFields(view), sources);
-        var order = InIdOrder(sources);
-        foreach (var source in order) Record(sources[source].Document);
+        Postings = Index(sources, InIdOrder(sources), words, unitCodes);
+    }
 
+    /// <summary>
+    /// A few documents of a view (a delta tier, see <see cref="SearchDelta"/>), given in id order
+    /// (<see cref="SearchDocument.InIdOrder"/>), each read as a full build reads it; one without text is left out.
+    /// </summary>
+    public SearchCorpus(DirectoryView view, IEnumerable<SearchDocument> documents)
+    {
+        var sources = new List<Source>();
+        Gather(documents.SelectMany(d => SearchDocument.Fields(d, view.Offices, view.Functions)), sources);
+        Postings = Index(sources, [.. Enumerable.Range(0, sources.Count)], null, []);
+    }
+
+    public IReadOnlyList<SearchDocument> Documents => _documents;
+    public IReadOnlyList<byte> Kinds => _kinds;
+    public IReadOnlyList<string> KindNames => _kindNames;
+    public IReadOnlyList<(string Name, double Weight)> Fields => _fields;
+    public Postings Postings { get; }
+
+    /// <summary>Numbers the sources in the given order and indexes their terms, in the builder's two passes.</summary>
+    private Postings Index(List<Source> sources, int[] order, UnitWords? words, byte[] unitCodes)
+    {
+        var builder = new PostingsBuilder(code => _fields[code].Weight);
+        foreach (var source in order) Record(sources[source].Document);
         var memo = new TermMemo<int>(raw => [.. SearchIndex.Terms(raw).Select(builder.Id)]);
         var terms = new List<int>();
-        var termsOfWord = new int[]?[words.Words.Count];
+        var termsOfWord = new int[]?[words?.Words.Count ?? 0];
         for (var pass = 0; pass < 2; pass++)
         {
             if (pass == 1) builder.StartFilling();
@@ -41,7 +62,7 @@ internal sealed class SearchCorpus
                 var (_, unit, texts) = sources[order[document]];
                 if (texts is null)
                 {
-                    foreach (var item in words.Of(unit))
+                    foreach (var item in words!.Of(unit))
                     {
                         var word = UnitWords.WordOf(item);
                         var code = unitCodes[(int)UnitWords.FieldOf(item)];
@@ -58,14 +79,8 @@ internal sealed class SearchCorpus
                 }
             }
         }
-        Postings = builder.Build();
+        return builder.Build();
     }
-
-    public IReadOnlyList<SearchDocument> Documents => _documents;
-    public IReadOnlyList<byte> Kinds => _kinds;
-    public IReadOnlyList<string> KindNames => _kindNames;
-    public IReadOnlyList<(string Name, double Weight)> Fields => _fields;
-    public Postings Postings { get; }
 
     /// <summary>The records' texts, one source per record (the fields of a record come one after another).</summary>
     private void Gather(IEnumerable<(SearchDocument Document, string Field, double Weight, string Text)> fields, List<Source> sources)

@@ -72,8 +72,15 @@ internal sealed class TopHits
         }
     }
 
-    /// <summary>A posting list of the query: a term, and how much its matches count (1 for the word itself).</summary>
-    public readonly record struct QueryList(int Term, double Factor);
+    /// <summary>
+    /// A posting list of the query: a term, and how much its matches count (1 for the word itself). Its IDF is the
+    /// term's rarity in this index unless given: an index with a delta tier ranks each tier with the IDF of both
+    /// (<see cref="SearchDelta"/>).
+    /// </summary>
+    public readonly record struct QueryList(int Term, double Factor, double Idf = double.NaN)
+    {
+        public void Deconstruct(out int term, out double factor) => (term, factor) = (Term, Factor);
+    }
 
     /// <summary>
     /// A segment of a query list: postings [<see cref="Position"/>, <see cref="End"/>) of the term, all of one field,
@@ -124,21 +131,23 @@ internal sealed class TopHits
     /// <see cref="SearchScratch.Lists"/> match to <paramref name="best"/>, best first; returns how many match in all.
     /// </summary>
     /// <param name="words">How many distinct words the query has (for coverage).</param>
-    public int Rank(SearchScratch scratch, int words, uint allowedKinds, int take, List<Hit> best)
+    /// <param name="masked">One bit per document that is not to be found (replaced or retired in a delta tier); null for none.</param>
+    public int Rank(SearchScratch scratch, int words, uint allowedKinds, int take, List<Hit> best, ulong[]? masked = null)
     {
-        var total = CountMatches(scratch, allowedKinds);
+        var total = CountMatches(scratch, allowedKinds, masked);
         if (take <= 0 || total == 0) return total;
         var clauses = Clauses(scratch);
         var coverage = Coverage(words, scratch.Lists.Count);
         var selection = new TopSelection<Ranked>(Math.Min(take, total));
-        var window = new Ranking(this, scratch, clauses, coverage, allowedKinds, selection);
+        var window = new Ranking(this, scratch, clauses, coverage, allowedKinds, masked, selection);
         while (window.Next()) window.Score();
         foreach (var hit in selection.Best()) best.Add(new Hit(hit.Document, hit.Score, hit.Fields));
         return total;
     }
 
     /// <summary>One query's pass over the documents, a window at a time.</summary>
-    private ref struct Ranking(TopHits index, SearchScratch scratch, Span<Clause> clauses, double[] coverage, uint allowedKinds, TopSelection<Ranked> selection)
+    private ref struct Ranking(TopHits index, SearchScratch scratch, Span<Clause> clauses, double[] coverage, uint allowedKinds, ulong[]? masked,
+        TopSelection<Ranked> selection)
     {
         private readonly Span<Clause> _clauses = clauses;
 
@@ -237,6 +246,8 @@ internal sealed class TopHits
                     partial = default;
                     var document = _start + offset;
                     if (allowedKinds != AllKinds && (allowedKinds & 1u << index._kinds[document]) == 0) continue;
+                    // A masked document is left out as one of another kind is: the bounds still hold for the rest.
+                    if (masked is not null && (masked[document >> 6] & 1UL << document) != 0) continue;
                     if (!Complete(document, ref score, ref matched, ref fields)) continue;
                     var final = Final(score, matched, coverage);
                     // A later document ranks below the page on a tie.
@@ -324,8 +335,11 @@ internal sealed class TopHits
         return low < end && Postings.Document(postings[low]) == document;
     }
 
-    /// <summary>The documents of the allowed kinds in any of the lists: their bits (a bitmap or a bit per posting), then a population count.</summary>
-    private int CountMatches(SearchScratch scratch, uint allowedKinds)
+    /// <summary>
+    /// The documents of the allowed kinds, not masked, in any of the lists: their bits (a bitmap or a bit per
+    /// posting), then a population count.
+    /// </summary>
+    private int CountMatches(SearchScratch scratch, uint allowedKinds, ulong[]? masked)
     {
         var bits = scratch.Matches;
         foreach (var list in scratch.Lists)
@@ -345,6 +359,7 @@ internal sealed class TopHits
                     if ((allowedKinds & 1u << kind) != 0) allowed |= _kindBits[kind][i];
                 word &= allowed;
             }
+            if (masked is not null) word &= ~masked[i];
             count += BitOperations.PopCount(word);
             bits[i] = 0;
         }
@@ -375,9 +390,9 @@ internal sealed class TopHits
         var documents = _kinds.Length;
         for (var list = 0; list < scratch.Lists.Count; list++)
         {
-            var (term, factor) = scratch.Lists[list];
+            var (term, factor, given) = scratch.Lists[list];
             var postings = _postings.Of(term);
-            var idf = Math.Log(1 + (double)documents / postings.Length);
+            var idf = double.IsNaN(given) ? Idf(documents, postings.Length) : given;
             for (var start = 0; start < postings.Length;)
             {
                 var end = _postings.SegmentEnd(term, start);
@@ -396,6 +411,9 @@ internal sealed class TopHits
         heaviest.AddRange(Enumerable.Repeat(-1L, scratch.Lists.Count));
         return CollectionsMarshal.AsSpan(clauses);
     }
+
+    /// <summary>A term's rarity among the documents: the one formula of both a full build and a delta tier.</summary>
+    public static double Idf(int documents, int documentFrequency) => Math.Log(1 + (double)documents / documentFrequency);
 
     /// <summary>A score from a sum of contributions and its factor for the lists matched (<see cref="Coverage"/>).</summary>
     private static double Final(long score, int matched, double[] coverage) => score * coverage[matched];
