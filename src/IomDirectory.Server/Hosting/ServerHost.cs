@@ -102,7 +102,8 @@ public static class ServerHost
         Web.Pictures.WorldOutlines worldOutlines;
         try
         {
-            routing = new RoutingIndexCache(LexiconLoader.Load(settings.DataDirectory, snapshots.Current));
+            routing = new RoutingIndexCache(LexiconLoader.Load(settings.DataDirectory, snapshots.Current),
+                builder.Configuration.GetValue("ReadModel:IndexMergeEveryChanges", 0), startupLogs.CreateLogger<RoutingIndexCache>());
             interfaceText = Web.InterfaceText.Load(settings.DataDirectory);
             worldOutlines = Web.Pictures.WorldOutlines.Load(settings.DataDirectory);
             Features.Common.RecordsBegin.Load(settings.DataDirectory, snapshots.Current.Sources.Values);
@@ -117,7 +118,7 @@ public static class ServerHost
         var warming = System.Diagnostics.Stopwatch.GetTimestamp();
         routing.Warm(snapshots.Current);
         startupLogger.LogInformation("Routing and search indexes for today built in {Elapsed:0} ms", System.Diagnostics.Stopwatch.GetElapsedTime(warming).TotalMilliseconds);
-        snapshots.Loading += loading => routing.Warm(loading.Snapshot);
+        snapshots.Loading += routing.Warm;
         snapshots.Loading += loading => Features.Common.RecordsBegin.Observe(loading.Snapshot);
 
         // gRPC on HTTP/2-only cleartext endpoints (h2c with prior knowledge), gRPC-Web and HTTP/JSON on HTTP/1.1 ones

@@ -118,8 +118,15 @@ public sealed class DirectorySnapshot
         return _recent.Get(period) ?? _recent.Keep(period, ViewLimits.Build(() => _recent.Get(period) ?? new DirectoryView(this, PeriodStart(period))));
     }
 
-    /// <summary>Whether today's view was the previous snapshot's with the changes patched in (<see cref="With"/>), for tests.</summary>
-    internal bool TodayWasPatched { get; private set; }
+    /// <summary>
+    /// Whether today's view is the previous snapshot's with the changes patched in (<see cref="With"/>): every record the
+    /// changes do not name has the version it had there, so what was derived from that view can be updated for the
+    /// changed records only.
+    /// </summary>
+    public bool TodayWasPatched { get; private set; }
+
+    /// <summary>The view of the period that was current when this snapshot was made (built on first use).</summary>
+    public DirectoryView TodayView => Volatile.Read(ref _today) ?? Today();
 
     /// <summary>The views other than today's this snapshot keeps now (at most <see cref="ViewLimits.HistoricalViews"/>).</summary>
     public int KeptHistoricalViews => _recent.Count;

@@ -197,6 +197,16 @@ public sealed class DirectoryView
         }
     }
 
+    /// <summary>The search index if it is built, else null (nothing is built).</summary>
+    public SearchIndex? BuiltSearch => Volatile.Read(ref _search);
+
+    /// <summary>Replaces the search index by one that answers alike (a merged base: <see cref="Routing.TodayIndexMerge"/>).</summary>
+    internal void SwapSearch(SearchIndex index)
+    {
+        if (!ReferenceEquals(index.View, this)) throw new ArgumentException("The index answers for another view.", nameof(index));
+        lock (_searchBuild) Volatile.Write(ref _search, index);
+    }
+
     /// <summary>Who can be reached in this view, and how (built on first use).</summary>
     public Reachability Reach => LazyInitializer.EnsureInitialized(ref _reach, () => new Reachability(this));
 

@@ -4,6 +4,7 @@ using Grpc.Core;
 using IomDirectory.Contracts.V1;
 using VersionedRecord = IomDirectory.Server.Domain.VersionedRecord;
 using IomDirectory.Server.ReadModel;
+using IomDirectory.Server.Routing;
 using IomDirectory.Server.Security;
 using IomDirectory.Server.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,11 +30,19 @@ public sealed class IncrementalReadSideTests
     private static readonly DateTime Scheduled = new(2031, 3, 1, 0, 0, 0, DateTimeKind.Utc);
     private static readonly DateTime[] Instants = [new(2023, 6, 1, 0, 0, 0, DateTimeKind.Utc), Scheduled.AddDays(1)];
 
-    [TestCase(20241201, 24)]
-    [TestCase(7, 24)]
-    public async Task RandomWrites_TheFollowedReadSide_AnswersAsAWholeReload(int seed, int steps)
+    private static readonly string[] Questions =
+    [
+        "Who handles cash-based interventions?", "Appui pour la coordination et la gestion des camps", "¿Quién se ocupa de las transferencias monetarias?",
+        "I need help with displacement tracking in Sudan", "Qui contacter pour la protection des migrants au Sénégal ?", "data protection question",
+    ];
+
+    /// <param name="mergeEvery">0: today's indexes merge their delta tiers by size only (not reached here); else after that many changes.</param>
+    [TestCase(20241201, 24, 0)]
+    [TestCase(7, 24, 3)]
+    public async Task RandomWrites_TheFollowedReadSide_AnswersAsAWholeReload(int seed, int steps, int mergeEvery)
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync($"--ReadModel:IndexMergeEveryChanges={mergeEvery}");
+        var routing = server.Services.GetRequiredService<RoutingIndexCache>();
         var writes = new RandomWrites(server, new Random(seed));
         var provider = server.Services.GetRequiredService<DirectorySnapshotProvider>();
         var applied = 0;
@@ -51,6 +60,10 @@ public sealed class IncrementalReadSideTests
             foreach (var instant in Instants.Prepend(DateTime.UtcNow))
                 Assert.That(Describe(followed.At(instant)), Is.EqualTo(Describe(whole.At(instant))), $"after {operation}, as of {instant:O}");
             var (today, wholeToday) = (followed.At(DateTime.UtcNow), whole.At(DateTime.UtcNow));
+            var fresh = new RoutingIndexCache(routing.Lexicon);
+            foreach (var question in Questions.Concat(writes.RecentWords.Select(w => $"who handles {w} coordination")))
+                Assert.That(Describe(ContactRouter.Route(routing.For(today), new RouteRequest(question, "", null, 5))),
+                    Is.EqualTo(Describe(ContactRouter.Route(fresh.For(wholeToday), new RouteRequest(question, "", null, 5)))), $"routing '{question}' after {operation}");
             foreach (var query in Queries.Concat(writes.RecentWords))
             foreach (var take in (int[])[1, 5, 50])
                 Assert.That(Describe(today.Search.Find(query, null, take)), Is.EqualTo(Describe(wholeToday.Search.Find(query, null, take))),
@@ -58,6 +71,9 @@ public sealed class IncrementalReadSideTests
         }
         Assert.That(applied, Is.GreaterThanOrEqualTo(steps * 2 / 3), "most random writes must be valid, or the test checks little");
         Assert.That(patched, Is.GreaterThanOrEqualTo(applied / 2), "today's view must mostly be patched, not built again");
+        if (mergeEvery > 0)
+            await Eventually.HoldsAsync(() => Task.FromResult(routing.Merges > 0), "merges of the delta tiers were asked for, and ran",
+                TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
     }
 
     /// <summary>Everything a view holds, records as JSON without row ids, lists in their order, tables by key.</summary>
@@ -81,6 +97,9 @@ public sealed class IncrementalReadSideTests
         lines.AddRange(view.CoveredCountries.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"covered {c.Key}: {string.Join(",", c.Value)}"));
         return string.Join("\n", lines);
     }
+
+    private static string Describe(RoutingResult result) =>
+        $"{result.Language} {result.Confident}: " + string.Join("; ", result.Suggestions.Select(s => JsonSerializer.Serialize(s)));
 
     private static string Describe(SearchIndex.Found found) =>
         $"{found.Total}: " + string.Join("; ", found.Best.Select(h =>
