@@ -24,11 +24,25 @@ public sealed class RoutingScratch(int units, int contacts)
         public int Stamp { get; set; }
     }
 
+    /// <summary>
+    /// A contact's aggregate: its best unit's score plus a fifth of every other unit's it answers for. The scores are
+    /// summed as fixed-point integers (2^-32, as <see cref="TopHits"/> does) and the best unit on a tie is the one with
+    /// the lowest id, so the aggregate does not depend on the order the units are added in, hence not on how an index
+    /// numbers them (a fresh build and an incremental one number them differently).
+    /// </summary>
     public struct ContactScore : IStamped
     {
-        public double Raw;
-        public double Best;
+        public const double Scale = 4294967296.0;
+
+        /// <summary>All its units' scores, fixed-point.</summary>
+        public long Sum;
+        /// <summary>Its best unit's score, fixed-point.</summary>
+        public long Best;
         public int BestUnit;
+        /// <summary>How many units were added.</summary>
+        public int Units;
+
+        public readonly double Raw => Best / Scale + 0.2 * ((Sum - Best) / Scale);
 
         public int Stamp { get; set; }
     }
