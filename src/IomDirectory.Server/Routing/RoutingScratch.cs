@@ -49,11 +49,13 @@ public sealed class RoutingScratch(int units, int contacts)
 
     /// <summary>
     /// A stretch of one stem's posting list that weighs the same (a segment), read window by window; the units it is
-    /// the first to reach are chained from <see cref="Head"/> through <see cref="TextUnit.Next"/>.
+    /// the first to reach are chained from <see cref="Head"/> through <see cref="TextUnit.Next"/>. The list is the base's
+    /// (<see cref="Stem"/> numbered there), or with <see cref="Delta"/> the delta's of an incremental index (a term of it).
     /// </summary>
-    public struct TextClause(int stem, int start, int end, double weight)
+    public struct TextClause(int stem, int start, int end, double weight, bool delta = false)
     {
         public readonly int Stem = stem;
+        public readonly bool Delta = delta;
         public readonly int End = end;
         public readonly double Weight = weight;
         public int Position = start;
