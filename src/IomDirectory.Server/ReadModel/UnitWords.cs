@@ -22,9 +22,14 @@ public sealed class UnitWords
     private readonly int[] _firstTexts;
     private readonly bool[] _hasText;
 
-    public UnitWords(DirectoryView view)
+    public UnitWords(DirectoryView view) : this([.. view.Units.Values])
     {
-        Units = [.. view.Units.Values];
+    }
+
+    /// <summary>The words of these units only, numbered in this order (the few units an incremental index re-reads).</summary>
+    public UnitWords(IReadOnlyList<UnitRecord> units)
+    {
+        Units = units;
         _starts = new int[Units.Count + 1];
         _firstTexts = new int[Units.Count + 1];
         _hasText = new bool[Units.Count];

@@ -24,22 +24,38 @@ public sealed class RoutingScratch(int units, int contacts)
         public int Stamp { get; set; }
     }
 
+    /// <summary>
+    /// A contact's aggregate: its best unit's score plus a fifth of every other unit's it answers for. The scores are
+    /// summed as fixed-point integers (2^-32, as <see cref="TopHits"/> does) and the best unit on a tie is the one with
+    /// the lowest id, so the aggregate does not depend on the order the units are added in, hence not on how an index
+    /// numbers them (a fresh build and an incremental one number them differently).
+    /// </summary>
     public struct ContactScore : IStamped
     {
-        public double Raw;
-        public double Best;
+        public const double Scale = 4294967296.0;
+
+        /// <summary>All its units' scores, fixed-point.</summary>
+        public long Sum;
+        /// <summary>Its best unit's score, fixed-point.</summary>
+        public long Best;
         public int BestUnit;
+        /// <summary>How many units were added.</summary>
+        public int Units;
+
+        public readonly double Raw => Best / Scale + 0.2 * ((Sum - Best) / Scale);
 
         public int Stamp { get; set; }
     }
 
     /// <summary>
     /// A stretch of one stem's posting list that weighs the same (a segment), read window by window; the units it is
-    /// the first to reach are chained from <see cref="Head"/> through <see cref="TextUnit.Next"/>.
+    /// the first to reach are chained from <see cref="Head"/> through <see cref="TextUnit.Next"/>. The list is the base's
+    /// (<see cref="Stem"/> numbered there), or with <see cref="Delta"/> the delta's of an incremental index (a term of it).
     /// </summary>
-    public struct TextClause(int stem, int start, int end, double weight)
+    public struct TextClause(int stem, int start, int end, double weight, bool delta = false)
     {
         public readonly int Stem = stem;
+        public readonly bool Delta = delta;
         public readonly int End = end;
         public readonly double Weight = weight;
         public int Position = start;

@@ -1,5 +1,6 @@
 using IomDirectory.Server.Domain;
 using IomDirectory.Server.ReadModel;
+using IomDirectory.Server.Routing.Internal;
 
 namespace IomDirectory.Server.Routing;
 
@@ -19,8 +20,13 @@ public sealed class RoutingUnits
     private readonly int[] _parent;
     private readonly int[] _contact;
     private readonly int[] _contactUnits;
+    /// <summary>The contact number of a unit that is a contact in the base, else -1.</summary>
+    private readonly int[] _numberOfContact;
     private readonly Dictionary<string, MailboxRecord> _mailboxByOwner = new(StringComparer.Ordinal);
     private readonly HashSet<string> _emergency;
+    /// <summary>For an incremental index (<see cref="Next"/>): the base's units, and the changes on top of it.</summary>
+    private readonly RoutingUnits? _base;
+    private readonly RoutingDelta? _delta;
 
     /// <summary>A unit routed to: the unit, the unit that answers for it, and that unit's mailbox.</summary>
     public readonly record struct Entry(int Number, UnitRecord Unit, UnitRecord ContactUnit, MailboxRecord? Mailbox);
@@ -36,7 +42,7 @@ public sealed class RoutingUnits
             if (_mailboxByOwner.TryAdd(mailbox.OwnerId, mailbox) && _numbers.TryGetValue(mailbox.OwnerId, out var owner))
                 hasMailbox[owner] = true;
         _contact = new int[_units.Length];
-        var numberOfContact = new int[_units.Length];
+        var numberOfContact = _numberOfContact = new int[_units.Length];
         Array.Fill(numberOfContact, -1);
         var contactUnits = new List<int>();
         for (var u = 0; u < _units.Length; u++)
@@ -53,11 +59,76 @@ public sealed class RoutingUnits
         _emergency = lexicon.Rules.EmergencyUnits.ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The units of <paramref name="view"/>, given that they are the base's with <paramref name="delta"/>'s changes: each
+    /// unit keeps its base number (a new one comes after the base's last, a retired one leaves its number unused), so
+    /// only the units <paramref name="delta"/> names are worked out. The per-unit arrays are copied (a memory copy of a
+    /// few ints per unit), which keeps a question's lookups plain array reads.
+    /// </summary>
+    private RoutingUnits(RoutingUnits @base, DirectoryView view, RoutingDelta delta)
+    {
+        _base = @base;
+        _delta = delta;
+        _numbers = @base._numbers;
+        _numberOfContact = @base._numberOfContact;
+        _mailboxByOwner = @base._mailboxByOwner;
+        _emergency = @base._emergency;
+        var count = @base.Count + delta.Added.Count;
+        _units = new UnitRecord[count];
+        _parent = new int[count];
+        _contact = new int[count];
+        Array.Copy(@base._units, _units, @base.Count);
+        Array.Copy(@base._parent, _parent, @base.Count);
+        Array.Copy(@base._contact, _contact, @base.Count);
+        foreach (var (number, unit) in delta.Texts) _units[number] = unit;
+
+        var contactUnits = new List<int>(@base._contactUnits);
+        var newContacts = new Dictionary<int, int>();
+        foreach (var id in delta.Linked)
+        {
+            TryFind(id, out var unit);
+            var record = _units[unit];
+            _parent[unit] = record.ParentId is not null && TryFind(record.ParentId, out var parent) ? parent : -1;
+            var contactUnit = unit;
+            var steps = 0;
+            for (var current = record; current is not null && steps < count; steps++)
+            {
+                if (delta.HasMailbox(@base, current.Id))
+                {
+                    TryFind(current.Id, out contactUnit);
+                    break;
+                }
+                current = current.ParentId is null ? null : view.Units.GetValueOrDefault(current.ParentId);
+            }
+            if (contactUnit < @base.Count && _numberOfContact[contactUnit] >= 0) _contact[unit] = _numberOfContact[contactUnit];
+            else if (newContacts.TryGetValue(contactUnit, out var known)) _contact[unit] = known;
+            else
+            {
+                _contact[unit] = newContacts[contactUnit] = contactUnits.Count;
+                contactUnits.Add(contactUnit);
+            }
+        }
+        _contactUnits = [.. contactUnits];
+    }
+
+    /// <summary>The units of <paramref name="view"/>, this one's base with <paramref name="delta"/>'s changes.</summary>
+    internal RoutingUnits Next(DirectoryView view, RoutingDelta delta) => new(_base ?? this, view, delta);
+
+    /// <summary>How many unit numbers there are (a retired unit's stays unused in an incremental index).</summary>
     public int Count => _units.Length;
 
     public UnitRecord this[int unit] => _units[unit];
 
-    public bool TryFind(string id, out int unit) => _numbers.TryGetValue(id, out unit);
+    public bool TryFind(string id, out int unit)
+    {
+        if (_delta is null) return _numbers.TryGetValue(id, out unit);
+        if (_delta.Added.TryGetValue(id, out unit)) return true;
+        return _numbers.TryGetValue(id, out unit) && !_delta.Retired.Contains(id);
+    }
+
+    /// <summary>The unit's mailbox (the first by address), or null.</summary>
+    public MailboxRecord? MailboxOf(string ownerId) =>
+        _delta is not null && _delta.Owners.TryGetValue(ownerId, out var changed) ? changed : _mailboxByOwner.GetValueOrDefault(ownerId);
 
     /// <summary>How many contacts the units have: contacts are numbered 0 to this, less one.</summary>
     public int ContactCount => _contactUnits.Length;
@@ -71,7 +142,7 @@ public sealed class RoutingUnits
     public Entry EntryOf(int unit)
     {
         var contact = _units[_contactUnits[_contact[unit]]];
-        return new Entry(unit, _units[unit], contact, _mailboxByOwner.GetValueOrDefault(contact.Id));
+        return new Entry(unit, _units[unit], contact, MailboxOf(contact.Id));
     }
 
     /// <summary>Whether the unit or one of its ancestors is an emergency unit (routing.json).</summary>

@@ -16,8 +16,8 @@ public static class UnitScorer
 
     /// <summary>
     /// Units score by the concepts naming them and by their texts; each contact then takes its best unit's score
-    /// plus a little of every other unit it answers for. Units are visited in the order first scored (concepts
-    /// first), so sums and ties come out the same on every call.
+    /// plus a little of every other unit it answers for. A unit's score is summed in the order of the concepts and of
+    /// the question's stems, a contact's without any order (<see cref="AddToContact"/>): the same whatever the units' numbers.
     /// </summary>
     public static void Score(RoutingIndex index, QueryAnalysis analysis, RoutingScratch scratch)
     {
@@ -83,17 +83,21 @@ public static class UnitScorer
 
     private static double TextScore(double text) => TextCeiling * text / (text + TextHalfAt);
 
-    /// <summary>A contact takes its best unit's score plus a fifth of every other unit's.</summary>
+    /// <summary>
+    /// A contact takes its best unit's score plus a fifth of every other unit's (<see cref="RoutingScratch.ContactScore"/>):
+    /// fixed-point sums and the lowest id among equal best units, so that the order units come in does not matter.
+    /// </summary>
     private static void AddToContact(RoutingUnits units, RoutingScratch scratch, int unit, double score)
     {
         ref var contact = ref scratch.Contacts[units.ContactOf(unit)];
-        if (score > contact.Best)
+        var fixedPoint = (long)Math.Round(score * RoutingScratch.ContactScore.Scale);
+        contact.Sum += fixedPoint;
+        if (contact.Units++ == 0 || fixedPoint > contact.Best
+            || (fixedPoint == contact.Best && string.CompareOrdinal(units[unit].Id, units[contact.BestUnit].Id) < 0))
         {
-            contact.Raw += score - contact.Best + 0.2 * contact.Best;
-            contact.Best = score;
+            contact.Best = fixedPoint;
             contact.BestUnit = unit;
         }
-        else contact.Raw += 0.2 * score;
     }
 
     private static void AddConcept(RoutingUnits units, RoutingScratch scratch, Concept concept, IReadOnlyList<string> ids, double added)

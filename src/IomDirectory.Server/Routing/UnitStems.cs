@@ -1,78 +1,83 @@
 using System.Runtime.InteropServices;
 using IomDirectory.Server.ReadModel;
+using IomDirectory.Server.Routing.Internal;
 
 namespace IomDirectory.Server.Routing;
 
 /// <summary>
 /// The stems of the units' names, acronyms, responsibilities and descriptions, as postings weighted by field and
-/// rarity (IDF), built from the view's <see cref="UnitWords"/>: each distinct word is stemmed once, then every
-/// unit's words become stems by array lookups.
+/// rarity (IDF), built from the view's <see cref="UnitWords"/> (<see cref="StemIndex"/>). An incremental index
+/// (<see cref="RoutingIndex.Next"/>) reads a base's postings less its masked units, plus a small delta of the changed
+/// and new units' own (<see cref="StemDelta"/>); its rarities are those of all of today's units, as a fresh build's.
 /// </summary>
 public sealed class UnitStems
 {
-    /// <summary>The weights of the fields a stem can come from, by posting code: description, responsibility, name, acronym.</summary>
-    private static readonly double[] FieldWeights = [0.7, 2.0, 3.0, 4.0];
-
     /// <summary>In fewer units than this no stem is <see cref="IsUbiquitous"/>, whatever the directory's size.</summary>
     public const int UbiquitousMinimum = 5000;
 
+    private static double[] FieldWeights => StemIndex.FieldWeights;
+
     private readonly int _ubiquitousAbove;
+    private readonly int _count;
+    private readonly StemIndex _base;
+    private readonly StemDelta? _delta;
 
-    private readonly int[] _firstPhrases;
-    private readonly int[] _phraseStarts;
-    private readonly int[] _phraseStems;
-    private readonly Postings _postings;
-    private readonly IReadOnlyDictionary<string, int> _numbers;
-    private readonly double[] _idf;
-
-    public UnitStems(UnitWords words, Lexicon lexicon)
+    public UnitStems(UnitWords words, Lexicon lexicon) : this(StemIndex.Build(words, lexicon), null, words.Units.Count)
     {
-        var vocabulary = words.Words;
-        var builder = new PostingsBuilder(code => FieldWeights[code]);
-        int[] StemsOf(string raw) =>
-            [.. RoutingText.Words(raw).Where(w => !lexicon.IsStopword(w.Folded) || w.Capitals).Select(w => builder.Id(w.Stem))];
-        var stemsOfWord = new int[]?[vocabulary.Count];
-        // An acronym is indexed in capitals, so that "Dtm" counts as the acronym DTM, not as a word.
-        var stemsOfAcronymWord = new int[]?[vocabulary.Count];
-        for (var pass = 0; pass < 2; pass++)
-        {
-            if (pass == 1) builder.StartFilling();
-            for (var unit = 0; unit < words.Units.Count; unit++)
-            foreach (var item in words.Of(unit))
-            {
-                var word = UnitWords.WordOf(item);
-                var field = UnitWords.FieldOf(item);
-                var stems = field == UnitWords.Field.Acronym
-                    ? stemsOfAcronymWord[word] ??= StemsOf(vocabulary[word].ToUpperInvariant())
-                    : stemsOfWord[word] ??= StemsOf(vocabulary[word]);
-                var code = CodeOf(field);
-                foreach (var stem in stems) builder.Add(unit, stem, code);
-            }
-        }
-        (_firstPhrases, _phraseStarts, _phraseStems) = Phrases(words, stemsOfWord);
-        _postings = builder.Build();
-        _numbers = builder.Ids;
-        var count = Math.Max(1, words.Units.Count);
-        _ubiquitousAbove = Math.Max(UbiquitousMinimum, count / 10);
-        _idf = [.. Enumerable.Range(0, _postings.Terms.Count).Select(s => Math.Log(1 + (double)count / _postings.CountOf(s)))];
     }
+
+    private UnitStems(StemIndex @base, StemDelta? delta, int units)
+    {
+        _base = @base;
+        _delta = delta;
+        _count = Math.Max(1, units);
+        _ubiquitousAbove = Math.Max(UbiquitousMinimum, _count / 10);
+    }
+
+    /// <summary>
+    /// The stems of a view of <paramref name="units"/> units in all: this one's base with the <paramref name="masked"/>
+    /// base units' postings left out and the <paramref name="changed"/> units' (by increasing number) added.
+    /// </summary>
+    internal UnitStems Next(Lexicon lexicon, int units, IReadOnlyList<(int Number, Domain.UnitRecord Unit)> changed,
+        IReadOnlyList<(int Number, Domain.UnitRecord Unit)> masked) =>
+        new(_base, new StemDelta(_base, lexicon, changed, masked), units);
 
     /// <summary>
     /// Whether the stem is all over a large directory: in the texts of more than a tenth of the units, and of more than
     /// <see cref="UbiquitousMinimum"/>. Such a stem tells no unit apart (its IDF is low), and scoring it would make a
     /// question cost the size of the directory. A small directory has none.
     /// </summary>
-    public bool IsUbiquitous(int stem) => _postings.CountOf(stem) > _ubiquitousAbove;
+    public bool IsUbiquitous(int stem) => CountOf(stem) > _ubiquitousAbove;
 
     /// <summary>How many units have the stem in their texts.</summary>
-    public int CountOf(int stem) => _postings.CountOf(stem);
+    public int CountOf(int stem) => _delta?.CountOf(stem) ?? _base.Postings.CountOf(stem);
 
-    /// <summary>The number of an indexed stem, or -1.</summary>
-    public int Number(string stem) => _numbers.GetValueOrDefault(stem, -1);
+    /// <summary>The number of an indexed stem (one some unit has), or -1.</summary>
+    public int Number(string stem)
+    {
+        if (_delta is null) return _base.Ids.GetValueOrDefault(stem, -1);
+        var number = _base.Ids.TryGetValue(stem, out var known) ? known : _delta.NewStems.GetValueOrDefault(stem, -1);
+        return number >= 0 && _delta.CountOf(number) > 0 ? number : -1;
+    }
 
-    /// <summary>The units whose texts have the stem and its weight in each, in list order (heaviest field first): for tests.</summary>
-    internal IEnumerable<(int Unit, double Weight)> Matches(int stem) =>
-        _postings.Of(stem).ToArray().Select(posting => (Postings.Document(posting), FieldWeights[Postings.Code(posting)] * _idf[stem]));
+    /// <summary>The stem's rarity among all the units (computed as a fresh build's, whatever the layers).</summary>
+    private double Idf(int stem) => Math.Log(1 + (double)_count / CountOf(stem));
+
+    /// <summary>The units whose texts have the stem and its weight in each, in list order (heaviest field first; then the
+    /// delta's): for tests.</summary>
+    internal IEnumerable<(int Unit, double Weight)> Matches(int stem)
+    {
+        var idf = Idf(stem);
+        var matches = new List<(int, double)>();
+        if (stem < _base.Postings.Terms.Count)
+            foreach (var posting in _base.Postings.Of(stem))
+                if (_delta is null || !_delta.IsMasked(Postings.Document(posting)))
+                    matches.Add((Postings.Document(posting), FieldWeights[Postings.Code(posting)] * idf));
+        if (_delta is not null && _delta.LocalOf(stem) is var local and >= 0)
+            foreach (var posting in _delta.Index.Postings.Of(local))
+                matches.Add((Postings.Document(posting), FieldWeights[Postings.Code(posting)] * idf));
+        return matches;
+    }
 
     /// <summary>
     /// Scores the units' texts for the stems (each occurrence counts): a unit's text score is the sum, in the order of
@@ -91,13 +96,9 @@ public sealed class UnitStems
         var clauses = scratch.TextClauses;
         foreach (var stem in stems)
         {
-            var list = _postings.Of(stem);
-            for (var start = 0; start < list.Length;)
-            {
-                var end = _postings.SegmentEnd(stem, start);
-                clauses.Add(new RoutingScratch.TextClause(stem, start, end, FieldWeights[Postings.Code(list[start])] * _idf[stem]));
-                start = end;
-            }
+            var idf = Idf(stem);
+            if (stem < _base.Postings.Terms.Count) AddClauses(clauses, _base.Postings, stem, idf, delta: false);
+            if (_delta is not null && _delta.LocalOf(stem) is var local and >= 0) AddClauses(clauses, _delta.Index.Postings, local, idf, delta: true);
         }
         if (clauses.Count == 0) return;
         var named = scratch.NamedUnitsByNumber();
@@ -105,7 +106,22 @@ public sealed class UnitStems
         while (windows.Next()) { }
     }
 
-    /// <summary>The window pass of <see cref="AddTextScores"/>; see there.</summary>
+    /// <summary>The segments of one list, in list order: the base's for a stem, then the delta's.</summary>
+    private static void AddClauses(List<RoutingScratch.TextClause> clauses, Postings postings, int term, double idf, bool delta)
+    {
+        var list = postings.Of(term);
+        for (var start = 0; start < list.Length;)
+        {
+            var end = postings.SegmentEnd(term, start);
+            clauses.Add(new RoutingScratch.TextClause(term, start, end, FieldWeights[Postings.Code(list[start])] * idf, delta));
+            start = end;
+        }
+    }
+
+    private ReadOnlySpan<int> ListOf(in RoutingScratch.TextClause clause) =>
+        clause.Delta ? _delta!.Index.Postings.Of(clause.Stem) : _base.Postings.Of(clause.Stem);
+
+    /// <summary>The window pass of <see cref="AddTextScores"/>; see there. A base list skips the units the delta masks.</summary>
     private ref struct TextWindows(UnitStems stems, RoutingScratch scratch, ReadOnlySpan<int> named)
     {
         private const int Size = RoutingScratch.TextWindow;
@@ -122,7 +138,7 @@ public sealed class UnitStems
             var low = int.MaxValue;
             foreach (ref var clause in _clauses)
                 if (clause.Position < clause.End)
-                    low = Math.Min(low, Postings.Document(stems._postings.Of(clause.Stem)[clause.Position]));
+                    low = Math.Min(low, Postings.Document(stems.ListOf(clause)[clause.Position]));
             if (low == int.MaxValue) return false;
             var start = low & ~(Size - 1);
             var limit = start + Size;
@@ -136,11 +152,14 @@ public sealed class UnitStems
             for (var c = 0; c < _clauses.Length; c++)
             {
                 ref var clause = ref _clauses[c];
-                var list = stems._postings.Of(clause.Stem);
+                var list = stems.ListOf(clause);
+                ReadOnlySpan<ulong> masked = clause.Delta || stems._delta is null ? [] : stems._delta.Masked;
                 var weight = clause.Weight;
                 var p = clause.Position;
                 for (int d; p < clause.End && (d = Postings.Document(list[p]) - start) < Size; p++)
                 {
+                    var unit = d + start;
+                    if (unit >> 6 < masked.Length && (masked[unit >> 6] & (1UL << unit)) != 0) continue;
                     _text[d] += weight;
                     if (_first[d] >= 0) continue;
                     _first[d] = c;
@@ -172,42 +191,6 @@ public sealed class UnitStems
     /// The distinct content stems of each of the unit's phrases, in the order of its responsibilities
     /// (<see cref="Domain.LocalizedList.All"/>) then its names (<see cref="Domain.LocalizedText.All"/>).
     /// </summary>
-    public ReadOnlySpan<int> PhraseStems(int unit, int phrase)
-    {
-        var number = _firstPhrases[unit] + phrase;
-        return _phraseStems.AsSpan(_phraseStarts[number].._phraseStarts[number + 1]);
-    }
-
-    /// <summary>Phrase stems worked out once here, so that explaining a text match costs no text reading.</summary>
-    private static (int[] FirstPhrases, int[] Starts, int[] Stems) Phrases(UnitWords words, int[]?[] stemsOfWord)
-    {
-        var firstPhrases = new int[words.Units.Count + 1];
-        var starts = new List<int>();
-        var stems = new List<int>();
-        for (var unit = 0; unit < words.Units.Count; unit++)
-        {
-            firstPhrases[unit] = starts.Count;
-            foreach (var field in (ReadOnlySpan<UnitWords.Field>)[UnitWords.Field.Responsibility, UnitWords.Field.Name])
-            for (var text = words.TextsOf(unit).Start.Value; text < words.TextsOf(unit).End.Value; text++)
-            {
-                if (words.FieldOfText(text) != field) continue;
-                var start = stems.Count;
-                starts.Add(start);
-                foreach (var item in words.WordsOfText(text))
-                foreach (var stem in stemsOfWord[UnitWords.WordOf(item)]!)
-                    if (stems.IndexOf(stem, start) < 0) stems.Add(stem);
-            }
-        }
-        firstPhrases[^1] = starts.Count;
-        starts.Add(stems.Count);
-        return (firstPhrases, [.. starts], [.. stems]);
-    }
-
-    private static int CodeOf(UnitWords.Field field) => field switch
-    {
-        UnitWords.Field.Description => 0,
-        UnitWords.Field.Responsibility => 1,
-        UnitWords.Field.Name => 2,
-        _ => 3,
-    };
+    public ReadOnlySpan<int> PhraseStems(int unit, int phrase) =>
+        _delta is not null && _delta.TryLocal(unit, out var local) ? _delta.Index.PhraseStems(local, phrase) : _base.PhraseStems(unit, phrase);
 }
