@@ -12,6 +12,8 @@ public sealed class RoutingIndexCache
 {
     private readonly ConditionalWeakTable<DirectoryView, RoutingIndex> _indexes = new();
     private readonly TodayIndexMerge _merge;
+    private readonly LexiconTerms _terms;
+    private FuzzyEntry? _lastFuzzy;
 
     /// <param name="mergeEveryChanges">Merge today's delta tiers after this many changes whatever their size (0: by size only).</param>
     public RoutingIndexCache(Lexicon lexicon, int mergeEveryChanges = 0, ILogger? logger = null)
@@ -26,8 +28,6 @@ public sealed class RoutingIndexCache
     {
         get { lock (_merge.Lock) return _merge.Merged; }
     }
-    private readonly LexiconTerms _terms;
-    private FuzzyEntry? _lastFuzzy;
 
     public Lexicon Lexicon { get; }
 
@@ -38,14 +38,6 @@ public sealed class RoutingIndexCache
     public RoutingIndex For(DirectoryView view) => _indexes.TryGetValue(view, out var index) ? index
         : view.Snapshot.IsToday(view) ? _indexes.GetValue(view, v => Build(v, new UnitWords(v)))
         : ViewLimits.Build(() => _indexes.GetValue(view, v => Build(v, new UnitWords(v))));
-
-    /// <summary>
-    /// The index of <paramref name="view"/> from <paramref name="previous"/>'s, given the ids of the records changed between
-    /// their views (<see cref="RoutingIndex.Next"/>), kept as <see cref="For"/> keeps a built one; a fresh build when the
-    /// delta would pass <see cref="RoutingIndex.MergeThreshold"/> units (the owner may instead build that in the background).
-    /// </summary>
-    public RoutingIndex Next(RoutingIndex previous, DirectoryView view, IReadOnlySet<string> changedIds) =>
-        _indexes.GetValue(view, v => previous.Next(v, changedIds) is { DeltaUnits: <= RoutingIndex.MergeThreshold } next ? next : Build(v, new UnitWords(v)));
 
     /// <summary>
     /// Builds today's routing and search indexes: the units' texts are read once for both (<see cref="UnitWords"/>),

@@ -47,6 +47,7 @@ public sealed class IncrementalReadSideTests
         var provider = server.Services.GetRequiredService<DirectorySnapshotProvider>();
         var applied = 0;
         var patched = 0;
+        var inDelta = 0;
         for (var step = 0; step < steps; step++)
         {
             var operation = await writes.NextAsync(provider.Current.At(DateTime.UtcNow), step);
@@ -60,6 +61,7 @@ public sealed class IncrementalReadSideTests
             foreach (var instant in Instants.Prepend(DateTime.UtcNow))
                 Assert.That(Describe(followed.At(instant)), Is.EqualTo(Describe(whole.At(instant))), $"after {operation}, as of {instant:O}");
             var (today, wholeToday) = (followed.At(DateTime.UtcNow), whole.At(DateTime.UtcNow));
+            if (today.Search.DeltaDocuments > 0 || routing.For(today).DeltaUnits > 0) inDelta++;
             var fresh = new RoutingIndexCache(routing.Lexicon);
             foreach (var question in Questions.Concat(writes.RecentWords.Select(w => $"who handles {w} coordination")))
                 Assert.That(Describe(ContactRouter.Route(routing.For(today), new RouteRequest(question, "", null, 5))),
@@ -71,6 +73,7 @@ public sealed class IncrementalReadSideTests
         }
         Assert.That(applied, Is.GreaterThanOrEqualTo(steps * 2 / 3), "most random writes must be valid, or the test checks little");
         Assert.That(patched, Is.GreaterThanOrEqualTo(applied / 2), "today's view must mostly be patched, not built again");
+        if (mergeEvery == 0) Assert.That(inDelta, Is.GreaterThanOrEqualTo(applied / 2), "today's indexes must mostly follow by their delta tiers");
         if (mergeEvery > 0)
             await Eventually.HoldsAsync(() => Task.FromResult(routing.Merges > 0), "merges of the delta tiers were asked for, and ran",
                 TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
