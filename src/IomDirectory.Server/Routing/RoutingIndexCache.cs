@@ -26,11 +26,11 @@ public sealed class RoutingIndexCache(Lexicon lexicon)
 
     /// <summary>
     /// The index of <paramref name="view"/> from <paramref name="previous"/>'s, given the ids of the records changed between
-    /// their views (<see cref="RoutingIndex.Next"/>), kept as <see cref="For"/> keeps a built one; a fresh build when the
-    /// delta would pass <see cref="RoutingIndex.MergeThreshold"/> units (the owner may instead build that in the background).
+    /// their views (<see cref="RoutingIndex.Next"/>), kept as <see cref="For"/> keeps a built one. Past
+    /// <see cref="RoutingIndex.MergeThreshold"/> units in its delta, its owner builds a fresh one in the background.
     /// </summary>
     public RoutingIndex Next(RoutingIndex previous, DirectoryView view, IReadOnlySet<string> changedIds) =>
-        _indexes.GetValue(view, v => previous.Next(v, changedIds) is { DeltaUnits: <= RoutingIndex.MergeThreshold } next ? next : Build(v, new UnitWords(v)));
+        _indexes.GetValue(view, v => previous.Next(v, changedIds));
 
     /// <summary>
     /// Builds today's routing and search indexes: the units' texts are read once for both (<see cref="UnitWords"/>),

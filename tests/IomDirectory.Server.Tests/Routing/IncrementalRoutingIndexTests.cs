@@ -51,6 +51,18 @@ public sealed class IncrementalRoutingIndexTests
         Assert.That(index.Next(new DirectorySnapshot(content with { Generation = 2 }).At(DateTime.UtcNow), new HashSet<string>()).DeltaUnits, Is.Zero);
     }
 
+    [Test]
+    public void CacheNext_KeepsTheIncrementalIndex_AsTheViewsIndex()
+    {
+        var content = DirectoryContent.From(DataSetReader.Read(RepositoryPaths.Data), 1);
+        var changes = new RandomDirectoryChanges(content, new Random(3));
+        var cache = new RoutingIndexCache(LexiconLoader.Load(RepositoryPaths.Data, changes.View.Snapshot));
+        var before = cache.For(changes.View);
+        var (view, changed, _) = changes.Step();
+        var next = cache.Next(before, view, changed);
+        Assert.That(cache.For(view), Is.SameAs(next));
+    }
+
     private static string Answer(RoutingIndex index, string question, string? country)
     {
         Asker? asker = null;
