@@ -12,6 +12,7 @@ return args.FirstOrDefault() switch
 {
     "routing-accuracy" => await RoutingAccuracy.RunAsync(rest),
     "routing-speed" => await RoutingSpeed.RunAsync(rest),
+    "routing-delta" => RoutingDeltaBenchmark.Run(rest),
     "all" => await RoutingAccuracy.RunAsync([]) | await RoutingSpeed.RunAsync([]),
     "wire" => await WireBenchmark.RunAsync(WireOptions.Parse(rest)),
     "scale" => await ScaleBenchmark.RunAsync(ScaleOptions.Parse(rest)),

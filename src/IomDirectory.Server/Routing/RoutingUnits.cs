@@ -23,6 +23,8 @@ public sealed class RoutingUnits
     /// <summary>The contact number of a unit that is a contact in the base, else -1.</summary>
     private readonly int[] _numberOfContact;
     private readonly Dictionary<string, MailboxRecord> _mailboxByOwner = new(StringComparer.Ordinal);
+    /// <summary>Every mailbox of each owner, in the view's order (by address): which is first once some change.</summary>
+    private readonly ILookup<string, MailboxRecord> _mailboxesByOwner;
     private readonly HashSet<string> _emergency;
     /// <summary>For an incremental index (<see cref="Next"/>): the base's units, and the changes on top of it.</summary>
     private readonly RoutingUnits? _base;
@@ -41,6 +43,7 @@ public sealed class RoutingUnits
         foreach (var mailbox in view.Mailboxes)
             if (_mailboxByOwner.TryAdd(mailbox.OwnerId, mailbox) && _numbers.TryGetValue(mailbox.OwnerId, out var owner))
                 hasMailbox[owner] = true;
+        _mailboxesByOwner = view.Mailboxes.ToLookup(m => m.OwnerId, StringComparer.Ordinal);
         _contact = new int[_units.Length];
         var numberOfContact = _numberOfContact = new int[_units.Length];
         Array.Fill(numberOfContact, -1);
@@ -72,6 +75,7 @@ public sealed class RoutingUnits
         _numbers = @base._numbers;
         _numberOfContact = @base._numberOfContact;
         _mailboxByOwner = @base._mailboxByOwner;
+        _mailboxesByOwner = @base._mailboxesByOwner;
         _emergency = @base._emergency;
         var count = @base.Count + delta.Added.Count;
         _units = new UnitRecord[count];
@@ -125,6 +129,9 @@ public sealed class RoutingUnits
         if (_delta.Added.TryGetValue(id, out unit)) return true;
         return _numbers.TryGetValue(id, out unit) && !_delta.Retired.Contains(id);
     }
+
+    /// <summary>The owner's mailboxes in the base view (the view of a fresh build), by address.</summary>
+    internal IEnumerable<MailboxRecord> BaseMailboxesOf(string ownerId) => (_base ?? this)._mailboxesByOwner[ownerId];
 
     /// <summary>The unit's mailbox (the first by address), or null.</summary>
     public MailboxRecord? MailboxOf(string ownerId) =>

@@ -43,10 +43,15 @@ internal sealed class RoutingDelta
         var delta = new RoutingDelta();
         var roots = new HashSet<string>(StringComparer.Ordinal);
         var added = new List<string>();
+        var mailboxes = new List<MailboxRecord>();
         foreach (var id in changed)
         {
             if (before.Snapshot.Mailboxes.At(id, before.Instant) is { } oldMailbox) delta.Owners[oldMailbox.OwnerId] = null;
-            if (after.Snapshot.Mailboxes.At(id, after.Instant) is { } newMailbox) delta.Owners[newMailbox.OwnerId] = null;
+            if (after.Snapshot.Mailboxes.At(id, after.Instant) is { } newMailbox)
+            {
+                delta.Owners[newMailbox.OwnerId] = null;
+                mailboxes.Add(newMailbox);
+            }
             var isOld = before.Units.TryGetValue(id, out var old);
             var isNew = after.Units.TryGetValue(id, out var now);
             if (!isOld && !isNew) continue;
@@ -73,13 +78,29 @@ internal sealed class RoutingDelta
 
         if (delta.Owners.Count > 0)
         {
-            foreach (var mailbox in after.Mailboxes)
-                if (delta.Owners.TryGetValue(mailbox.OwnerId, out var first) && first is null) delta.Owners[mailbox.OwnerId] = mailbox;
+            foreach (var owner in delta.Owners.Keys.ToList())
+                delta.Owners[owner] = FirstMailbox(units, after, changed, mailboxes, owner);
             // An owner that keeps a mailbox (another address, another of its mailboxes) still answers for its subtree.
             roots.UnionWith(delta.Owners.Where(o => (o.Value is not null) != (units.MailboxOf(o.Key) is not null)).Select(o => o.Key));
         }
         delta.Link(units, before, after, roots);
         return delta;
+    }
+
+    /// <summary>
+    /// The owner's first mailbox in the newer view as <see cref="DirectoryView.Mailboxes"/> orders them (by address,
+    /// ignoring case): among its unchanged base mailboxes and the changed ones it owns now. Two of equal address keep
+    /// the view's order, which only the view's list tells: then that list is read.
+    /// </summary>
+    private static MailboxRecord? FirstMailbox(RoutingUnits units, DirectoryView after, IReadOnlySet<string> changed, List<MailboxRecord> mailboxes,
+        string owner)
+    {
+        var candidates = units.BaseMailboxesOf(owner).Where(m => !changed.Contains(m.Id))
+            .Concat(mailboxes.Where(m => string.Equals(m.OwnerId, owner, StringComparison.Ordinal))).ToList();
+        if (candidates.Count == 0) return null;
+        var first = candidates.MinBy(m => m.Address, StringComparer.OrdinalIgnoreCase)!;
+        return candidates.Count(m => StringComparer.OrdinalIgnoreCase.Equals(m.Address, first.Address)) == 1 ? first
+            : after.Mailboxes.First(m => string.Equals(m.OwnerId, owner, StringComparison.Ordinal));
     }
 
     /// <summary>Whether the unit has a mailbox in the newer view.</summary>
