@@ -133,8 +133,10 @@ public sealed partial class DirectorySnapshotProvider(DirectoryStore store, ILog
         Loading?.Invoke(new SnapshotLoading(snapshot, changes is null ? null : previous, changes));
         var first = _current is null;
         Volatile.Write(ref _current, snapshot);
-        // A whole reload allocated far more than it keeps; a change applied did not, and must not stop the process for a collection.
+        // A whole reload allocated far more than it keeps; a change applied did not, and asks for a collection only once
+        // changes have allocated a budget's worth (a collection then, once writes settle, never one per write).
         if (!first && changes is null) ReleaseGarbageSoon();
+        else if (!first) _garbage.ReleaseSoonIfOverBudget();
         var total = Stopwatch.GetElapsedTime(started);
         LogReloaded(_logger, snapshot.Generation, snapshot.Sequence, snapshot.Units.Count, total.TotalMilliseconds, origin, read.TotalMilliseconds,
             (built - read).TotalMilliseconds, (viewed - built).TotalMilliseconds, (total - viewed).TotalMilliseconds);

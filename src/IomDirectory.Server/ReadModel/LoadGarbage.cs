@@ -14,7 +14,21 @@ public sealed partial class LoadGarbage(ILogger logger) : IDisposable
     /// <summary>How long loads must have stopped before the collection runs: a burst of writes costs one collection.</summary>
     public static readonly TimeSpan Settle = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// A change applied allocates little (the changed records, copies of a few tables), so it does not ask for a
+    /// collection; once changes have allocated this much since the last one, the next settle collects, so that a long run
+    /// of writes does not leave resident memory at the peak of its garbage.
+    /// </summary>
+    public const long ChangesBudgetBytes = 256L << 20;
+
     private Timer? _timer;
+    private long _allocatedAtRelease = GC.GetTotalAllocatedBytes();
+
+    /// <summary>After a change applied: collects <see cref="Settle"/> after the last call once changes have allocated <see cref="ChangesBudgetBytes"/>.</summary>
+    public void ReleaseSoonIfOverBudget()
+    {
+        if (GC.GetTotalAllocatedBytes() - Interlocked.Read(ref _allocatedAtRelease) > ChangesBudgetBytes) ReleaseSoon();
+    }
 
     /// <summary>Collects (again) <see cref="Settle"/> after the last call.</summary>
     public void ReleaseSoon()
@@ -29,6 +43,7 @@ public sealed partial class LoadGarbage(ILogger logger) : IDisposable
     {
         var started = Stopwatch.GetTimestamp();
         var before = Environment.WorkingSet;
+        Interlocked.Exchange(ref _allocatedAtRelease, GC.GetTotalAllocatedBytes());
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         LogReleased(logger, Stopwatch.GetElapsedTime(started).TotalMilliseconds, before / 1048576.0, Environment.WorkingSet / 1048576.0,
