@@ -12,8 +12,6 @@ public sealed class ContentChanges
     /// <summary>Every id changed, of any kind: what the derived indexes re-read.</summary>
     public IReadOnlySet<string> AllIds => _all;
 
-    public IEnumerable<string> Kinds => _byKind.Keys;
-
     public bool Touches(string kind) => _byKind.ContainsKey(kind);
 
     public IReadOnlySet<string> Ids(string kind) => _byKind.TryGetValue(kind, out var changed) ? changed.Ids : EmptyIds;

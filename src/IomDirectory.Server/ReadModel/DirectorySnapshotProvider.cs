@@ -128,15 +128,18 @@ public sealed partial class DirectorySnapshotProvider(DirectoryStore store, ILog
         var read = Stopwatch.GetElapsedTime(started);
         var snapshot = previous is not null && changes is not null ? previous.With(content, changes) : new DirectorySnapshot(content);
         var built = Stopwatch.GetElapsedTime(started);
-        snapshot.At(DateTime.UtcNow);   // build today's view (and its indexes) before readers need it
+        _ = snapshot.TodayView;   // build today's view (and, below, its indexes) before readers need it
         var viewed = Stopwatch.GetElapsedTime(started);
-        Loading?.Invoke(new SnapshotLoading(snapshot, changes is null ? null : previous, changes));
+        Loading?.Invoke(new SnapshotLoading(snapshot, previous, changes));
         var first = _current is null;
         Volatile.Write(ref _current, snapshot);
         // A whole reload allocated far more than it keeps; a change applied did not, and asks for a collection only once
         // changes have allocated a budget's worth (a collection then, once writes settle, never one per write).
-        if (!first && changes is null) ReleaseGarbageSoon();
-        else if (!first) _garbage.ReleaseSoonIfOverBudget();
+        if (!first)
+        {
+            if (changes is null) ReleaseGarbageSoon();
+            else _garbage.ReleaseSoonIfOverBudget();
+        }
         var total = Stopwatch.GetElapsedTime(started);
         LogReloaded(_logger, snapshot.Generation, snapshot.Sequence, snapshot.Units.Count, total.TotalMilliseconds, origin, read.TotalMilliseconds,
             (built - read).TotalMilliseconds, (viewed - built).TotalMilliseconds, (total - viewed).TotalMilliseconds);

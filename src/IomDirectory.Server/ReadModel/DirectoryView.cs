@@ -166,19 +166,19 @@ public sealed class DirectoryView
     public IReadOnlyDictionary<string, CoverageRecord> Coverage { get; }
     public IReadOnlyDictionary<string, IReadOnlyList<string>> CoveredCountries { get; }
 
-    /// <summary>The view's search index, built on first use unless <see cref="BuildSearch"/> built it first.</summary>
-    public SearchIndex Search => Volatile.Read(ref _search) ?? BuildSearch(null);
+    /// <summary>The view's search index, built on first use unless one was given (<see cref="UseSearch"/>).</summary>
+    public SearchIndex Search => Volatile.Read(ref _search) ?? BuildSearch();
 
-    /// <summary>Builds the search index once, from unit words read for the routing index too if given.</summary>
-    public SearchIndex BuildSearch(UnitWords? words)
+    /// <summary>Builds the search index once.</summary>
+    private SearchIndex BuildSearch()
     {
         lock (_searchBuild)
         {
-            // Today's index is built once at load; another period's is built on demand within the process-wide bound.
+            // Today's index is given at load (Routing.RoutingIndexCache.Warm); another period's is built on demand within the process-wide bound.
             if (_search is null)
                 Volatile.Write(ref _search, Snapshot.IsToday(this)
-                    ? new SearchIndex(this, words ?? new UnitWords(this))
-                    : ViewLimits.Build(() => new SearchIndex(this, words ?? new UnitWords(this))));
+                    ? new SearchIndex(this, new UnitWords(this))
+                    : ViewLimits.Build(() => new SearchIndex(this, new UnitWords(this))));
             return _search;
         }
     }

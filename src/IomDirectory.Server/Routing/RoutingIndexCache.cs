@@ -68,21 +68,18 @@ public sealed class RoutingIndexCache
             }
             _merge.Restarted(view);
         }
-        var words = new UnitWords(view);
-        Parallel.Invoke(() => _indexes.GetValue(view, v => Build(v, words)), () => view.BuildSearch(words));
+        if (view.BuiltSearch is not null && _indexes.TryGetValue(view, out _)) return;
+        var (built, builtRouting) = BuildBase(view);
+        view.UseSearch(built);
+        _indexes.GetValue(view, _ => builtRouting);
     }
 
     /// <summary>Swaps a fresh base built for an earlier today in, caught up with the changes since (<see cref="TodayIndexMerge"/>).</summary>
     private void Swap(DirectoryView built, SearchIndex search, RoutingIndex routing, DirectoryView latest, IReadOnlySet<string> since)
     {
-        if (ReferenceEquals(built, latest))
-        {
-            latest.SwapSearch(search);
-            _indexes.AddOrUpdate(latest, routing);
-            return;
-        }
-        latest.SwapSearch(search.Next(latest, since));
-        _indexes.AddOrUpdate(latest, routing.Next(latest, since));
+        var caughtUp = ReferenceEquals(built, latest);
+        latest.SwapSearch(caughtUp ? search : search.Next(latest, since));
+        _indexes.AddOrUpdate(latest, caughtUp ? routing : routing.Next(latest, since));
     }
 
     private RoutingIndex Build(DirectoryView view, UnitWords words) => new(view, _terms, words, Fuzzy);

@@ -5,7 +5,7 @@ namespace IomDirectory.Server.Routing;
 /// <summary>
 /// Merges the delta tiers of today's routing and search indexes into fresh bases, in the background, off the write
 /// path: the segment-and-merge idea of Lucene, in miniature. When an index's delta passes its threshold (or after
-/// <see cref="EveryChanges"/> changes, if configured), a fresh base is built for that view on a background thread; once
+/// a configured number of changes, <c>--ReadModel:IndexMergeEveryChanges</c>), a fresh base is built for that view on a background thread; once
 /// built, it is brought up to the latest view with the changes made meanwhile (a small delta again) and swapped in.
 /// Both answer alike, so readers never notice the swap; a whole reload meanwhile makes the merge moot (it is dropped).
 /// </summary>
@@ -29,9 +29,6 @@ internal sealed partial class TodayIndexMerge(Func<DirectoryView, (SearchIndex S
     private int _changesSinceMerge;
 
     public Lock Lock { get; } = new();
-
-    /// <summary>A merge after this many changes applied whatever the thresholds (0: thresholds only); for tests and operators.</summary>
-    public int EveryChanges => everyChanges;
 
     /// <summary>Merges finished and swapped in, for tests and diagnostics.</summary>
     public int Merged { get; private set; }
