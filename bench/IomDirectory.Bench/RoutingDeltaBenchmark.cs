@@ -3,9 +3,9 @@ using System.Globalization;
 using IomDirectory.Bench.Scale;
 using IomDirectory.Bench.Support;
 using IomDirectory.Server.Domain;
-using IomDirectory.Server.ReadModel;
 using IomDirectory.Server.Routing;
 using IomDirectory.Server.Seeding;
+using IomDirectory.Server.Snapshots;
 
 namespace IomDirectory.Bench;
 

@@ -2,9 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using IomDirectory.Server.Features.Routing;
 using IomDirectory.Server.Infrastructure;
-using IomDirectory.Server.ReadModel;
 using IomDirectory.Server.Routing;
 using Microsoft.Extensions.Logging.Abstractions;
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
 
 namespace IomDirectory.Bench;
 

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using IomDirectory.Bench.Support;
 using IomDirectory.Server.Domain;
-using IomDirectory.Server.ReadModel;
 using IomDirectory.Server.Seeding;
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Search;
 
 namespace IomDirectory.Bench;
 

@@ -20,15 +20,15 @@ public static class ApplicationServiceCollectionExtensions
         // other write, on any replica, is changing), then validation.
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(LoggingBehavior<,>));
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
-        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(Features.Admin.Common.WriteSerializationBehavior<,>));
+        services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(Changes.WriteSerializationBehavior<,>));
         services.AddSingleton(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddSingleton<Security.CurrentCaller>();
-        services.AddSingleton<Features.Admin.Common.WriteGate>();
-        services.AddSingleton<Features.Admin.Common.ChangeFeed>();
+        services.AddSingleton<Changes.WriteGate>();
+        services.AddSingleton<Changes.ChangeFeed>();
         services.AddSingleton<Features.Admin.Common.AdminView>();
-        services.AddSingleton<Features.Admin.Common.DirectoryWriter>();
-        services.AddSingleton<Features.Admin.Common.ChangeFollower>();
-        services.AddHostedService<Features.Admin.Common.ChangeFollowerService>();
+        services.AddSingleton<Changes.DirectoryWriter>();
+        services.AddSingleton<Changes.ChangeFollower>();
+        services.AddHostedService<Changes.ChangeFollowerService>();
         services.AddSingleton(sp => new Features.Admin.Gaps.FirstSuggestionCounter(TimeProvider.System));
         services.AddSingleton<Features.Admin.Gaps.FirstSuggestionFlusher>();
         services.AddHostedService(sp => sp.GetRequiredService<Features.Admin.Gaps.FirstSuggestionFlusher>());

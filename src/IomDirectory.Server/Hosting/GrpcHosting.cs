@@ -11,7 +11,7 @@ namespace IomDirectory.Server.Hosting;
 /// Receive limits are per service (<see cref="ReceiveLimits"/>); a gzip message may inflate to the same limit and no
 /// further (<see cref="BoundedGzipCompressionProvider"/>).
 /// appsettings.json silences grpc-dotnet's own ServerCallHandler log: every handler failure is logged by
-/// <see cref="ExceptionMappingInterceptor"/> with its correlation id, and what is left there is a malformed request
+/// <see cref="Rpc.Internal.ExceptionMappingInterceptor"/> with its correlation id, and what is left there is a malformed request
 /// (an unparseable message), which any anonymous client could otherwise turn into error logs with stack traces.
 /// </summary>
 internal static class GrpcHosting
@@ -23,9 +23,7 @@ internal static class GrpcHosting
         var adminLimit = limits.Admin;
         services.AddSingleton(limits);
 
-        services.AddSingleton<RpcPipeline>();
-        services.AddSingleton<ExceptionMappingInterceptor>();
-        services.AddSingleton<ReflectionGuardInterceptor>();
+        services.AddRpcMachinery(configuration);
         services.AddSingleton<DirectoryGrpcService>();
         services.AddSingleton<RoutingGrpcService>();
         services.AddSingleton<AdminGrpcService>();
@@ -36,7 +34,7 @@ internal static class GrpcHosting
             {
                 o.MaxReceiveMessageSize = readLimit;
                 Bounded(o, readLimit);
-                o.Interceptors.Add<ExceptionMappingInterceptor>();
+                o.MapExceptions();
             })
             // google.rpc.Status details (BadRequest) are rendered as JSON too; the registry names their types.
             .AddJsonTranscoding(o => o.TypeRegistry = Google.Protobuf.Reflection.TypeRegistry.FromFiles(Google.Rpc.ErrorDetailsReflection.Descriptor))
@@ -45,8 +43,8 @@ internal static class GrpcHosting
                 o.MaxReceiveMessageSize = adminLimit;
                 Bounded(o, adminLimit);
             })
-            .AddServiceOptions<Grpc.Reflection.ReflectionServiceImpl>(o => o.Interceptors.Add<ReflectionGuardInterceptor>())
-            .AddServiceOptions<Grpc.Reflection.ReflectionV1ServiceImpl>(o => o.Interceptors.Add<ReflectionGuardInterceptor>());
+            .AddServiceOptions<Grpc.Reflection.ReflectionServiceImpl>(o => o.GuardReflection())
+            .AddServiceOptions<Grpc.Reflection.ReflectionV1ServiceImpl>(o => o.GuardReflection());
         services.AddGrpcReflection();
         return services;
     }

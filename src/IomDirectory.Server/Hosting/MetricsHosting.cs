@@ -34,8 +34,8 @@ internal static class MetricsHosting
     {
         if (!Enabled(app.Configuration)) return;
         var metrics = app.Services.GetRequiredService<DirectoryMetrics>();
-        var follower = app.Services.GetRequiredService<Features.Admin.Common.ChangeFollower>();
-        metrics.SnapshotConfirmed(app.Services.GetRequiredService<ReadModel.DirectorySnapshotProvider>().Current.Sequence, DateTime.UtcNow);
+        var follower = app.Services.GetRequiredService<Changes.ChangeFollower>();
+        metrics.SnapshotConfirmed(app.Services.GetRequiredService<Snapshots.DirectorySnapshotProvider>().Current.Sequence, DateTime.UtcNow);
         follower.CaughtUp += (sequence, latest) =>
         {
             metrics.SnapshotConfirmed(sequence, DateTime.UtcNow);

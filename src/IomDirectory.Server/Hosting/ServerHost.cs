@@ -3,14 +3,15 @@ using IomDirectory.Server.Features.Feedback;
 using IomDirectory.Server.Features.Routing;
 using IomDirectory.Server.Infrastructure;
 using IomDirectory.Server.Integrations;
-using IomDirectory.Server.ReadModel;
 using IomDirectory.Server.Routing;
-using IomDirectory.Server.Rpc;
 using IomDirectory.Server.Security;
 using IomDirectory.Server.Seeding;
 using IomDirectory.Server.Web;
 using IomDirectory.Server.Webhooks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
+using IomDirectory.Server.Rpc.Internal;
 
 namespace IomDirectory.Server.Hosting;
 
@@ -58,7 +59,7 @@ public static class ServerHost
 
     private static async Task<WebApplication?> BuildOnAsync(WebApplicationBuilder builder, ServerSettings settings, DirectoryStore store)
     {
-        ReadModel.ViewLimits.Configure(builder.Configuration);
+        Snapshots.ViewLimits.Configure(builder.Configuration);
 
         // Start-up logs before the host exists (seeding, the first snapshot); the factory lives as long as the process.
         var startupLogs = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true).AddConfiguration(builder.Configuration.GetSection("Logging")));
@@ -153,8 +154,6 @@ public static class ServerHost
         builder.Services.AddSingleton(snapshots);
         builder.Services.AddSingleton(routing);
         builder.Services.AddSingleton(new RoutingAnswerCache(builder.Configuration.GetValue("Routing:AnswerCacheSize", RoutingAnswerCache.DefaultCapacity)));
-        builder.Services.AddSingleton<SuggestionMessages>();
-        builder.Services.AddSingleton(new UnitMessageCache(builder.Configuration.GetValue("Rpc:UnitMessageCacheSize", UnitMessageCache.DefaultCapacity)));
         builder.Services.AddApplication();
         try
         {

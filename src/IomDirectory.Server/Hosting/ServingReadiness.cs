@@ -9,7 +9,7 @@ namespace IomDirectory.Server.Hosting;
 /// AdminService (writes) is NOT_SERVING and reads go on from the snapshot. NOT_SERVING from the moment shutdown begins.
 /// </summary>
 internal sealed partial class ServingReadiness(DirectoryHealthService health, IHostApplicationLifetime lifetime, DirectoryStore store,
-    Features.Admin.Common.ChangeFollower follower, ILogger<ServingReadiness> logger) : BackgroundService
+    Changes.ChangeFollower follower, ILogger<ServingReadiness> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
 

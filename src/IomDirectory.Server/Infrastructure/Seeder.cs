@@ -1,4 +1,6 @@
 using IomDirectory.Server.Domain;
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
 using IomDirectory.Server.Seeding;
 
 namespace IomDirectory.Server.Infrastructure;
@@ -13,7 +15,7 @@ internal static class Seeder
     {
         void Write<T>(IEnumerable<T> rows) where T : class => store.BulkInsert(db, rows);
 
-        Write(data.Sources.Select(s => s.Document).Append(Features.Admin.Common.AuditSource.Document));
+        Write(data.Sources.Select(s => s.Document).Append(AuditSource.Document));
         Write(data.Countries);
         Write(data.Offices.Select(s => s.Record));
         Write(data.OfficeFunctions.Select(s => s.Record));

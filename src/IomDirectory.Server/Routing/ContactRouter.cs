@@ -1,6 +1,6 @@
+using IomDirectory.Server.Text;
 using IomDirectory.Server.Domain;
-using IomDirectory.Server.ReadModel;
-
+using IomDirectory.Server.Snapshots;
 namespace IomDirectory.Server.Routing;
 
 /// <summary>

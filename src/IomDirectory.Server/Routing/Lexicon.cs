@@ -54,7 +54,7 @@ public sealed record Lexicon(
     public Internal.MessageLexicon Message { get; init; } = Internal.MessageLexicon.Empty;
 
     /// <summary>Acronyms and their expansions (data/lexicon/glossary.json).</summary>
-    public Internal.Glossary Glossary { get; init; } = Internal.Glossary.Empty;
+    public Glossary Glossary { get; init; } = Glossary.Empty;
 
     /// <summary>Place names below the country (data/gazetteer/places.tsv).</summary>
     public Internal.Gazetteer Gazetteer { get; init; } = Internal.Gazetteer.Empty;

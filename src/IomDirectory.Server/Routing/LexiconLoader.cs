@@ -1,7 +1,8 @@
 using System.Text.Json;
 using IomDirectory.Server.Domain;
-using IomDirectory.Server.ReadModel;
 using IomDirectory.Server.Seeding;
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Routing;
 
@@ -70,9 +71,9 @@ public static class LexiconLoader
             FoldedSet(root, "asker_cues"), FoldedSet(root, "origin_cues"), FoldedSet(root, "place_prepositions"), FoldedSet(root, "place_kinds"));
     }
 
-    private static Internal.Glossary ReadGlossary(string folder)
+    private static Glossary ReadGlossary(string folder)
     {
-        var entries = new List<Internal.Glossary.Entry>();
+        var entries = new List<Glossary.Entry>();
         foreach (var entry in Read(folder, "glossary.json").GetProperty("acronyms").EnumerateArray())
         {
             var expansions = Lexicon.Languages.Where(l => entry.TryGetProperty(l, out _))
@@ -82,10 +83,10 @@ public static class LexiconLoader
             foreach (var acronym in entry.GetProperty("acronym").EnumerateArray().Select(a => a.GetString() ?? ""))
             {
                 var folded = RoutingText.Words(acronym).Select(w => w.Folded).ToArray();
-                if (folded.Length > 0) entries.Add(new Internal.Glossary.Entry(folded, acronym, expansions, words, languages));
+                if (folded.Length > 0) entries.Add(new Glossary.Entry(folded, acronym, expansions, words, languages));
             }
         }
-        return new Internal.Glossary(entries);
+        return new Glossary(entries);
     }
 
     private static Internal.GazetteerPolicy ReadGazetteerPolicy(string folder)

@@ -1,7 +1,8 @@
+using IomDirectory.Server.Text;
 using IomDirectory.Server.Domain;
-using IomDirectory.Server.ReadModel;
 using IomDirectory.Server.Routing.Internal;
 using Microsoft.Extensions.ObjectPool;
+using IomDirectory.Server.Snapshots;
 
 namespace IomDirectory.Server.Routing;
 

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using IomDirectory.Server.ReadModel;
-
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Search;
 namespace IomDirectory.Server.Routing;
 
 /// <summary>

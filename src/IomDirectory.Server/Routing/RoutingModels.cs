@@ -36,7 +36,7 @@ public sealed record RoutedContact(
     public bool Reachable => Email.Length > 0 || Phones.Count > 0 || Route is not null;
 }
 
-/// <summary>A <see cref="ReadModel.ReachRoute"/> in the answer's language.</summary>
+/// <summary>A <see cref="Snapshots.ReachRoute"/> in the answer's language.</summary>
 public sealed record SuggestedRoute(string Email, string ViaId, string ViaKind, string ViaName, string Reason, string Source, bool Computed);
 
 public sealed record RoutingResult(IReadOnlyList<RoutedContact> Suggestions, string Language, bool Confident);

@@ -1,5 +1,7 @@
-using IomDirectory.Server.ReadModel;
-
+using IomDirectory.Server.Webhooks;
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
+using IomDirectory.Server.Search.Internal;
 namespace IomDirectory.Server.Routing;
 
 /// <summary>
@@ -26,7 +28,7 @@ public sealed class RoutingScratch(int units, int contacts)
 
     /// <summary>
     /// A contact's aggregate: its best unit's score plus a fifth of every other unit's it answers for. The scores are
-    /// summed as fixed-point integers (2^-32, as <see cref="TopHits"/> does) and the best unit on a tie is the one with
+    /// summed as fixed-point integers (2^-32, as Search.Internal.TopHits does) and the best unit on a tie is the one with
     /// the lowest id, so the aggregate does not depend on the order the units are added in, hence not on how an index
     /// numbers them (a fresh build and an incremental one number them differently).
     /// </summary>

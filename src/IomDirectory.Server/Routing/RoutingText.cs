@@ -1,5 +1,5 @@
-using IomDirectory.Server.ReadModel;
-
+using IomDirectory.Server.Search.Internal;
+using IomDirectory.Server.Text;
 namespace IomDirectory.Server.Routing;
 
 /// <summary>A word of a question: folded (lower case, no accents), stemmed, and whether it was written in capitals.</summary>

@@ -1,6 +1,6 @@
 using IomDirectory.Server.Domain;
-using IomDirectory.Server.ReadModel;
 using IomDirectory.Server.Routing.Internal;
+using IomDirectory.Server.Snapshots;
 
 namespace IomDirectory.Server.Routing;
 

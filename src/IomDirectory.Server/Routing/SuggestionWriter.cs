@@ -60,7 +60,7 @@ public sealed class SuggestionWriter(RoutingIndex index, string language, QueryA
     }
 
     /// <summary>The contact's phones and, without an address of its own, its route, in the answer's language.</summary>
-    private RoutedContact Reached(RoutedContact contact, ReadModel.Reach reach) => contact with
+    private RoutedContact Reached(RoutedContact contact, Snapshots.Reach reach) => contact with
     {
         Phones = [.. reach.Phones.Select(p => p.Value)],
         Route = contact.Email.Length > 0 || reach.Route is not { } route ? null

@@ -1,5 +1,5 @@
-using IomDirectory.Server.ReadModel;
-
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Search;
 namespace IomDirectory.Server.Routing;
 
 /// <summary>

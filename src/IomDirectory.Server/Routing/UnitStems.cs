@@ -1,6 +1,9 @@
+using IomDirectory.Server.Webhooks;
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
 using System.Runtime.InteropServices;
-using IomDirectory.Server.ReadModel;
 using IomDirectory.Server.Routing.Internal;
+using IomDirectory.Server.Search.Internal;
 
 namespace IomDirectory.Server.Routing;
 

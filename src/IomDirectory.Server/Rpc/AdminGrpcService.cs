@@ -11,8 +11,11 @@ using IomDirectory.Server.Features.Admin.Mailboxes;
 using IomDirectory.Server.Features.Admin.Offices;
 using IomDirectory.Server.Features.Admin.Units;
 using IomDirectory.Server.Features.Admin.Webhooks;
-using IomDirectory.Server.ReadModel;
 using static IomDirectory.Server.Rpc.AdminRequestMapping;
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
+using IomDirectory.Server.Changes;
+using IomDirectory.Server.Rpc.Internal;
 
 namespace IomDirectory.Server.Rpc;
 
@@ -83,7 +86,7 @@ public class AdminGrpcService(RpcPipeline rpc, DirectorySnapshotProvider snapsho
     public virtual async Task<ImportDirectoryResponse> ImportDirectory(ImportDirectoryRequest r, ServerCallContext c)
     {
         var outcome = await rpc.Send(c, new ImportDirectoryCommand(r.Content.Memory, r.DryRun,
-            new Features.Admin.Common.WriteContext(r.Reason, DateTime.UtcNow)));
+            new Changes.WriteContext(r.Reason, DateTime.UtcNow)));
         return ImportMapping.Response(outcome, limits.Admin);   // values bounded like the request: as many characters as it may hold bytes
     }
 

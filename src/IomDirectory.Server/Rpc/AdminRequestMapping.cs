@@ -6,13 +6,15 @@ using IomDirectory.Server.Features.Admin.Mailboxes;
 using IomDirectory.Server.Features.Admin.Offices;
 using IomDirectory.Server.Features.Admin.Units;
 using Domain = IomDirectory.Server.Domain;
+using IomDirectory.Server.Changes;
+using IomDirectory.Server.Rpc.Internal;
 
 namespace IomDirectory.Server.Rpc;
 
 /// <summary>From AdminService messages to write commands' application values.</summary>
 internal static class AdminRequestMapping
 {
-    public static Features.Admin.Common.WriteContext Write(Contracts.V1.WriteContext? write) =>
+    public static Changes.WriteContext Write(Contracts.V1.WriteContext? write) =>
         new(write?.Reason ?? "", write?.EffectiveFrom is { } at ? TimestampMapping.ToUtc(at, "write.effective_from") : DateTime.UtcNow);
 
     public static Features.Admin.Common.FieldMask Mask(Google.Protobuf.WellKnownTypes.FieldMask? mask) =>

@@ -5,6 +5,7 @@ using Grpc.Core;
 using IomDirectory.Server.Application;
 using Status = Grpc.Core.Status;
 using StatusCode = Grpc.Core.StatusCode;
+using IomDirectory.Server.Rpc.Internal;
 
 namespace IomDirectory.Server.Rpc;
 
@@ -32,7 +33,7 @@ public static class DirectoryExceptionMapper
             new Metadata { { "current-version", conflict.CurrentVersion.ToString(System.Globalization.CultureInfo.InvariantCulture) } }),
         PreconditionFailedException precondition => Plain(StatusCode.FailedPrecondition, precondition.Message),
         StoreUnavailableException unavailable => Plain(StatusCode.Unavailable, unavailable.Message),
-        ReadModel.ServerBusyException busy => Plain(StatusCode.ResourceExhausted, busy.Message),
+        Snapshots.ServerBusyException busy => Plain(StatusCode.ResourceExhausted, busy.Message),
         ChangeFeedStalledException stalled => Plain(StatusCode.Unavailable, stalled.Message),
         Infrastructure.StoreLockTimeoutException locked => Plain(StatusCode.Unavailable, locked.Message),
         _ when Infrastructure.DirectoryStore.IsUnavailable(exception) =>

@@ -6,6 +6,7 @@ using IomDirectory.Server.Features.Offices;
 using IomDirectory.Server.Features.Search;
 using IomDirectory.Server.Features.Units;
 using static IomDirectory.Server.Rpc.RequestMapping;
+using IomDirectory.Server.Rpc.Internal;
 
 namespace IomDirectory.Server.Rpc;
 

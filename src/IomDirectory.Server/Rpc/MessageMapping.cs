@@ -1,8 +1,10 @@
 using Google.Protobuf.WellKnownTypes;
 using IomDirectory.Contracts.V1;
 using IomDirectory.Server.Domain;
-using IomDirectory.Server.ReadModel;
 using DomainCountry = IomDirectory.Server.Domain.Country;
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
+using IomDirectory.Server.Rpc.Internal;
 
 namespace IomDirectory.Server.Rpc;
 

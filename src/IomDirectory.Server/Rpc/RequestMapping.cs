@@ -1,7 +1,8 @@
 using Google.Protobuf.WellKnownTypes;
 using IomDirectory.Server.Features.Common;
-using IomDirectory.Server.ReadModel;
-
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
+using IomDirectory.Server.Rpc.Internal;
 namespace IomDirectory.Server.Rpc;
 
 /// <summary>From request messages to application values.</summary>

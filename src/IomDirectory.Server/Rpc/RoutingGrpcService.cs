@@ -2,6 +2,7 @@ using Grpc.Core;
 using IomDirectory.Contracts.V1;
 using IomDirectory.Server.Features.Routing;
 using static IomDirectory.Server.Rpc.RequestMapping;
+using IomDirectory.Server.Rpc.Internal;
 
 namespace IomDirectory.Server.Rpc;
 

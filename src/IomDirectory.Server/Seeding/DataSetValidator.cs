@@ -13,7 +13,7 @@ public static class DataSetValidator
     {
         known ??= KnownRecords.None;
         var errors = new List<DataError>();
-        var sources = data.Sources.Select(s => s.Document.Id).Concat(known.Sources).Append(Features.Admin.Common.AuditSource.Id)
+        var sources = data.Sources.Select(s => s.Document.Id).Concat(known.Sources).Append(AuditSource.Id)
             .ToHashSet(StringComparer.Ordinal);
         var countries = data.Countries.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
         var offices = data.Offices.Select(o => o.Record.Id).Concat(known.Offices).ToHashSet(StringComparer.Ordinal);

@@ -1,5 +1,5 @@
-using IomDirectory.Server.ReadModel;
-
+using IomDirectory.Server.Search.Internal;
+using IomDirectory.Server.Text;
 namespace IomDirectory.Server.Web;
 
 /// <summary>

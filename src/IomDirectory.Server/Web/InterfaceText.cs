@@ -31,7 +31,7 @@ public sealed class InterfaceText
             {
                 string Get(string language) => entry.Value.TryGetProperty(language, out var v) ? v.GetString() ?? "" : "";
                 var value = new LocalizedText(Get("en"), Get("fr"), Get("es"));
-                foreach (var language in ReadModel.ReadContext.Languages.Where(l => value.LanguageOf(l) != l))
+                foreach (var language in Snapshots.ReadContext.Languages.Where(l => value.LanguageOf(l) != l))
                     errors.Add(new DataError(File, entry.Name, $"no \"{language}\" text"));
                 text[entry.Name] = value;
             }

@@ -2,8 +2,9 @@ using IomDirectory.Server.Domain;
 using IomDirectory.Server.Features.Common;
 using IomDirectory.Server.Features.Countries;
 using IomDirectory.Server.Features.Units;
-using IomDirectory.Server.ReadModel;
 using IomDirectory.Server.Routing;
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Search;
 
 namespace IomDirectory.Server.Web;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
-using IomDirectory.Server.ReadModel;
 using Microsoft.Extensions.Primitives;
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Web;
 

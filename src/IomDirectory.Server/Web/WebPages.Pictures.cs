@@ -1,8 +1,8 @@
 using IomDirectory.Server.Application;
 using IomDirectory.Server.Domain;
 using IomDirectory.Server.Features.Countries;
-using IomDirectory.Server.ReadModel;
-
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
 namespace IomDirectory.Server.Web;
 
 public static partial class WebPages

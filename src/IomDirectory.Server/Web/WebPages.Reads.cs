@@ -107,7 +107,7 @@ public static partial class WebPages
     }
 
     /// <summary>The countries an office covers, by name in the page's language (not by ISO code: "India, Iran, Japan, Cambodia").</summary>
-    private static IReadOnlyList<Country> Covered(ReadModel.DirectoryView view, string officeId, string language) =>
+    private static IReadOnlyList<Country> Covered(Snapshots.DirectoryView view, string officeId, string language) =>
         (view.CoveredCountries.GetValueOrDefault(officeId) ?? [])
         .Select(code => view.Snapshot.Countries.ByCode(code)).OfType<Country>()
         .OrderBy(c => c.Name.In(language), StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo(language), ignoreCase: true))

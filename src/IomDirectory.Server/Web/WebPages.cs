@@ -211,7 +211,7 @@ public static partial class WebPages
         if (question.Trim().Length > 0)
         {
             var routed = await pipeline.Send(new SuggestContactsQuery(question, country, AskResults,
-                new ReadModel.ReadContext(web.Instant, web.LanguageChosen ? web.Language : "")), ct);
+                new Snapshots.ReadContext(web.Instant, web.LanguageChosen ? web.Language : "")), ct);
             answer = routed.Value;
             web.FollowQuestion(routed.Value.Language);
         }

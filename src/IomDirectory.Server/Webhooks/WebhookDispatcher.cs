@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using IomDirectory.Server.Domain;
-using IomDirectory.Server.Features.Admin.Common;
 using IomDirectory.Server.Infrastructure;
 using IomDirectory.Server.Webhooks.Internal;
 using Microsoft.EntityFrameworkCore;
+using IomDirectory.Server.Changes;
 
 namespace IomDirectory.Server.Webhooks;
 
@@ -76,7 +75,7 @@ public sealed partial class WebhookDispatcher(DirectoryStore store, WebhookOptio
         await using (var db = store.CreateContext())
         {
             var now = DateTime.UtcNow;
-            var latest = await ReadModel.DirectoryContent.LatestSequenceAsync(db, stoppingToken);
+            var latest = await Snapshots.DirectoryContent.LatestSequenceAsync(db, stoppingToken);
             due = await db.WebhookSubscriptions.AsNoTracking()
                 .Where(w => w.Enabled && w.NextAttemptAt <= now && w.DeliveredSequence < latest && (w.LeaseUntil == null || w.LeaseUntil < now || w.LeaseOwner == _replica))
                 .OrderBy(w => w.NextAttemptAt).Select(w => w.Id).Take(options.MaxSubscribers).ToListAsync(stoppingToken);

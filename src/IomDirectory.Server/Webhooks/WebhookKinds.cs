@@ -3,7 +3,7 @@ namespace IomDirectory.Server.Webhooks;
 /// <summary>The record kinds a subscriber can ask for (the audit trail's entity kinds), and how a list of them is stored.</summary>
 public static class WebhookKinds
 {
-    public static IReadOnlySet<string> All => ReadModel.DirectoryContent.Kinds;
+    public static IReadOnlySet<string> All => Snapshots.DirectoryContent.Kinds;
 
     /// <summary>The stored list (comma-separated; empty: every kind).</summary>
     public static IReadOnlySet<string> Parse(string stored) =>

@@ -3,11 +3,12 @@ using FieldMask = Google.Protobuf.WellKnownTypes.FieldMask;
 using Grpc.Core;
 using IomDirectory.Contracts.V1;
 using VersionedRecord = IomDirectory.Server.Domain.VersionedRecord;
-using IomDirectory.Server.ReadModel;
 using IomDirectory.Server.Routing;
 using IomDirectory.Server.Security;
 using IomDirectory.Server.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Search;
 
 namespace IomDirectory.Server.Tests.Admin;
 

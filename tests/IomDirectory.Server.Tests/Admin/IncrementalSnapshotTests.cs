@@ -1,10 +1,11 @@
 using System.Text.Json;
 using FieldMask = Google.Protobuf.WellKnownTypes.FieldMask;
 using IomDirectory.Contracts.V1;
-using IomDirectory.Server.ReadModel;
 using IomDirectory.Server.Security;
 using IomDirectory.Server.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Tests.Admin;
 

@@ -1,11 +1,11 @@
 using IomDirectory.Contracts.V1;
 using Grpc.Core;
-using IomDirectory.Server.Infrastructure;
-using IomDirectory.Server.ReadModel;
 using IomDirectory.Server.Security;
 using IomDirectory.Server.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Tests.Admin;
 

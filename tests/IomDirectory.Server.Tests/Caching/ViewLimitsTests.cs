@@ -1,5 +1,6 @@
-using IomDirectory.Server.ReadModel;
 using Microsoft.Extensions.Configuration;
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Tests.Caching;
 

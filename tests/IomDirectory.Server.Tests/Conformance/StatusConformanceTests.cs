@@ -4,6 +4,7 @@ using IomDirectory.Contracts.V1;
 using IomDirectory.Server.Rpc;
 using IomDirectory.Server.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
+using IomDirectory.Server.Rpc.Internal;
 
 namespace IomDirectory.Server.Tests.Conformance;
 

@@ -1,12 +1,12 @@
 using FieldMask = Google.Protobuf.WellKnownTypes.FieldMask;
 using Grpc.Core;
 using IomDirectory.Contracts.V1;
-using IomDirectory.Server.Features.Admin.Common;
 using IomDirectory.Server.Hosting;
 using IomDirectory.Server.Security;
 using IomDirectory.Server.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using IomDirectory.Server.Changes;
 
 namespace IomDirectory.Server.Tests.Postgres;
 

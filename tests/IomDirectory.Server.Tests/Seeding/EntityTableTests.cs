@@ -1,11 +1,12 @@
 using System.Text.Json;
 using IomDirectory.Server.Domain;
 using IomDirectory.Server.Infrastructure;
-using IomDirectory.Server.ReadModel;
 using IomDirectory.Server.Seeding;
 using IomDirectory.Server.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Tests.Seeding;
 

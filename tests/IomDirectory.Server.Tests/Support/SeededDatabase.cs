@@ -1,6 +1,7 @@
 using IomDirectory.Server.Infrastructure;
-using IomDirectory.Server.ReadModel;
 using Microsoft.Extensions.Logging.Abstractions;
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Tests.Support;
 

@@ -21,7 +21,7 @@ public static class RecordsBegin
     public static DateTime Date => _described < _earliestVersion ? _described : _earliestVersion.Date;
 
     /// <summary>Follows the snapshots: a version dated before the sources' date moves the beginning back to it.</summary>
-    public static void Observe(ReadModel.DirectorySnapshot snapshot) =>
+    public static void Observe(Snapshots.DirectorySnapshot snapshot) =>
         _earliestVersion = snapshot.EarliestBoundary ?? DateTime.MaxValue;
 
     public static string Message =>

@@ -1,8 +1,9 @@
 using IomDirectory.Server.Application;
 using IomDirectory.Server.Domain;
 using IomDirectory.Server.Features.Common;
-using IomDirectory.Server.ReadModel;
 using MediatR;
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Features.Contacts;
 

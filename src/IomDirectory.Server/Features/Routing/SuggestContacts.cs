@@ -1,9 +1,10 @@
 using IomDirectory.Server.Application;
 using IomDirectory.Server.Features.Common;
 using IomDirectory.Server.Features.Countries;
-using IomDirectory.Server.ReadModel;
 using IomDirectory.Server.Routing;
 using MediatR;
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Features.Routing;
 

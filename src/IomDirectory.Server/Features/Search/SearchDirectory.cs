@@ -1,6 +1,7 @@
 using IomDirectory.Server.Features.Common;
-using IomDirectory.Server.ReadModel;
 using MediatR;
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Search;
 
 namespace IomDirectory.Server.Features.Search;
 

@@ -1,9 +1,10 @@
 using System.Text;
 using IomDirectory.Server.Domain;
 using IomDirectory.Server.Features.Common;
-using IomDirectory.Server.ReadModel;
 using IomDirectory.Server.Routing;
 using MediatR;
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Features.Search;
 

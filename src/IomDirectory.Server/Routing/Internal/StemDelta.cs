@@ -1,6 +1,6 @@
+using IomDirectory.Server.Snapshots;
 using IomDirectory.Server.Domain;
-using IomDirectory.Server.ReadModel;
-
+using IomDirectory.Server.Search.Internal;
 namespace IomDirectory.Server.Routing.Internal;
 
 /// <summary>

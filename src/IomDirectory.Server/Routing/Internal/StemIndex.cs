@@ -1,5 +1,8 @@
-using IomDirectory.Server.ReadModel;
-
+using IomDirectory.Server.Webhooks;
+using IomDirectory.Server.Routing;
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
+using IomDirectory.Server.Search.Internal;
 namespace IomDirectory.Server.Routing.Internal;
 
 /// <summary>

@@ -6,6 +6,7 @@ using IomDirectory.Server.Features.Admin.Units;
 using IomDirectory.Server.Features.Feedback;
 using IomDirectory.Server.Features.History;
 using IomDirectory.Server.Web.Admin;
+using IomDirectory.Server.Changes;
 
 namespace IomDirectory.Server.Web;
 
@@ -179,11 +180,11 @@ public static partial class WebPages
     }
 
     /// <summary>The record in force now (else its last version), the version an edit must name, its history and the view.</summary>
-    private static async Task<(Domain.VersionedRecord Record, long Version, IReadOnlyList<HistoryEntry> History, ReadModel.DirectoryView View)> LoadAsync(
+    private static async Task<(Domain.VersionedRecord Record, long Version, IReadOnlyList<HistoryEntry> History, Snapshots.DirectoryView View)> LoadAsync(
         RequestPipelines pipeline, ConsoleRecordKind kind, string id, CancellationToken ct)
     {
         var now = DateTime.UtcNow;
-        var history = await pipeline.Send(new GetRecordHistoryQuery(kind.Kind, id, new ReadModel.ReadContext(now, "en")), ct);
+        var history = await pipeline.Send(new GetRecordHistoryQuery(kind.Kind, id, new Snapshots.ReadContext(now, "en")), ct);
         var entries = history.Value;
         var record = entries.LastOrDefault(e => e.Version.IsInForceAt(now))?.Version ?? entries[^1].Version;
         return (record, entries.Max(e => e.Version.Version), entries, history.View);

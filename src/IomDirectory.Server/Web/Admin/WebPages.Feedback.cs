@@ -43,7 +43,7 @@ public static partial class WebPages
         IReadOnlyDictionary<string, string>? values, IReadOnlyDictionary<string, string> errors, string refusal)
     {
         var kind = ConsoleRecordKind.Of(kindName) ?? throw new WebInputException("kind", web.T("suggest.nokind"));
-        var snapshot = http.RequestServices.GetRequiredService<ReadModel.DirectorySnapshotProvider>().Current;
+        var snapshot = http.RequestServices.GetRequiredService<Snapshots.DirectorySnapshotProvider>().Current;
         var record = kind.History(snapshot, id).LastOrDefault() ?? throw new Application.NotFoundException(kindName, id);
         return new SuggestModel(kind, record, field, values ?? new Dictionary<string, string>(), errors, refusal, FormToken(http));
     }
@@ -122,7 +122,7 @@ public static partial class WebPages
     {
         if (query.Question.Trim().Length == 0 || query.Question.Length > FeedbackLimits.Question)
             throw new WebInputException("q", web.T("feedback.noquestion"));
-        var view = http.RequestServices.GetRequiredService<ReadModel.DirectorySnapshotProvider>().Current.At(DateTime.UtcNow);
+        var view = http.RequestServices.GetRequiredService<Snapshots.DirectorySnapshotProvider>().Current.At(DateTime.UtcNow);
         var shown = AnswerShown.Parse(query.Shown, view, web.Language);
         return new FeedbackModel(query, shown, errors, refusal, FormToken(http));
     }

@@ -1,12 +1,11 @@
 using System.Runtime.CompilerServices;
 using IomDirectory.Server.Application;
 using IomDirectory.Server.Domain;
-using IomDirectory.Server.Features.Admin.Common;
-using IomDirectory.Server.Hosting;
 using IomDirectory.Server.Infrastructure;
 using IomDirectory.Server.Security;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using IomDirectory.Server.Changes;
 
 namespace IomDirectory.Server.Features.Admin.Audit;
 

@@ -1,5 +1,6 @@
-using IomDirectory.Server.ReadModel;
-
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
+using IomDirectory.Server.Changes;
 namespace IomDirectory.Server.Features.Admin.Common;
 
 /// <summary>Ids are unique across every kind of record and never reused, even after a record is retired.</summary>

@@ -1,5 +1,6 @@
-using IomDirectory.Server.ReadModel;
-
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
+using IomDirectory.Server.Changes;
 namespace IomDirectory.Server.Features.Admin.Common;
 
 /// <summary>The org chart as it will stand when a write takes effect, for validators (they run under the write gate).</summary>

@@ -1,6 +1,7 @@
 using FluentValidation;
-using IomDirectory.Server.ReadModel;
-
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
+using IomDirectory.Server.Changes;
 namespace IomDirectory.Server.Features.Admin.Common;
 
 /// <summary>Checks a record's fields against the org chart at the effective date, reporting (field path, message).</summary>

@@ -1,3 +1,4 @@
+using IomDirectory.Server.Changes;
 namespace IomDirectory.Server.Features.Admin.Common;
 
 /// <summary>What a retirement retired and moved.</summary>

@@ -1,6 +1,7 @@
 using IomDirectory.Server.Domain;
 using IomDirectory.Server.Security;
 using MediatR;
+using IomDirectory.Server.Changes;
 
 namespace IomDirectory.Server.Features.Admin.Common;
 

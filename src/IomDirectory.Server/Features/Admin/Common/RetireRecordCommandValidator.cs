@@ -1,4 +1,5 @@
 using FluentValidation;
+using IomDirectory.Server.Changes;
 
 namespace IomDirectory.Server.Features.Admin.Common;
 

@@ -1,10 +1,10 @@
 using IomDirectory.Server.Application;
-using IomDirectory.Server.Domain;
 using IomDirectory.Server.Infrastructure;
-using IomDirectory.Server.ReadModel;
 using IomDirectory.Server.Security;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Features.Admin.Gaps;
 

@@ -1,7 +1,8 @@
 using IomDirectory.Server.Application;
-using IomDirectory.Server.ReadModel;
 using IomDirectory.Server.Security;
 using MediatR;
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Features.Admin.Interchange;
 

@@ -1,7 +1,8 @@
-using IomDirectory.Server.Features.Admin.Common;
-using IomDirectory.Server.ReadModel;
 using IomDirectory.Server.Security;
 using MediatR;
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
+using IomDirectory.Server.Changes;
 
 namespace IomDirectory.Server.Features.Admin.Interchange;
 

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using IomDirectory.Server.Domain;
-using IomDirectory.Server.Features.Admin.Common;
-using IomDirectory.Server.ReadModel;
 using IomDirectory.Server.Seeding;
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
+using IomDirectory.Server.Changes;
 
 namespace IomDirectory.Server.Features.Admin.Interchange;
 

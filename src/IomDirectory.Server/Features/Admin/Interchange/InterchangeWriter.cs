@@ -1,7 +1,8 @@
 using System.Text.Json;
 using IomDirectory.Server.Domain;
-using IomDirectory.Server.ReadModel;
 using IomDirectory.Server.Seeding;
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Features.Admin.Interchange;
 

@@ -1,6 +1,6 @@
 using System.Net.Mail;
-using IomDirectory.Server.ReadModel;
-
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
 namespace IomDirectory.Server.Features.Admin.Mailboxes;
 
 internal static class MailboxRules
@@ -14,7 +14,7 @@ internal static class MailboxRules
                 fail("mailbox.address", $"'{mailbox.Address}' is not a valid e-mail address");
             else if (view.Snapshot.Mailboxes.InForceFrom(view.Instant)
                          .FirstOrDefault(m => m.Id != selfId && string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)) is { } clash)
-                fail("mailbox.address", $"{address} is already the address of active mailbox '{clash.Id}'{Common.WriteRules.FromWhen(clash, view)}");
+                fail("mailbox.address", $"{address} is already the address of active mailbox '{clash.Id}'{Changes.WriteRules.FromWhen(clash, view)}");
         }
         if (MailboxFields.SetsOwner(mask))
         {

@@ -1,5 +1,5 @@
-using IomDirectory.Server.ReadModel;
-
+using IomDirectory.Server.Snapshots;
+using IomDirectory.Server.Text;
 namespace IomDirectory.Server.Features.Admin.Offices;
 
 internal static class OfficeRules

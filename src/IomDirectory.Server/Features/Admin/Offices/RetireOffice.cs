@@ -3,6 +3,7 @@ using IomDirectory.Server.Domain;
 using IomDirectory.Server.Features.Admin.Common;
 using IomDirectory.Server.Security;
 using MediatR;
+using IomDirectory.Server.Changes;
 
 namespace IomDirectory.Server.Features.Admin.Offices;
 

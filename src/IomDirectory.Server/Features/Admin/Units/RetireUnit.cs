@@ -3,6 +3,7 @@ using IomDirectory.Server.Domain;
 using IomDirectory.Server.Features.Admin.Common;
 using IomDirectory.Server.Security;
 using MediatR;
+using IomDirectory.Server.Changes;
 
 namespace IomDirectory.Server.Features.Admin.Units;
 
@@ -53,7 +54,7 @@ public sealed class RetireUnitHandler(DirectoryWriter writer, AdminView admin) :
             return outcome;
         }, cancellationToken);
 
-    private static HashSet<string> Subtree(ReadModel.DirectoryView view, string id)
+    private static HashSet<string> Subtree(Snapshots.DirectoryView view, string id)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var stack = new Stack<string>([id]);

@@ -1,5 +1,6 @@
 using FluentValidation;
 using IomDirectory.Server.Features.Admin.Common;
+using IomDirectory.Server.Changes;
 
 namespace IomDirectory.Server.Features.Admin.Units;
 

@@ -4,7 +4,6 @@ using IomDirectory.Server.Domain;
 using IomDirectory.Server.Infrastructure;
 using IomDirectory.Server.Security;
 using IomDirectory.Server.Webhooks;
-using IomDirectory.Server.Webhooks.Internal;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,7 +30,7 @@ public sealed class CreateWebhookHandler(DirectoryStore store, WebhookOptions op
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (await db.WebhookSubscriptions.CountAsync(cancellationToken) >= options.MaxSubscribers)
             throw new PreconditionFailedException($"This server keeps at most {options.MaxSubscribers} webhook subscribers (--Webhooks:MaxSubscribers); delete one first.");
-        var latest = await ReadModel.DirectoryContent.LatestSequenceAsync(db, cancellationToken);
+        var latest = await Snapshots.DirectoryContent.LatestSequenceAsync(db, cancellationToken);
         var now = DateTime.UtcNow;
         var subscriber = new WebhookSubscription
         {

@@ -27,7 +27,7 @@ public sealed class EnableWebhookHandler(DirectoryStore store, WebhookDispatcher
         subscriber.NextAttemptAt = DateTime.UtcNow;
         await db.SaveChangesAsync(cancellationToken);
         dispatcher.Wake();
-        var latest = await ReadModel.DirectoryContent.LatestSequenceAsync(db, cancellationToken);
+        var latest = await Snapshots.DirectoryContent.LatestSequenceAsync(db, cancellationToken);
         return WebhookState.Of(subscriber, latest);
     }
 }

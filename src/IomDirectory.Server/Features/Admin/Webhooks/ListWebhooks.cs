@@ -17,7 +17,7 @@ public sealed class ListWebhooksHandler(DirectoryStore store) : IRequestHandler<
     public async Task<IReadOnlyList<WebhookState>> Handle(ListWebhooksQuery query, CancellationToken cancellationToken)
     {
         await using var db = store.CreateContext();
-        var latest = await ReadModel.DirectoryContent.LatestSequenceAsync(db, cancellationToken);
+        var latest = await Snapshots.DirectoryContent.LatestSequenceAsync(db, cancellationToken);
         var subscribers = await db.WebhookSubscriptions.AsNoTracking().OrderBy(w => w.CreatedAt).ThenBy(w => w.Id).ToListAsync(cancellationToken);
         return subscribers.ConvertAll(s => WebhookState.Of(s, latest));
     }

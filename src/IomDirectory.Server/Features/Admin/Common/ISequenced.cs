@@ -1,7 +1,0 @@
-namespace IomDirectory.Server.Features.Admin.Common;
-
-/// <summary>A write's answer that reports the sequence number of the last change it committed.</summary>
-public interface ISequenced
-{
-    long Sequence { get; set; }
-}

@@ -1,0 +1,56 @@
+using System.Runtime.CompilerServices;
+using IomDirectory.Contracts.V1;
+using IomDirectory.Server.Features.Routing;
+using IomDirectory.Server.Routing;
+
+namespace IomDirectory.Server.Rpc.Internal;
+
+/// <summary>
+/// SuggestContacts responses, mapped once per remembered routing answer and kept exactly as long as
+/// <see cref="RoutingAnswerCache"/> keeps the answer: the response is a pure function of the answer.
+/// </summary>
+public sealed class SuggestionMessages
+{
+    private readonly ConditionalWeakTable<RoutingResult, SuggestContactsResponse> _encoded = new();
+
+    public SuggestContactsResponse Get(RoutingResult remembered) =>
+        _encoded.TryGetValue(remembered, out var encoded) ? encoded : _encoded.GetValue(remembered, static r => PreEncodedResponses.Remember(Response(r)));
+
+    public static SuggestContactsResponse Response(RoutingResult result)
+    {
+        var response = new SuggestContactsResponse { DetectedLanguage = result.Language, Confident = result.Confident };
+        foreach (var suggestion in result.Suggestions)
+            response.Suggestions.Add(Suggestion(suggestion));
+        return response;
+    }
+
+    private static ContactSuggestion Suggestion(RoutedContact s)
+    {
+        var message = new ContactSuggestion
+        {
+            ContactKind = s.Kind,
+            DisplayName = s.DisplayName,
+            Email = s.Email,
+            UnitId = s.UnitId,
+            UnitName = s.UnitName,
+            OfficeId = s.OfficeId,
+            OfficeName = s.OfficeName,
+            OfficeCity = s.OfficeCity,
+            RoleTitle = s.RoleTitle,
+            Score = s.Score,
+            PersonName = s.PersonName,
+            PersonTitle = s.PersonTitle,
+            Reachable = s.Reachable,
+            RecordId = s.RecordKey[(s.RecordKey.IndexOf(':') + 1)..],
+        };
+        message.Reasons.AddRange(s.Reasons);
+        message.Phones.AddRange(s.Phones);
+        if (s.Route is { } route)
+            message.Route = new ContactRoute
+            {
+                Email = route.Email, ViaId = route.ViaId, ViaKind = route.ViaKind, ViaName = route.ViaName, Reason = route.Reason,
+                SourceDocument = route.Source, Computed = route.Computed,
+            };
+        return message;
+    }
+}
