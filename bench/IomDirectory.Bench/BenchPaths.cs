@@ -1,9 +1,11 @@
+using IomDirectory.Testing;
+
 namespace IomDirectory.Bench;
 
 /// <summary>The repository (for data/, the built server and bench/results/) and the shared reference folder beside it.</summary>
 public static class BenchPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryPaths.Root;
 
     public static string Data => Path.Combine(Root, "data");
 
@@ -28,14 +30,5 @@ public static class BenchPaths
         var folder = Path.Combine(Path.GetTempPath(), "iomdir-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, "directory.db");
-    }
-
-    private static string FindRoot()
-    {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "IomDirectory.sln")))
-                    return dir.FullName;
-        throw new InvalidOperationException("IomDirectory.sln not found above the current or the program's folder.");
     }
 }

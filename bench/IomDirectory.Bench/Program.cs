@@ -1,3 +1,5 @@
+using IomDirectory.Testing;
+using IomDirectory.Testing.Reliability;
 using IomDirectory.Bench;
 using IomDirectory.Bench.Reliability;
 using IomDirectory.Bench.Scale;

@@ -1,3 +1,5 @@
+using IomDirectory.Testing;
+using IomDirectory.Testing.Reliability;
 using System.Diagnostics;
 using System.Globalization;
 using IomDirectory.Bench.Scale;

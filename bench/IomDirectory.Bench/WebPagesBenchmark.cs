@@ -1,3 +1,5 @@
+using IomDirectory.Testing;
+using IomDirectory.Testing.Reliability;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
@@ -51,7 +53,7 @@ public static class WebPagesBenchmark
                 data = org.Folder;
                 unitIds = org.Units.Select(u => u.Id).ToList();
             }
-            var web = new Uri($"http://127.0.0.1:{ServerUnderTest.FreePort()}");
+            var web = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}");
             await using var server = await ServerUnderTest.StartAsync(scratch.File("directory.db"), data, ["--web-urls", web.ToString(), .. extra]);
             using var http = new HttpClient { BaseAddress = web };
             if (size == 0)   // the seed also holds units retired before today; their pages are 404s

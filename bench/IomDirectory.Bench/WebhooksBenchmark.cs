@@ -1,3 +1,5 @@
+using IomDirectory.Testing;
+using IomDirectory.Testing.Reliability;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;

@@ -1,3 +1,5 @@
+using IomDirectory.Testing;
+using IomDirectory.Testing.Reliability;
 using IomDirectory.Bench.Support;
 
 namespace IomDirectory.Bench.Reliability;
@@ -14,7 +16,7 @@ public static class LongReliabilityRun
         var requests = CommandLine.Int(args, "--requests", 200_000);
         var junk = CommandLine.Int(args, "--junk", 100_000);
         using var work = new ScratchFolder();
-        var web = new Uri($"http://127.0.0.1:{ServerUnderTest.FreePort()}");
+        var web = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}");
         await using var server = await ServerUnderTest.StartAsync(work.File("reliability.db"), BenchPaths.Data, "--web-urls", web.ToString());
         var table = new ResultTable("check", "result", "figures");
         var passed = true;

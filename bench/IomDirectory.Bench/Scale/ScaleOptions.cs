@@ -1,3 +1,5 @@
+using IomDirectory.Testing;
+using IomDirectory.Testing.Reliability;
 using IomDirectory.Bench.Support;
 
 namespace IomDirectory.Bench.Scale;

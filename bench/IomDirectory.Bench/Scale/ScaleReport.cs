@@ -1,3 +1,5 @@
+using IomDirectory.Testing;
+using IomDirectory.Testing.Reliability;
 using System.Globalization;
 using IomDirectory.Bench.Support;
 

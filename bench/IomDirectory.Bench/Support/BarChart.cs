@@ -1,3 +1,5 @@
+using IomDirectory.Testing;
+using IomDirectory.Testing.Reliability;
 using ScottPlot;
 
 namespace IomDirectory.Bench.Support;

@@ -1,3 +1,5 @@
+using IomDirectory.Testing;
+using IomDirectory.Testing.Reliability;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -63,7 +65,7 @@ public sealed class ServerUnderTest : IAsyncDisposable
     /// <summary>Starts another build of the server (<paramref name="serverAssembly"/>, an IomDirectory.Server.dll).</summary>
     public static async Task<ServerUnderTest> StartBuildAsync(string serverAssembly, string databasePath, string dataDirectory, params string[] extraArgs)
     {
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var address = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}");
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in (string[])[serverAssembly, "--db", databasePath, "--data", dataDirectory, "--urls", address.ToString(), "--web-urls", "none",
                      "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:IomDirectory=Information", .. extraArgs])
@@ -175,10 +177,4 @@ public sealed class ServerUnderTest : IAsyncDisposable
         throw new TimeoutException($"The server did not start serving within {timeout}:\n{Output}");
     }
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,3 +1,5 @@
+using IomDirectory.Testing;
+using IomDirectory.Testing.Reliability;
 using Google.Protobuf;
 using IomDirectory.Bench.Support;
 using Grpc.Core;

@@ -1,3 +1,5 @@
+using IomDirectory.Testing;
+using IomDirectory.Testing.Reliability;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using IomDirectory.Contracts.V1;

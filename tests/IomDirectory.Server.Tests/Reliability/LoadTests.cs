@@ -1,4 +1,4 @@
-using IomDirectory.Bench.Reliability;
+using IomDirectory.Testing.Reliability;
 using IomDirectory.Server.Tests.Support;
 
 namespace IomDirectory.Server.Tests.Reliability;

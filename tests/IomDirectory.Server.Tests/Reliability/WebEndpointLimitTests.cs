@@ -1,9 +1,9 @@
+using IomDirectory.Testing.Reliability;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using IomDirectory.Bench.Reliability;
 using IomDirectory.Contracts.V1;
 using IomDirectory.Server.Tests.Support;
 using Microsoft.AspNetCore.Server.Kestrel.Core;

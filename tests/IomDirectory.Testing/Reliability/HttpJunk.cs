@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
-using IomDirectory.Bench.Support;
+using IomDirectory.Testing;
 using IomDirectory.Contracts.V1;
 using Google.Protobuf;
 
-namespace IomDirectory.Bench.Reliability;
+namespace IomDirectory.Testing.Reliability;
 
 /// <summary>
 /// Malformed gRPC requests that a well-behaved HTTP/2 stack can carry (sent with HttpClient over h2c): bad

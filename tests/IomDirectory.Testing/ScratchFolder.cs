@@ -1,4 +1,4 @@
-namespace IomDirectory.Bench.Support;
+namespace IomDirectory.Testing;
 
 /// <summary>A fresh folder under the system temp directory for a benchmark's databases and files; deleted on dispose.</summary>
 public sealed class ScratchFolder : IDisposable

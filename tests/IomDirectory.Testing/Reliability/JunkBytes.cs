@@ -1,4 +1,4 @@
-namespace IomDirectory.Bench.Reliability;
+namespace IomDirectory.Testing.Reliability;
 
 /// <summary>Random and mutated bytes for junk requests.</summary>
 public static class JunkBytes

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Grpc.Core;
 using IomDirectory.Contracts.Transport;
 
-namespace IomDirectory.Bench.Support;
+namespace IomDirectory.Testing;
 
 /// <summary>Makes calls at a fixed concurrency and records each call's latency as a real client sees it.</summary>
 public static class LatencyProbe

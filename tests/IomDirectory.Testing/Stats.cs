@@ -1,4 +1,4 @@
-namespace IomDirectory.Bench.Support;
+namespace IomDirectory.Testing;
 
 /// <summary>Percentiles (nearest rank) and medians of measurements.</summary>
 public static class Stats

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace IomDirectory.Bench.Support;
+namespace IomDirectory.Testing;
 
 /// <summary>Reads a process's resident memory from /proc (Linux).</summary>
 public static class ResidentMemory

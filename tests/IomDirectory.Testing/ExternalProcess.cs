@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace IomDirectory.Bench.Support;
+namespace IomDirectory.Testing;
 
 /// <summary>What a finished (or killed) external process left behind.</summary>
 public sealed record ProcessOutcome(int ExitCode, bool TimedOut, string Output)
@@ -20,7 +20,7 @@ public static class ExternalProcess
     {
         var start = new ProcessStartInfo(fileName)
         {
-            WorkingDirectory = workingDirectory ?? BenchPaths.Root,
+            WorkingDirectory = workingDirectory ?? RepositoryPaths.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using Google.Protobuf;
 
-namespace IomDirectory.Bench.Support;
+namespace IomDirectory.Testing;
 
 /// <summary>gRPC length-prefixed messages: flag byte 0, 4-byte big-endian length, payload.</summary>
 public static class GrpcFrame

@@ -1,8 +1,8 @@
-using IomDirectory.Bench.Support;
+using IomDirectory.Testing;
 using IomDirectory.Contracts.V1;
 using Google.Protobuf;
 
-namespace IomDirectory.Bench.Reliability;
+namespace IomDirectory.Testing.Reliability;
 
 /// <summary>
 /// Malformed HTTP/2 itself, written as raw frames on a fresh connection each: oversized and truncated frames,

@@ -1,4 +1,4 @@
-namespace IomDirectory.Bench.Reliability;
+namespace IomDirectory.Testing.Reliability;
 
 /// <summary>How the server answered one junk request. <see cref="ConnectionLost"/>, <see cref="NoStatus"/> and <see cref="NoAnswer"/> are failures.</summary>
 public enum JunkOutcome

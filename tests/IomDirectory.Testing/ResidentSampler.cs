@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace IomDirectory.Bench.Support;
+namespace IomDirectory.Testing;
 
 /// <summary>
 /// Samples a process's resident memory in the background while a phase of work runs. Under steady load a server's

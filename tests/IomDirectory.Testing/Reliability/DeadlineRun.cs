@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Net;
-using IomDirectory.Bench.Support;
+using IomDirectory.Testing;
 using Grpc.Core;
 using IomDirectory.Contracts.Transport;
 
-namespace IomDirectory.Bench.Reliability;
+namespace IomDirectory.Testing.Reliability;
 
 /// <summary>
 /// Short-deadline calls while the server is saturated by searches: each must end DEADLINE_EXCEEDED (or OK if it

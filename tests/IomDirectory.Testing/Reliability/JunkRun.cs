@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
-using IomDirectory.Bench.Support;
+using IomDirectory.Testing;
 using Grpc.Core;
 using IomDirectory.Contracts.Transport;
 
-namespace IomDirectory.Bench.Reliability;
+namespace IomDirectory.Testing.Reliability;
 
 /// <summary>
 /// Junk on the wire in batches: mostly malformed gRPC over a real HTTP/2 stack, one in ten as malformed raw

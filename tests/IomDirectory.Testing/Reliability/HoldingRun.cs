@@ -2,10 +2,10 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using IomDirectory.Bench.Support;
+using IomDirectory.Testing;
 using IomDirectory.Contracts.Transport;
 
-namespace IomDirectory.Bench.Reliability;
+namespace IomDirectory.Testing.Reliability;
 
 /// <summary>
 /// Holding the web endpoint without sending: JSON requests whose bodies stall (half declaring a body far over the

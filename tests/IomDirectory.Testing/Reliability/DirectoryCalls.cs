@@ -3,7 +3,7 @@ using IomDirectory.Contracts.V1;
 using Grpc.Core;
 using IomDirectory.Contracts.Transport;
 
-namespace IomDirectory.Bench.Reliability;
+namespace IomDirectory.Testing.Reliability;
 
 /// <summary>Valid calls against the repository's real data/ that the reliability runs mix and check with.</summary>
 public static class DirectoryCalls

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Runtime.Versioning;
 using Npgsql;
 
-namespace IomDirectory.Bench.Support;
+namespace IomDirectory.Testing;
 
 /// <summary>
 /// A real PostgreSQL server for the tests: Debian's <c>postgresql</c> binaries (the newest
@@ -40,7 +40,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     /// <summary>
     /// One server for the whole test run, started by the first test that awaits it (never by a run that does not)
-    /// and stopped by <see cref="IomDirectory.Server.Tests.SharedPostgresTearDown"/>. Tests share it by each
+    /// and stopped by the tests' SharedPostgresTearDown. Tests share it by each
     /// using their own <see cref="CreateDatabaseAsync"/>; a test that stops or restarts a server starts its own.
     /// </summary>
     public static Task<PostgresServer> Shared => s_shared.Value;
@@ -75,7 +75,7 @@ public sealed class PostgresServer : IAsyncDisposable
             for (var attempt = 1; ; attempt++)
             {
                 // A free port can be taken by someone else between FreePort and the postmaster's bind: try another.
-                var server = new PostgresServer(bin, folder, ServerUnderTest.FreePort());
+                var server = new PostgresServer(bin, folder, LoopbackPorts.Free());
                 try
                 {
                     await server.StartAgainAsync();
@@ -182,8 +182,8 @@ public sealed class PostgresServer : IAsyncDisposable
         DeleteFolder(Folder);
     }
 
-    /// <summary>For <see cref="IomDirectory.Server.Tests.SharedPostgresTearDown"/>: disposes the shared server if a test started it.</summary>
-    internal static async Task DisposeSharedAsync()
+    /// <summary>For the tests' SharedPostgresTearDown: disposes the shared server if a test started it.</summary>
+    public static async Task DisposeSharedAsync()
     {
         if (!s_shared.IsValueCreated)
             return;
@@ -285,7 +285,7 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>Whether a process runs (a zombie, exited but not yet reaped by its new parent, does not).</summary>
-    internal static bool IsAlive(int pid)
+    public static bool IsAlive(int pid)
     {
         var stat = $"/proc/{pid}/stat";
         if (Directory.Exists("/proc"))

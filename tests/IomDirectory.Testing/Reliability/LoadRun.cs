@@ -1,8 +1,8 @@
-using IomDirectory.Bench.Support;
+using IomDirectory.Testing;
 using Grpc.Core;
 using IomDirectory.Contracts.Transport;
 
-namespace IomDirectory.Bench.Reliability;
+namespace IomDirectory.Testing.Reliability;
 
 /// <summary>
 /// Many valid calls at high concurrency: counts non-OK answers, and compares the server's resident memory at the
