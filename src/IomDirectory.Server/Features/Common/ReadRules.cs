@@ -6,6 +6,9 @@ namespace IomDirectory.Server.Features.Common;
 /// <summary>Validation rules every read shares. Property names are the wire's field names.</summary>
 public static class ReadRules
 {
+    /// <summary>The longest id a read accepts (ids written through the API are shorter: <c>WriteRules.IdMaxLength</c>).</summary>
+    public const int IdMaxLength = 200;
+
     public static void ReadContextRules<T>(this AbstractValidator<T> validator) where T : IReadQuery
     {
         validator.RuleFor(q => q.Read.Language)
@@ -31,6 +34,9 @@ public static class ReadRules
     }
 
     public static IRuleBuilderOptions<T, string> RequiredId<T>(this IRuleBuilder<T, string> rule, string field) =>
-        rule.NotEmpty().WithMessage($"{field} is required").MaximumLength(200).WithMessage($"{field} is at most 200 characters")
-            .OverridePropertyName(field);
+        rule.NotEmpty().WithMessage($"{field} is required").OptionalId(field);
+
+    /// <summary>An id to filter by, empty for none.</summary>
+    public static IRuleBuilderOptions<T, string> OptionalId<T>(this IRuleBuilder<T, string> rule, string field) =>
+        rule.MaximumLength(IdMaxLength).WithMessage($"{field} is at most {IdMaxLength} characters").OverridePropertyName(field);
 }

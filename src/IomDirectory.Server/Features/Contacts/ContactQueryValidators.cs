@@ -7,7 +7,7 @@ public sealed class ListMailboxesQueryValidator : AbstractValidator<ListMailboxe
 {
     public ListMailboxesQueryValidator()
     {
-        RuleFor(q => q.UnitId).MaximumLength(200).OverridePropertyName("unit_id");
+        RuleFor(q => q.UnitId).OptionalId("unit_id");
         this.PageRules(q => q.Page, 500);
         this.ReadContextRules();
     }
@@ -17,8 +17,8 @@ public sealed class ListFocalPointsQueryValidator : AbstractValidator<ListFocalP
 {
     public ListFocalPointsQueryValidator()
     {
-        RuleFor(q => q.OfficeId).MaximumLength(200).OverridePropertyName("office_id");
-        RuleFor(q => q.UnitId).MaximumLength(200).OverridePropertyName("unit_id");
+        RuleFor(q => q.OfficeId).OptionalId("office_id");
+        RuleFor(q => q.UnitId).OptionalId("unit_id");
         this.PageRules(q => q.Page, 500);
         this.ReadContextRules();
     }

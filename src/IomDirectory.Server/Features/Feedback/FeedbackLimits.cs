@@ -16,7 +16,7 @@ public static class FeedbackLimits
     public const int Question = Routing.SuggestContactsQuery.MaxQueryLength;
     public const int AnswerShown = 2000;
     public const int ReviewNote = 500;
-    public const int RecordId = Changes.WriteRules.IdMaxLength;
+    public const int RecordId = Admin.Common.WriteRules.IdMaxLength;
     public const int Country = 100;
 
     /// <summary>The largest public form body read (every field at its limit fits several times); a larger one is refused with 413 unread.</summary>

@@ -11,6 +11,6 @@ public sealed class ListOfficesQueryValidator : AbstractValidator<ListOfficesQue
         this.PageRules(q => q.Page, 500);
         this.ReadContextRules();
         RuleFor(q => q.Country).MaximumLength(100).OverridePropertyName("country");
-        RuleFor(q => q.Region).MaximumLength(200).OverridePropertyName("region");
+        RuleFor(q => q.Region).OptionalId("region");
     }
 }

@@ -1,3 +1,4 @@
+using IomDirectory.Server.Features.Admin.Common;
 using FluentValidation;
 using IomDirectory.Server.Changes;
 

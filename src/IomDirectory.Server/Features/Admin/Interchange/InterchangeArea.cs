@@ -1,3 +1,4 @@
+using IomDirectory.Server.Features.Admin.Common;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using IomDirectory.Server.Domain;

@@ -14,7 +14,7 @@ internal static class MailboxRules
                 fail("mailbox.address", $"'{mailbox.Address}' is not a valid e-mail address");
             else if (view.Snapshot.Mailboxes.InForceFrom(view.Instant)
                          .FirstOrDefault(m => m.Id != selfId && string.Equals(m.Address, address, StringComparison.OrdinalIgnoreCase)) is { } clash)
-                fail("mailbox.address", $"{address} is already the address of active mailbox '{clash.Id}'{Changes.WriteRules.FromWhen(clash, view)}");
+                fail("mailbox.address", $"{address} is already the address of active mailbox '{clash.Id}'{Common.WriteRules.FromWhen(clash, view)}");
         }
         if (MailboxFields.SetsOwner(mask))
         {

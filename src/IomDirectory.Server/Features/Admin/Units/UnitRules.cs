@@ -25,7 +25,7 @@ internal static class UnitRules
             // Unique among the units in force at the effective date or after it (see Temporal.InForceFrom).
             var clash = view.Snapshot.Units.InForceFrom(view.Instant)
                 .FirstOrDefault(u => u.Id != selfId && string.Equals(u.Acronym, acronym, StringComparison.OrdinalIgnoreCase));
-            if (clash is not null) fail("unit.acronym", $"acronym {acronym} is already used by active unit '{clash.Id}'{Changes.WriteRules.FromWhen(clash, view)}");
+            if (clash is not null) fail("unit.acronym", $"acronym {acronym} is already used by active unit '{clash.Id}'{Common.WriteRules.FromWhen(clash, view)}");
         }
         if (mask.Sets("office_id") && unit.OfficeId.Length > 0 && !view.Offices.ContainsKey(unit.OfficeId))
             fail("unit.office_id", $"office '{unit.OfficeId}' does not exist at the effective date");

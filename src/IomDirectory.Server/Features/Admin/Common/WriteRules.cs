@@ -1,8 +1,10 @@
 using FluentValidation;
 
-namespace IomDirectory.Server.Changes;
+using IomDirectory.Server.Changes;
 
-/// <summary>Validation every write shares. Property names are the wire's field paths.</summary>
+namespace IomDirectory.Server.Features.Admin.Common;
+
+/// <summary>Validation every write shares, with its limits written once. Property names are the wire's field paths.</summary>
 public static class WriteRules
 {
     public static readonly DateTime Earliest = new(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -12,21 +14,24 @@ public static class WriteRules
     public const string IdPattern = "^[a-z0-9]+(-[a-z0-9]+)*$";
     public const int IdMaxLength = 100;
 
+    /// <summary>Why a write is made (a ticket reference, a decision): the audit trail keeps it.</summary>
+    public const int ReasonMaxLength = 1000;
+
     public static void WriteContextRules<T>(this AbstractValidator<T> validator, string prefix = "write.") where T : IWriteCommand
     {
         validator.RuleFor(c => c.Write.Reason)
             .Must(r => !string.IsNullOrWhiteSpace(r)).WithMessage("a reason is required (for example a ticket reference)")
-            .MaximumLength(1000).WithMessage("reason is at most 1000 characters")
+            .MaximumLength(ReasonMaxLength).WithMessage($"reason is at most {ReasonMaxLength} characters")
             .OverridePropertyName(prefix + "reason");
         validator.RuleFor(c => c.Write.EffectiveFrom)
-            .InclusiveBetween(Earliest, Latest).WithMessage("effective_from must be between 1900 and 2200")
+            .InclusiveBetween(Earliest, Latest).WithMessage($"effective_from must be between {Earliest.Year} and {Latest.Year}")
             .OverridePropertyName(prefix + "effective_from");
     }
 
     public static void NewIdRules<T>(this AbstractValidator<T> validator, Func<T, string> id) =>
         validator.RuleFor(c => id(c))
             .NotEmpty().WithMessage("id is required")
-            .MaximumLength(IdMaxLength).WithMessage("id is at most 100 characters")
+            .MaximumLength(IdMaxLength).WithMessage($"id is at most {IdMaxLength} characters")
             .Matches(IdPattern).WithMessage("id must be lower-case kebab-case (letters, digits, hyphens)")
             .OverridePropertyName("id");
 
@@ -41,6 +46,6 @@ public static class WriteRules
 
     public static IRuleBuilderOptions<T, string> Name<T>(this IRuleBuilder<T, string> rule, string field, bool required) =>
         rule.Must(n => !required || !string.IsNullOrWhiteSpace(n)).WithMessage($"{field} must not be empty")
-            .MaximumLength(200).WithMessage($"{field} is at most 200 characters")
+            .MaximumLength(RecordLimits.Name).WithMessage($"{field} is at most {RecordLimits.Name} characters")
             .OverridePropertyName(field);
 }
