@@ -1,5 +1,4 @@
 using IomDirectory.Testing;
-using IomDirectory.Testing.Reliability;
 using System.Diagnostics;
 using System.Globalization;
 using FieldMask = Google.Protobuf.WellKnownTypes.FieldMask;

@@ -5,7 +5,6 @@ using IomDirectory.Server.Infrastructure;
 using IomDirectory.Server.Routing;
 using Microsoft.Extensions.Logging.Abstractions;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 
 namespace IomDirectory.Bench;
 

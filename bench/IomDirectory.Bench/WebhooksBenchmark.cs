@@ -1,5 +1,4 @@
 using IomDirectory.Testing;
-using IomDirectory.Testing.Reliability;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;

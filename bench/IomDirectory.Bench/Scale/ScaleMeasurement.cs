@@ -1,5 +1,4 @@
 using IomDirectory.Testing;
-using IomDirectory.Testing.Reliability;
 using System.Globalization;
 using IomDirectory.Bench.Support;
 

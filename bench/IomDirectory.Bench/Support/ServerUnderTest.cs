@@ -1,5 +1,4 @@
 using IomDirectory.Testing;
-using IomDirectory.Testing.Reliability;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;

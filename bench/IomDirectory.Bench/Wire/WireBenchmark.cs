@@ -1,5 +1,4 @@
 using IomDirectory.Testing;
-using IomDirectory.Testing.Reliability;
 using IomDirectory.Bench.Support;
 
 namespace IomDirectory.Bench.Wire;

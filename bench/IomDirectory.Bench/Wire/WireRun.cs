@@ -1,5 +1,4 @@
 using IomDirectory.Testing;
-using IomDirectory.Testing.Reliability;
 using Google.Protobuf;
 using IomDirectory.Bench.Support;
 using Grpc.Core;

@@ -2,7 +2,6 @@ using IomDirectory.Server.Application;
 using IomDirectory.Server.Infrastructure;
 using IomDirectory.Server.Security;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Changes;
 

@@ -3,7 +3,6 @@ using IomDirectory.Server.Domain;
 using IomDirectory.Server.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Changes;
 

@@ -10,7 +10,6 @@ using IomDirectory.Server.Web;
 using IomDirectory.Server.Webhooks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 using IomDirectory.Server.Rpc.Internal;
 
 namespace IomDirectory.Server.Hosting;

@@ -1,6 +1,4 @@
 using IomDirectory.Server.Domain;
-using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 using IomDirectory.Server.Seeding;
 
 namespace IomDirectory.Server.Infrastructure;

@@ -2,7 +2,6 @@ using System.Text.Json;
 using IomDirectory.Server.Domain;
 using IomDirectory.Server.Seeding;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Routing;
 

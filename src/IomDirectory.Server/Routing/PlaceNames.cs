@@ -1,5 +1,4 @@
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 namespace IomDirectory.Server.Routing;
 
 /// <summary>

@@ -1,7 +1,5 @@
-using IomDirectory.Server.Webhooks;
 using IomDirectory.Server.Snapshots;
 using IomDirectory.Server.Text;
-using IomDirectory.Server.Search.Internal;
 namespace IomDirectory.Server.Routing;
 
 /// <summary>

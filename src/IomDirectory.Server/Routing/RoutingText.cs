@@ -1,4 +1,3 @@
-using IomDirectory.Server.Search.Internal;
 using IomDirectory.Server.Text;
 namespace IomDirectory.Server.Routing;
 

@@ -1,9 +1,7 @@
-using IomDirectory.Server.Webhooks;
 using IomDirectory.Server.Snapshots;
 using IomDirectory.Server.Text;
 using System.Runtime.InteropServices;
 using IomDirectory.Server.Routing.Internal;
-using IomDirectory.Server.Search.Internal;
 
 namespace IomDirectory.Server.Routing;
 

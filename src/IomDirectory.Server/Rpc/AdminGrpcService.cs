@@ -13,7 +13,6 @@ using IomDirectory.Server.Features.Admin.Units;
 using IomDirectory.Server.Features.Admin.Webhooks;
 using static IomDirectory.Server.Rpc.AdminRequestMapping;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 using IomDirectory.Server.Changes;
 using IomDirectory.Server.Rpc.Internal;
 

@@ -3,7 +3,6 @@ using IomDirectory.Contracts.V1;
 using IomDirectory.Server.Domain;
 using DomainCountry = IomDirectory.Server.Domain.Country;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 using IomDirectory.Server.Rpc.Internal;
 
 namespace IomDirectory.Server.Rpc;

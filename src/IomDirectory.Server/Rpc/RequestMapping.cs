@@ -1,7 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using IomDirectory.Server.Features.Common;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 using IomDirectory.Server.Rpc.Internal;
 namespace IomDirectory.Server.Rpc;
 

@@ -2,7 +2,6 @@ using IomDirectory.Contracts.V1;
 using IomDirectory.Server.Domain;
 using IomDirectory.Server.Snapshots;
 using IomDirectory.Server.Search;
-using IomDirectory.Server.Rpc.Internal;
 namespace IomDirectory.Server.Rpc;
 
 internal static class SearchHitMapping

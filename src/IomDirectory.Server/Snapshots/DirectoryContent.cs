@@ -2,7 +2,6 @@ using IomDirectory.Server.Domain;
 using IomDirectory.Server.Infrastructure;
 using IomDirectory.Server.Seeding;
 using Microsoft.EntityFrameworkCore;
-using IomDirectory.Server.Search.Internal;
 using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Snapshots;

@@ -5,7 +5,6 @@ using IomDirectory.Server.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Snapshots;
 

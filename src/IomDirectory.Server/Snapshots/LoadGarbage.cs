@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime;
-using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Snapshots;
 

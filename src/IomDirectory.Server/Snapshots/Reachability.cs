@@ -1,5 +1,4 @@
 using IomDirectory.Server.Domain;
-using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Snapshots;
 

@@ -1,4 +1,3 @@
-using IomDirectory.Server.Text;
 namespace IomDirectory.Server.Snapshots;
 
 /// <summary>Every read is "as of" an instant (UTC) and prefers a language for names.</summary>

@@ -1,4 +1,3 @@
-using IomDirectory.Server.Text;
 namespace IomDirectory.Server.Snapshots;
 
 /// <summary>The few most recently used views of a snapshot other than today's, by period; least recently used leave first.</summary>

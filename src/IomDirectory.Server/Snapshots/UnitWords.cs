@@ -1,4 +1,3 @@
-using IomDirectory.Server.Routing;
 using IomDirectory.Server.Domain;
 using IomDirectory.Server.Text;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.ObjectPool;
-using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Text;
 

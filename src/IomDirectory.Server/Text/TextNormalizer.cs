@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using IomDirectory.Server.Search.Internal;
 
 namespace IomDirectory.Server.Text;
 

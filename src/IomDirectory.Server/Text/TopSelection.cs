@@ -1,4 +1,3 @@
-using IomDirectory.Server.Text;
 namespace IomDirectory.Server.Text;
 
 /// <summary>

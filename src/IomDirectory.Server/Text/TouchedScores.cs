@@ -1,4 +1,3 @@
-using IomDirectory.Server.Text;
 namespace IomDirectory.Server.Text;
 
 /// <summary>An entry of <see cref="TouchedScores{T}"/>: it belongs to the query whose stamp it carries.</summary>

@@ -1,4 +1,3 @@
-using IomDirectory.Server.Text;
 namespace IomDirectory.Server.Text;
 
 /// <summary>Raw words numbered in order of first sight, found again by span without allocating.</summary>

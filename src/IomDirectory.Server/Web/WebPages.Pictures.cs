@@ -2,7 +2,6 @@ using IomDirectory.Server.Application;
 using IomDirectory.Server.Domain;
 using IomDirectory.Server.Features.Countries;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 namespace IomDirectory.Server.Web;
 
 public static partial class WebPages

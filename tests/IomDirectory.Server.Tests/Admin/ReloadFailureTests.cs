@@ -4,7 +4,6 @@ using IomDirectory.Server.Security;
 using IomDirectory.Server.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Tests.Admin;
 

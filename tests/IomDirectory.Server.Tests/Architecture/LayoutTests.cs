@@ -24,6 +24,10 @@ public class LayoutTests
     {
         yield return Rule("Domain", Everything);
         yield return Rule("Text", Everything);   // words, postings and top-k selection, shared by search and routing
+        // data/ is checked with the channel rules every write applies (Features/Admin/Common), and the store maps the
+        // feedback feature's entity; neither reads the in-memory directory or its engines.
+        yield return Rule("Seeding", ["Snapshots", "Search", "Routing", "Changes", "Webhooks", "Security", .. Transports]);
+        yield return Rule("Infrastructure", ["Snapshots", "Search", "Routing", "Changes", "Webhooks", "Security", .. Transports]);
         yield return Rule("Snapshots", ["Changes", "Features", "Webhooks", "Security", .. Transports]);
         yield return Rule("Search", ["Infrastructure", "Seeding", "Routing", "Changes", "Features", "Webhooks", "Security", .. Transports]);
         // Routing reads its lexicon and gazetteer from data/ through Seeding's reader.

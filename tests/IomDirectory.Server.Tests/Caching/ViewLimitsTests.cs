@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Tests.Caching;
 

@@ -1,9 +1,7 @@
 using System.Text.Json;
 using IomDirectory.Server.Routing;
 using IomDirectory.Server.Seeding;
-using IomDirectory.Server.Tests.Support;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Tests.Routing;
 

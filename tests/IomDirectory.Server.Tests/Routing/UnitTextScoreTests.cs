@@ -2,9 +2,7 @@ using IomDirectory.Server.Infrastructure;
 using IomDirectory.Server.Domain;
 using IomDirectory.Server.Routing;
 using IomDirectory.Server.Seeding;
-using IomDirectory.Server.Tests.Support;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Tests.Routing;
 

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using IomDirectory.Server.Domain;
 using IomDirectory.Server.Seeding;
-using IomDirectory.Server.Tests.Support;
 using IomDirectory.Server.Snapshots;
 using IomDirectory.Server.Search;
 

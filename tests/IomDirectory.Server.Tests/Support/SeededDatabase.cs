@@ -1,7 +1,6 @@
 using IomDirectory.Server.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Tests.Support;
 

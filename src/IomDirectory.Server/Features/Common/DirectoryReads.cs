@@ -1,5 +1,4 @@
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 namespace IomDirectory.Server.Features.Common;
 
 /// <summary>What read handlers share: the view of the org chart a query asks for.</summary>

@@ -1,5 +1,4 @@
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 namespace IomDirectory.Server.Features.Common;
 
 /// <summary>A read: as of an instant, in a preferred language.</summary>

@@ -1,5 +1,4 @@
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 namespace IomDirectory.Server.Features.Common;
 
 /// <summary>A read's answer with the view it was read from, which the RPC mapping needs for names and links.</summary>

@@ -1,6 +1,5 @@
 using FluentValidation;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 namespace IomDirectory.Server.Features.Common;
 
 /// <summary>Validation rules every read shares. Property names are the wire's field names.</summary>

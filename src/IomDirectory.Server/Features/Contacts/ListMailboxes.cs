@@ -3,7 +3,6 @@ using IomDirectory.Server.Features.Common;
 using IomDirectory.Server.Features.Units;
 using MediatR;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Features.Contacts;
 

@@ -1,6 +1,5 @@
 using FluentValidation;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 namespace IomDirectory.Server.Features.Feedback;
 
 public sealed class SubmitCorrectionCommandValidator : AbstractValidator<SubmitCorrectionCommand>

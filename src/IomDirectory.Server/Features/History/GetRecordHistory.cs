@@ -3,7 +3,6 @@ using IomDirectory.Server.Domain;
 using IomDirectory.Server.Features.Common;
 using MediatR;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Features.History;
 

@@ -2,7 +2,6 @@ using IomDirectory.Server.Features.Common;
 using IomDirectory.Server.Routing;
 using MediatR;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Features.Routing;
 

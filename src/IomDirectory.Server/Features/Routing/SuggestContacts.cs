@@ -4,7 +4,6 @@ using IomDirectory.Server.Features.Countries;
 using IomDirectory.Server.Routing;
 using MediatR;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Features.Routing;
 

@@ -1,6 +1,5 @@
 using IomDirectory.Server.Domain;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 namespace IomDirectory.Server.Routing.Internal;
 
 /// <summary>

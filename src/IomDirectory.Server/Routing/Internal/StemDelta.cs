@@ -1,6 +1,5 @@
 using IomDirectory.Server.Snapshots;
 using IomDirectory.Server.Domain;
-using IomDirectory.Server.Search.Internal;
 namespace IomDirectory.Server.Routing.Internal;
 
 /// <summary>

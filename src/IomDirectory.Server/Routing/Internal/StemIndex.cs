@@ -1,8 +1,6 @@
-using IomDirectory.Server.Webhooks;
 using IomDirectory.Server.Routing;
 using IomDirectory.Server.Snapshots;
 using IomDirectory.Server.Text;
-using IomDirectory.Server.Search.Internal;
 namespace IomDirectory.Server.Routing.Internal;
 
 /// <summary>

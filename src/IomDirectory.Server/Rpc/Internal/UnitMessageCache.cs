@@ -3,7 +3,6 @@ using IomDirectory.Contracts.V1;
 using IomDirectory.Server.Domain;
 using IomDirectory.Server.Features.Common;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 using IomDirectory.Server.Rpc;
 namespace IomDirectory.Server.Rpc.Internal;
 

@@ -1,4 +1,3 @@
-using IomDirectory.Server.Text;
 namespace IomDirectory.Server.Search.Internal;
 
 /// <summary>One search's working space over the documents of a <see cref="SearchIndex"/>, rented from its pool.</summary>

@@ -1,4 +1,3 @@
-using IomDirectory.Server.Webhooks;
 using IomDirectory.Server.Routing;
 using IomDirectory.Server.Snapshots;
 using System.Numerics;

@@ -2,7 +2,6 @@ using IomDirectory.Server.Domain;
 using IomDirectory.Server.Features.Feedback;
 using IomDirectory.Server.Features.History;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 namespace IomDirectory.Server.Web.Admin;
 
 /// <summary>The console's front page: a search (hits as records) and the org chart as a tree.</summary>

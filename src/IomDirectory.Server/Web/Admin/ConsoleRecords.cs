@@ -8,7 +8,6 @@ using IomDirectory.Server.Features.Admin.Offices;
 using IomDirectory.Server.Features.Admin.Units;
 using IomDirectory.Server.Features.History;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 using IomDirectory.Server.Changes;
 namespace IomDirectory.Server.Web.Admin;
 

@@ -1,7 +1,6 @@
 using IomDirectory.Server.Domain;
 using IomDirectory.Server.Features.Feedback;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 namespace IomDirectory.Server.Web.Admin;
 
 /// <summary>"Suggest a correction" on a record: the record, the field picked (if any), the values typed, errors, a refusal.</summary>

@@ -2,7 +2,6 @@ using System.Globalization;
 using FluentValidation;
 using IomDirectory.Server.Application;
 using IomDirectory.Server.Domain;
-using IomDirectory.Server.Features.Admin.Units;
 using IomDirectory.Server.Features.Common;
 using IomDirectory.Server.Features.Feedback;
 using IomDirectory.Server.Features.Search;

@@ -1,5 +1,4 @@
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 using IomDirectory.Server.Changes;
 namespace IomDirectory.Server.Features.Admin.Common;
 

@@ -1,6 +1,5 @@
 using FluentValidation;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 using IomDirectory.Server.Changes;
 namespace IomDirectory.Server.Features.Admin.Common;
 

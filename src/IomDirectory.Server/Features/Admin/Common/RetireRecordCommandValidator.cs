@@ -1,5 +1,4 @@
 using FluentValidation;
-using IomDirectory.Server.Changes;
 
 namespace IomDirectory.Server.Features.Admin.Common;
 

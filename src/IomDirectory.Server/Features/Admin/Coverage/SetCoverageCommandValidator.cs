@@ -2,7 +2,6 @@ using FluentValidation;
 using IomDirectory.Server.Domain;
 using IomDirectory.Server.Features.Admin.Common;
 using IomDirectory.Server.Features.Common;
-using IomDirectory.Server.Changes;
 
 namespace IomDirectory.Server.Features.Admin.Coverage;
 

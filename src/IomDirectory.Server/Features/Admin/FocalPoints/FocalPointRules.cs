@@ -1,6 +1,5 @@
 using IomDirectory.Server.Features.Admin.Mailboxes;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 namespace IomDirectory.Server.Features.Admin.FocalPoints;
 
 internal static class FocalPointRules

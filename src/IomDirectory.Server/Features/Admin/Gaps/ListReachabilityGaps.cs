@@ -4,7 +4,6 @@ using IomDirectory.Server.Security;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Features.Admin.Gaps;
 

@@ -2,7 +2,6 @@ using IomDirectory.Server.Application;
 using IomDirectory.Server.Security;
 using MediatR;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 
 namespace IomDirectory.Server.Features.Admin.Interchange;
 

@@ -1,7 +1,6 @@
 using IomDirectory.Server.Security;
 using MediatR;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 using IomDirectory.Server.Changes;
 
 namespace IomDirectory.Server.Features.Admin.Interchange;

@@ -1,6 +1,5 @@
 using IomDirectory.Server.Features.Admin.Common;
 using FluentValidation;
-using IomDirectory.Server.Changes;
 
 namespace IomDirectory.Server.Features.Admin.Interchange;
 

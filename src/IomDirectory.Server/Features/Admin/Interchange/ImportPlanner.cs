@@ -3,7 +3,6 @@ using FluentValidation.Results;
 using IomDirectory.Server.Domain;
 using IomDirectory.Server.Seeding;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 using IomDirectory.Server.Changes;
 
 namespace IomDirectory.Server.Features.Admin.Interchange;

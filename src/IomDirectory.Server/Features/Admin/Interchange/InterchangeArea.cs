@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using IomDirectory.Server.Domain;
 using IomDirectory.Server.Seeding;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 using IomDirectory.Server.Changes;
 
 namespace IomDirectory.Server.Features.Admin.Interchange;

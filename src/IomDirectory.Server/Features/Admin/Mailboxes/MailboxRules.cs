@@ -1,6 +1,5 @@
 using System.Net.Mail;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 namespace IomDirectory.Server.Features.Admin.Mailboxes;
 
 internal static class MailboxRules

@@ -1,5 +1,4 @@
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 namespace IomDirectory.Server.Features.Admin.Offices;
 
 internal static class OfficeRules

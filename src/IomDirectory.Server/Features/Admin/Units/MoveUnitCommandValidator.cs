@@ -1,6 +1,5 @@
 using FluentValidation;
 using IomDirectory.Server.Features.Admin.Common;
-using IomDirectory.Server.Changes;
 
 namespace IomDirectory.Server.Features.Admin.Units;
 

@@ -1,6 +1,5 @@
 using IomDirectory.Server.Features.Common;
 using IomDirectory.Server.Snapshots;
-using IomDirectory.Server.Text;
 namespace IomDirectory.Server.Features.Admin.Units;
 
 /// <summary>Unit rules shared by create and update, checked against the org chart at the effective date.</summary>
