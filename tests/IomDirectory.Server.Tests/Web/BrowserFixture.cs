@@ -4,15 +4,16 @@ using Microsoft.Playwright;
 namespace IomDirectory.Server.Tests.Web;
 
 /// <summary>
-/// One real server (real SQLite file, real sockets) and one headless Debian Chromium for the browser tests. Every
-/// page a test opens records console errors and failed requests; a test fails if its page logged any.
+/// One real server (real SQLite file, real sockets) per fixture, and the run's one headless Debian Chromium
+/// (<see cref="SharedBrowser"/>) for the browser tests. Every page a test opens records console errors and failed
+/// requests; a test fails if its page logged any.
 /// </summary>
 public abstract class BrowserFixture
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
+    public const string ChromiumPath = SharedBrowser.ChromiumPath;
     private RunningServer _server = null!;
-    private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
+    private readonly List<IBrowserContext> _contexts = [];
     private readonly List<string> _problems = [];
 
     protected Uri Web => _server.WebAddress!;
@@ -25,15 +26,14 @@ public abstract class BrowserFixture
         Assert.That(File.Exists(ChromiumPath), Is.True, "Debian's chromium is needed (scripts/test.sh installs it)");
         _server = await RunningServer.StartAsync(await ServerArgumentsAsync());
         await ServerStartedAsync(_server);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
+        _browser = await SharedBrowser.GetAsync();
     }
 
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        foreach (var context in _contexts) await context.CloseAsync();
+        _contexts.Clear();
         await _server.DisposeAsync();
         await ServerStoppedAsync();
     }
@@ -54,6 +54,7 @@ public abstract class BrowserFixture
             ViewportSize = new ViewportSize { Width = width, Height = height },
             ColorScheme = colorScheme ?? ColorScheme.Light,
         });
+        _contexts.Add(context);
         var page = await context.NewPageAsync();
         page.Console += (_, message) => { if (message.Type == "error") lock (_problems) _problems.Add($"console: {message.Text}"); };
         page.PageError += (_, error) => { lock (_problems) _problems.Add($"page error: {error}"); };
