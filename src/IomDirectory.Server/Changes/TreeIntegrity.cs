@@ -30,57 +30,70 @@ public static class TreeIntegrity
         CheckTree(units, u => u.ParentId, "unit", "unit", from);
         CheckTree(offices, o => o.ParentId, "office", "office", from);
         // A mailbox belongs to a unit or an office (ids are unique across both kinds).
-        var officeIds = offices.All.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
-        CheckReferences(mailboxes, m => officeIds.Contains(m.OwnerId) ? null : m.OwnerId, units, "mailbox", "owner unit", from);
-        CheckReferences(mailboxes, m => officeIds.Contains(m.OwnerId) ? m.OwnerId : null, offices, "mailbox", "owner office", from);
+        CheckReferences(mailboxes, m => m.OwnerId, m => offices.Exists(m.OwnerId) ? null : m.OwnerId, units, "mailbox", "owner unit", from);
+        CheckReferences(mailboxes, m => m.OwnerId, m => offices.Exists(m.OwnerId) ? m.OwnerId : null, offices, "mailbox", "owner office", from);
     }
 
     private static void CheckTree<T>(StagedVersions<T> records, Func<T, string?> parentOf, string kind, string parentKind, DateTime from)
         where T : VersionedRecord
     {
-        CheckReferences(records, parentOf, records, kind, "parent " + parentKind, from);
+        CheckReferences(records, parentOf, parentOf, records, kind, "parent " + parentKind, from);
         if (records.Touched.Count == 0) return;
-        foreach (var instant in records.Instants(from))
-        foreach (var id in records.Touched)
+        // Every cycle the write can make passes through a record it changed: walk up from each (TemporalTree.Cycles).
+        // The walks' outcome changes only where a version of a record they visited starts or ends, so the next instant
+        // looked at is the next such boundary: the first instant with a cycle is the one a check at every boundary finds.
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        bool ParentAt(DateTime instant, string id, out string? parent)
         {
-            // Walk up from each touched record; coming back to it is a cycle this write makes (every cycle it can
-            // make passes through a record it changed). The visited set stops on a cycle already stored.
-            var start = records.At(id, instant);
-            if (start is null) continue;
-            var path = new List<string> { id };
-            var seen = new HashSet<string>(StringComparer.Ordinal) { id };
-            for (var parent = parentOf(start); parent is not null && records.At(parent, instant) is { } current; parent = parentOf(current))
-            {
-                path.Add(parent);
-                if (parent == id)
+            visited.Add(id);
+            var current = records.At(id, instant);
+            parent = current is null ? null : parentOf(current);
+            return current is not null;
+        }
+        for (DateTime? instant = from; instant is { } at; instant = records.NextBoundary(visited, at))
+        {
+            visited.Clear();
+            var cycles = TemporalTree.Cycles(records.Touched, (string id, out string? parent) => ParentAt(at, id, out parent));
+            foreach (var id in records.Touched)
+                if (cycles.FirstOrDefault(c => c.Contains(id)) is { } cycle)
                     throw new PreconditionFailedException(
-                        $"This write would make a cycle in the {kind} tree from {Date(instant)}: {string.Join(" → ", path)} (check the changes scheduled for that date).");
-                if (!seen.Add(parent)) break;
-            }
+                        $"This write would make a cycle in the {kind} tree from {Date(at)}: {string.Join(" → ", TemporalTree.Closed(cycle, cycle.IndexOf(id)))} (check the changes scheduled for that date).");
         }
     }
 
     /// <summary>Every child in force names a parent in force, in every period from <paramref name="from"/>.</summary>
-    private static void CheckReferences<TChild, TParent>(StagedVersions<TChild> children, Func<TChild, string?> parentOf,
+    /// <remarks><paramref name="reference"/> is the id a child refers to (the same for every check of its table), <paramref name="parentOf"/> the one checked here.</remarks>
+    private static void CheckReferences<TChild, TParent>(StagedVersions<TChild> children, Func<TChild, string?> reference, Func<TChild, string?> parentOf,
         StagedVersions<TParent> parents, string childKind, string parentWhat, DateTime from)
         where TChild : VersionedRecord where TParent : VersionedRecord
     {
         if (children.Touched.Count == 0 && parents.Touched.Count == 0) return;
         // The children that can be affected: those the write touched, and those under a parent it touched.
         var affected = children.Touched.SelectMany(children.Versions)
-            .Concat(children.All.Where(c => parentOf(c) is { } p && parents.Touched.Contains(p)))
+            .Concat(children.Referring(parents.Touched, reference).Where(c => parentOf(c) is { } p && parents.Touched.Contains(p)))
             .Distinct().ToList();
-        if (affected.Count == 0) return;
-        var instants = children.Instants(from).Concat(parents.Instants(from)).Distinct().Order().ToList();
-        foreach (var instant in instants)
+        // Whether a child is under a parent in force changes only where the child's version or a version of its parent
+        // starts or ends: the first instant it is not, looked for at those boundaries, is the first a check at every
+        // boundary of both kinds finds. The problem named is the earliest, the first child in this order at that instant.
+        (TChild Child, string Parent, DateTime Instant)? first = null;
         foreach (var child in affected)
         {
-            if (!child.IsInForceAt(instant) || parentOf(child) is not { Length: > 0 } parent) continue;
-            if (parents.At(parent, instant) is null)
-                throw new PreconditionFailedException(
-                    $"After this write, {childKind} '{child.Id}' would be under {parentWhat} '{parent}', which is not in force on {Date(instant)} " +
-                    "(check the changes scheduled around that date: a child must not outlive its parent).");
+            if (parentOf(child) is not { Length: > 0 } parent) continue;
+            var instants = TemporalTree.Instants(Temporal<TChild>.BoundariesOf([child]).Concat(Temporal<TParent>.BoundariesOf(parents.Versions(parent))), from);
+            foreach (var instant in instants)
+            {
+                if (first is { } found && instant >= found.Instant) break;
+                if (child.IsInForceAt(instant) && parents.At(parent, instant) is null)
+                {
+                    first = (child, parent, instant);
+                    break;
+                }
+            }
         }
+        if (first is { } problem)
+            throw new PreconditionFailedException(
+                $"After this write, {childKind} '{problem.Child.Id}' would be under {parentWhat} '{problem.Parent}', which is not in force on {Date(problem.Instant)} " +
+                "(check the changes scheduled around that date: a child must not outlive its parent).");
     }
 
     private static string Date(DateTime instant) => instant == DateTime.MinValue ? "the beginning" : instant.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
@@ -104,7 +117,12 @@ public static class TreeIntegrity
     {
         public HashSet<string> Touched { get; } = touched;
 
-        public IEnumerable<T> All => stored.AllVersions.Where(v => !changed.ContainsKey(v.Id)).Concat(changed.Values.SelectMany(v => v));
+        /// <summary>The versions referring to one of <paramref name="targets"/>: the stored ones of unchanged records (in the snapshot's order), then the changed ones.</summary>
+        public IEnumerable<T> Referring(IReadOnlySet<string> targets, Func<T, string?> reference) =>
+            stored.Referring(targets, reference).Where(v => !changed.ContainsKey(v.Id))
+                .Concat(changed.Values.SelectMany(v => v).Where(v => reference(v) is { } target && targets.Contains(target)));
+
+        public bool Exists(string id) => Versions(id).Count > 0;
 
         public IReadOnlyList<T> Versions(string id) => changed.TryGetValue(id, out var list) ? list : stored.History(id);
 
@@ -115,9 +133,14 @@ public static class TreeIntegrity
             return null;
         }
 
-        /// <summary>The instants from <paramref name="from"/> on at which this kind's records can change (the tree is constant between them).</summary>
-        public IEnumerable<DateTime> Instants(DateTime from) => stored.Boundaries()
-            .Concat(changed.Values.SelectMany(v => v).SelectMany(v => new[] { v.ValidFrom, v.ValidTo }).Where(d => d is not null).Select(d => d!.Value))
-            .Where(d => d > from).Append(from).Distinct().Order();
+        /// <summary>The first date after <paramref name="after"/> at which a version of one of <paramref name="ids"/> starts or ends, or null.</summary>
+        public DateTime? NextBoundary(IEnumerable<string> ids, DateTime after)
+        {
+            DateTime? next = null;
+            foreach (var id in ids)
+            foreach (var date in Temporal<T>.BoundariesOf(Versions(id)))
+                if (date > after && (next is null || date < next)) next = date;
+            return next;
+        }
     }
 }

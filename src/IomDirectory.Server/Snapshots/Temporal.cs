@@ -11,6 +11,7 @@ namespace IomDirectory.Server.Snapshots;
 public sealed class Temporal<T> where T : VersionedRecord
 {
     private readonly Dictionary<string, T[]> _byId;
+    private References? _references;   // built on first use, then shared with (and kept up by) the tables With makes
 
     public Temporal(IEnumerable<T> versions)
     {
@@ -18,7 +19,11 @@ public sealed class Temporal<T> where T : VersionedRecord
             .ToDictionary(g => g.Key, g => InDateOrder(g), StringComparer.Ordinal);
     }
 
-    private Temporal(Dictionary<string, T[]> byId) => _byId = byId;
+    private Temporal(Dictionary<string, T[]> byId, References? references)
+    {
+        _byId = byId;
+        _references = references;
+    }
 
     public int Count => _byId.Count;
 
@@ -45,7 +50,21 @@ public sealed class Temporal<T> where T : VersionedRecord
             byId = new Dictionary<string, T[]>(_byId, StringComparer.Ordinal);
         }
         foreach (var (id, changed) in versions) byId[id] = changed;
-        return new Temporal<T>(byId);
+        var references = Volatile.Read(ref _references);
+        references?.Add(versions);
+        return new Temporal<T>(byId, references);
+    }
+
+    /// <summary>
+    /// The versions that refer to one of <paramref name="targets"/> by <paramref name="reference"/> (a parent, an owner:
+    /// one reference per table), in this table's order, each record's in date order: what a write that changes the
+    /// targets must check, found without a pass over the table.
+    /// </summary>
+    public IEnumerable<T> Referring(IReadOnlySet<string> targets, Func<T, string?> reference)
+    {
+        var index = LazyInitializer.EnsureInitialized(ref _references, () => new References(_byId, reference));
+        return index.Candidates(targets).Where(_byId.ContainsKey).SelectMany(id => _byId[id])
+            .Where(v => reference(v) is { } target && targets.Contains(target));
     }
 
     /// <summary>
@@ -72,6 +91,55 @@ public sealed class Temporal<T> where T : VersionedRecord
     /// <summary>The dates the versions start or end at.</summary>
     public static IEnumerable<DateTime> BoundariesOf(IEnumerable<T> versions) =>
         versions.SelectMany(v => new[] { v.ValidFrom, v.ValidTo }).Where(d => d is not null).Select(d => d!.Value);
+
+    /// <summary>
+    /// Which records have had a version referring to each id, and each record's place in the table's order. It only
+    /// grows (a record that no longer refers to an id is dropped by <see cref="Referring"/>, which reads the versions),
+    /// so the tables of one line of changes can share it: a record keeps its place, and a new one comes last.
+    /// </summary>
+    private sealed class References
+    {
+        private readonly Lock _lock = new();
+        private readonly Func<T, string?> _reference;
+        private readonly Dictionary<string, HashSet<string>> _byTarget = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, int> _place = new(StringComparer.Ordinal);
+
+        public References(Dictionary<string, T[]> byId, Func<T, string?> reference)
+        {
+            _reference = reference;
+            foreach (var (id, versions) in byId) Add(id, versions);
+        }
+
+        /// <summary>The changed records' versions.</summary>
+        public void Add(Dictionary<string, T[]> versions)
+        {
+            lock (_lock)
+                foreach (var (id, changed) in versions)
+                    Add(id, changed);
+        }
+
+        public List<string> Candidates(IReadOnlySet<string> targets)
+        {
+            lock (_lock)
+            {
+                var ids = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var target in targets)
+                    if (_byTarget.TryGetValue(target, out var referring)) ids.UnionWith(referring);
+                return [.. ids.OrderBy(id => _place[id])];
+            }
+        }
+
+        private void Add(string id, T[] versions)
+        {
+            _place.TryAdd(id, _place.Count);
+            foreach (var version in versions)
+                if (_reference(version) is { } target)
+                {
+                    if (!_byTarget.TryGetValue(target, out var referring)) _byTarget[target] = referring = new(StringComparer.Ordinal);
+                    referring.Add(id);
+                }
+        }
+    }
 
     private static T[] InDateOrder(IEnumerable<T> versions) => versions.OrderBy(v => v.ValidFrom ?? DateTime.MinValue).ToArray();
 
