@@ -73,8 +73,7 @@ public static class ReplicasBenchmark
         var visible = new List<double>();
         var notSeen = 0;
         var clock = Stopwatch.StartNew();
-        var units = (await writer.Client.UnaryAsync<ListUnitsRequest, ListUnitsResponse>(Method("DirectoryService", "ListUnits"),
-            new ListUnitsRequest { Kind = UnitKind.Unit, PageSize = 500 })).Units.Select(u => u.Id).ToList();
+        var units = (await writer.Directory.ListUnitsAsync(new ListUnitsRequest { Kind = UnitKind.Unit, PageSize = 500 })).Units.Select(u => u.Id).ToList();
         for (var i = 0; !stop.IsCancellationRequested; i++)
         {
             var due = TimeSpan.FromSeconds((double)i / rate);
@@ -85,7 +84,7 @@ public static class ReplicasBenchmark
             var name = $"Bench unit {store} {i}";
             var sent = Stopwatch.GetTimestamp();
             var seeing = Task.Run(() => SeenAsync(probe, id, name, sent));
-            await writer.Client.UnaryAsync<UpdateUnitRequest, Unit>(Method("AdminService", "UpdateUnit"), new UpdateUnitRequest
+            await writer.Admin.UpdateUnitAsync(new UpdateUnitRequest
             {
                 Id = id, ExpectedVersion = version, Unit = new UnitInput { Name = new LocalizedText { En = name } },
                 UpdateMask = new FieldMask { Paths = { "name.en" } }, Write = new WriteContext { Reason = "bench replicas" },
@@ -144,15 +143,10 @@ public static class ReplicasBenchmark
 
     private static Task ReadAsync(ServerUnderTest server, int i) => i % 2 == 0
         ? GetAsync(server, i % 4 == 0 ? "pcca" : "cbi-unit")
-        : server.Client.UnaryAsync<SuggestContactsRequest, SuggestContactsResponse>(Method("RoutingService", "SuggestContacts"),
-            new SuggestContactsRequest { Query = Questions[i / 2 % Questions.Length] });
+        : server.Routing.SuggestContactsAsync(new SuggestContactsRequest { Query = Questions[i / 2 % Questions.Length] }).ResponseAsync;
 
     private static Task<Unit> GetAsync(ServerUnderTest server, string id) =>
-        server.Client.UnaryAsync<GetUnitRequest, Unit>(Method("DirectoryService", "GetUnit"), new GetUnitRequest { Id = id });
-
-    private static Google.Protobuf.Reflection.MethodDescriptor Method(string service, string method) =>
-        new[] { DirectoryReflection.Descriptor, RoutingReflection.Descriptor, AdminReflection.Descriptor }
-            .SelectMany(f => f.Services).Single(s => s.Name == service).FindMethodByName(method);
+        server.Directory.GetUnitAsync(new GetUnitRequest { Id = id }).ResponseAsync;
 
     private static string Ms(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -30,11 +30,10 @@ internal static class RoutingAccuracy
         {
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             using var channel = Channels.For(new Uri(address));
-            var client = channel.CreateCallInvoker();
-            var method = RoutingReflection.Descriptor.Services.Single(s => s.Name == "RoutingService").FindMethodByName("SuggestContacts");
+            var client = new RoutingService.RoutingServiceClient(channel);
             var flag = new FlagCount();
             foreach (var devSet in devSets)
-                await ScoreAsync(client, method, devSet, flag);
+                await ScoreAsync(client, devSet, flag);
             flag.Print(devSets.Length);
             return 0;
         }
@@ -67,7 +66,7 @@ internal static class RoutingAccuracy
         }
     }
 
-    private static async Task ScoreAsync(CallInvoker client, Google.Protobuf.Reflection.MethodDescriptor method, string devSet, FlagCount flag)
+    private static async Task ScoreAsync(RoutingService.RoutingServiceClient client, string devSet, FlagCount flag)
     {
         var items = File.ReadLines(devSet).Skip(1).Where(l => l.Trim().Length > 0).Select(Parse).ToList();
         int top1 = 0, top3 = 0, reachable = 0, unreachable = 0;
@@ -78,7 +77,7 @@ internal static class RoutingAccuracy
             if (item.AsOf.Length > 0)
                 request.AsOf = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(
                     DateTime.SpecifyKind(DateTime.ParseExact(item.AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture), DateTimeKind.Utc));
-            var response = await client.UnaryAsync<SuggestContactsRequest, SuggestContactsResponse>(method, request);
+            var response = await client.SuggestContactsAsync(request);
             bool InTop3(DevSetLabel label) => Enumerable.Range(0, 3).Any(i => label.Matches(response, i));
             var hit1 = item.Top1.Matches(response, 0);
             var hit3 = InTop3(item.Top1) && (item.Top3.IsEmpty || InTop3(item.Top3));

@@ -1,11 +1,10 @@
 using System.CommandLine;
 using System.Runtime.CompilerServices;
-using Google.Protobuf;
-using Google.Protobuf.Reflection;
 using IomDirectory.Cli.Output;
 using Grpc.Core;
 using Grpc.Net.Client;
 using IomDirectory.Contracts.Transport;
+using IomDirectory.Contracts.V1;
 
 namespace IomDirectory.Cli;
 
@@ -66,33 +65,43 @@ public sealed class CliContext : IDisposable
         }
     }
 
-    public async Task<TResponse> CallAsync<TRequest, TResponse>(MethodDescriptor method, TRequest request)
-        where TRequest : class, IMessage<TRequest>, new()
-        where TResponse : class, IMessage<TResponse>, new()
+    public DirectoryService.DirectoryServiceClient Directory => new(_channel.Value);
+
+    public RoutingService.RoutingServiceClient Routing => new(_channel.Value);
+
+    public AdminService.AdminServiceClient Admin => new(_channel.Value);
+
+    /// <summary>
+    /// A unary call of one of the clients above (<c>context.CallAsync(context.Admin.UpdateUnitAsync, request)</c>), with
+    /// the token and a deadline; a failure names the method.
+    /// </summary>
+    public async Task<TResponse> CallAsync<TRequest, TResponse>(Func<TRequest, CallOptions, AsyncUnaryCall<TResponse>> method, TRequest request)
     {
         try
         {
-            return await _channel.Value.CreateCallInvoker().UnaryAsync<TRequest, TResponse>(method, request, await OptionsAsync(DateTime.UtcNow + UnaryDeadline));
+            using var call = method(request, await OptionsAsync(DateTime.UtcNow + UnaryDeadline));
+            return await call.ResponseAsync;
         }
         catch (RpcException ex) when (!(ex.StatusCode == StatusCode.Cancelled && Cancellation.IsCancellationRequested))
         {
-            throw Failures.FromRpc(ex, method.Name, Server);
+            throw Failures.FromRpc(ex, NameOf(method), Server);
         }
     }
 
-    public async IAsyncEnumerable<TResponse> StreamAsync<TRequest, TResponse>(MethodDescriptor method, TRequest request,
-        [EnumeratorCancellation] CancellationToken cancellation = default)
-        where TRequest : class, IMessage<TRequest>, new()
-        where TResponse : class, IMessage<TResponse>, new()
+    /// <summary>A server-streaming call of one of the clients above, with the token and no deadline.</summary>
+    public async IAsyncEnumerable<TResponse> StreamAsync<TRequest, TResponse>(Func<TRequest, CallOptions, AsyncServerStreamingCall<TResponse>> method,
+        TRequest request, [EnumeratorCancellation] CancellationToken cancellation = default)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(Cancellation, cancellation);
-        await using var responses = _channel.Value.CreateCallInvoker().ServerStreamingAsync<TRequest, TResponse>(method, request, await OptionsAsync(null), linked.Token)
-            .GetAsyncEnumerator(linked.Token);
+        var options = await OptionsAsync(null);
+        if (!options.CancellationToken.CanBeCanceled)
+            options = options.WithCancellationToken(linked.Token);
+        using var call = method(request, options);
         while (true)
         {
             try
             {
-                if (!await responses.MoveNextAsync())
+                if (!await call.ResponseStream.MoveNext(linked.Token))
                     yield break;
             }
             catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled && linked.IsCancellationRequested)
@@ -101,11 +110,14 @@ public sealed class CliContext : IDisposable
             }
             catch (RpcException ex)
             {
-                throw Failures.FromRpc(ex, method.Name, Server);
+                throw Failures.FromRpc(ex, NameOf(method), Server);
             }
-            yield return responses.Current;
+            yield return call.ResponseStream.Current;
         }
     }
+
+    // The RPC's name, from the generated client's method: GetUnitAsync for a unary call, GetSubtree for a stream.
+    private static string NameOf(Delegate method) => method.Method.Name is var name && name.EndsWith("Async", StringComparison.Ordinal) ? name[..^5] : name;
 
     public void Dispose()
     {

@@ -9,17 +9,17 @@ public static class Records
     private const int PageSize = 500;
 
     public static Task<Unit?> UnitAsync(CliContext context, string id, Timestamp? asOf = null) =>
-        OrNull(context.CallAsync<GetUnitRequest, Unit>(Api.Directory("GetUnit"), new GetUnitRequest { Id = id, AsOf = asOf }));
+        OrNull(context.CallAsync(context.Directory.GetUnitAsync, new GetUnitRequest { Id = id, AsOf = asOf }));
 
     public static Task<Office?> OfficeAsync(CliContext context, string id, Timestamp? asOf = null) =>
-        OrNull(context.CallAsync<GetOfficeRequest, Office>(Api.Directory("GetOffice"), new GetOfficeRequest { Id = id, AsOf = asOf }));
+        OrNull(context.CallAsync(context.Directory.GetOfficeAsync, new GetOfficeRequest { Id = id, AsOf = asOf }));
 
     public static async Task<Mailbox?> MailboxAsync(CliContext context, string id, Timestamp? asOf = null)
     {
         var request = new ListMailboxesRequest { PageSize = PageSize, AsOf = asOf };
         while (true)
         {
-            var page = await context.CallAsync<ListMailboxesRequest, ListMailboxesResponse>(Api.Directory("ListMailboxes"), request);
+            var page = await context.CallAsync(context.Directory.ListMailboxesAsync, request);
             if (page.Mailboxes.FirstOrDefault(m => m.Id == id) is { } found)
                 return found;
             if (page.NextPageToken.Length == 0)
@@ -33,7 +33,7 @@ public static class Records
         var request = new ListFocalPointsRequest { PageSize = PageSize, AsOf = asOf };
         while (true)
         {
-            var page = await context.CallAsync<ListFocalPointsRequest, ListFocalPointsResponse>(Api.Directory("ListFocalPoints"), request);
+            var page = await context.CallAsync(context.Directory.ListFocalPointsAsync, request);
             if (page.FocalPoints.FirstOrDefault(f => f.Id == id) is { } found)
                 return found;
             if (page.NextPageToken.Length == 0)
@@ -48,7 +48,7 @@ public static class Records
         var request = new ListUnitsRequest { PageSize = PageSize, AsOf = asOf };
         while (true)
         {
-            var page = await context.CallAsync<ListUnitsRequest, ListUnitsResponse>(Api.Directory("ListUnits"), request);
+            var page = await context.CallAsync(context.Directory.ListUnitsAsync, request);
             if (page.Units.FirstOrDefault(u => u.Acronym.Length > 0 && string.Equals(u.Acronym, acronym, StringComparison.OrdinalIgnoreCase)) is { } found)
                 return found;
             if (page.NextPageToken.Length == 0)

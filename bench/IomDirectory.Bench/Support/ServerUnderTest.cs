@@ -40,6 +40,12 @@ public sealed class ServerUnderTest : IAsyncDisposable
     public Uri Address { get; }
     public Grpc.Net.Client.GrpcChannel Channel { get; }
     public CallInvoker Client { get; }
+
+    // The generated clients, so that every call's method, request and response types are checked by the compiler.
+    public IomDirectory.Contracts.V1.DirectoryService.DirectoryServiceClient Directory => new(Client);
+    public IomDirectory.Contracts.V1.RoutingService.RoutingServiceClient Routing => new(Client);
+    public IomDirectory.Contracts.V1.AdminService.AdminServiceClient Admin => new(Client);
+    public Health.HealthClient Health => new(Client);
     public int Id => _process.Id;
     public bool HasExited => _process.HasExited;
 
@@ -154,14 +160,13 @@ public sealed class ServerUnderTest : IAsyncDisposable
     private async Task WaitUntilServingAsync(TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        var check = HealthReflection.Descriptor.Services[0].FindMethodByName("Check");
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
                 throw new InvalidOperationException($"The server exited with {_process.ExitCode}:\n{Output}");
             try
             {
-                var reply = await Client.UnaryAsync<HealthCheckRequest, HealthCheckResponse>(check, new HealthCheckRequest(),
+                var reply = await Health.CheckAsync(new HealthCheckRequest(),
                     new CallOptions(deadline: DateTime.UtcNow.AddSeconds(2)));
                 if (reply.Status == HealthCheckResponse.Types.ServingStatus.Serving) return;
             }

@@ -5,7 +5,8 @@ using Google.Protobuf.Reflection;
 using IomDirectory.Contracts.V1;
 using IomDirectory.Bench.Support;
 using Grpc.Core;
-using IomDirectory.Contracts.Transport;
+using DirectoryClient = IomDirectory.Contracts.V1.DirectoryService.DirectoryServiceClient;
+using RoutingClient = IomDirectory.Contracts.V1.RoutingService.RoutingServiceClient;
 
 namespace IomDirectory.Bench.Wire;
 
@@ -23,30 +24,40 @@ public sealed record WireTarget(string Name, string Path, IMessage Request, Func
 
     private static readonly GetUnitRequest GetUnitRequest = new() { Id = "dhrr" };
 
+    private static readonly SearchDirectoryRequest SearchRequest = new() { Query = "emergency response", PageSize = 10 };
+
     private static readonly SuggestContactsRequest SuggestRequest =
         new() { Query = "Who can help with cash-based interventions in an emergency?", AskerCountry = "SN" };
 
     public static IReadOnlyList<WireTarget> All { get; } =
     [
         new(BareName, "/grpc.benchmark.Bare/Echo", new Google.Protobuf.WellKnownTypes.Empty(), null, null),
-        Unary<GetUnitRequest, Unit>(DirectoryReflection.Descriptor, "DirectoryService", "GetUnit", GetUnitRequest, 0.75),
-        Unary<GetUnitRequest, Unit>(DirectoryReflection.Descriptor, "DirectoryService", "GetUnit", GetUnitRequest, 0.5) with
+        Directory(nameof(DirectoryClient.GetUnit), GetUnitRequest, c => c.GetUnitAsync(GetUnitRequest), 0.75),
+        Directory(nameof(DirectoryClient.GetUnit), GetUnitRequest, c => c.GetUnitAsync(GetUnitRequest), 0.5) with
             { Name = "GetUnit (caches off)", CachesOff = true },
-        Unary<SearchDirectoryRequest, SearchDirectoryResponse>(DirectoryReflection.Descriptor, "DirectoryService", "SearchDirectory",
-            new SearchDirectoryRequest { Query = "emergency response", PageSize = 10 }, null),
-        Unary<SuggestContactsRequest, SuggestContactsResponse>(RoutingReflection.Descriptor, "RoutingService", "SuggestContacts", SuggestRequest, 0.6),
-        Unary<SuggestContactsRequest, SuggestContactsResponse>(RoutingReflection.Descriptor, "RoutingService", "SuggestContacts", SuggestRequest, 0.35) with
+        Directory(nameof(DirectoryClient.SearchDirectory), SearchRequest, c => c.SearchDirectoryAsync(SearchRequest), null),
+        Routing(nameof(RoutingClient.SuggestContacts), SuggestRequest, c => c.SuggestContactsAsync(SuggestRequest), 0.6),
+        Routing(nameof(RoutingClient.SuggestContacts), SuggestRequest, c => c.SuggestContactsAsync(SuggestRequest), 0.35) with
             { Name = "SuggestContacts (caches off)", CachesOff = true },
     ];
 
     public bool IsBare => Call is null;
 
-    private static WireTarget Unary<TRequest, TResponse>(FileDescriptor file, string service, string method, TRequest request, double? ratioTarget)
-        where TRequest : class, IMessage<TRequest>
-        where TResponse : class, IMessage<TResponse>, new()
-    {
-        var descriptor = file.Services.Single(s => s.Name == service).FindMethodByName(method);
-        return new WireTarget(method, $"/{descriptor.Service.FullName}/{method}", request,
-            async client => await client.UnaryAsync<TRequest, TResponse>(descriptor, request), ratioTarget);
-    }
+    // h2load needs the method's path, so each target names its method (nameof keeps the name the client's); the
+    // reference answer comes from the typed client.
+    private static WireTarget Directory<TResponse>(string method, IMessage request, Func<DirectoryClient, AsyncUnaryCall<TResponse>> call,
+        double? ratioTarget) where TResponse : IMessage =>
+        Unary(DirectoryService.Descriptor, method, request, invoker => call(new DirectoryClient(invoker)), ratioTarget);
+
+    private static WireTarget Routing<TResponse>(string method, IMessage request, Func<RoutingClient, AsyncUnaryCall<TResponse>> call,
+        double? ratioTarget) where TResponse : IMessage =>
+        Unary(RoutingService.Descriptor, method, request, invoker => call(new RoutingClient(invoker)), ratioTarget);
+
+    private static WireTarget Unary<TResponse>(ServiceDescriptor service, string method, IMessage request, Func<CallInvoker, AsyncUnaryCall<TResponse>> call,
+        double? ratioTarget) where TResponse : IMessage =>
+        new(method, $"/{service.FullName}/{method}", request, async client =>
+        {
+            using var unary = call(client);
+            return await unary.ResponseAsync;
+        }, ratioTarget);
 }

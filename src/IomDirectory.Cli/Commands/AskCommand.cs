@@ -32,7 +32,7 @@ public static class AskCommand
                 MaxResults = parse.GetValue(limit),
                 AsOf = parse.GetValue(asOf),
             };
-            var response = await context.CallAsync<SuggestContactsRequest, SuggestContactsResponse>(Api.Routing("SuggestContacts"), request);
+            var response = await context.CallAsync(context.Routing.SuggestContactsAsync, request);
             return context.Output.Result(response, Print);
         }));
         return command;

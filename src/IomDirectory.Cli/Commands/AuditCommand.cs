@@ -33,7 +33,7 @@ public static class AuditCommand
             var all = new ListAuditEventsResponse();
             do
             {
-                var page = await context.CallAsync<ListAuditEventsRequest, ListAuditEventsResponse>(Api.Admin("ListAuditEvents"), request);
+                var page = await context.CallAsync(context.Admin.ListAuditEventsAsync, request);
                 all.Events.AddRange(page.Events.Take(max - all.Events.Count));
                 request.PageToken = all.Events.Count < max ? page.NextPageToken : "";
                 all.NextPageToken = page.NextPageToken;

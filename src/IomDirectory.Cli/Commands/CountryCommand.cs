@@ -28,7 +28,7 @@ public static class CountryCommand
                 AsOf = parse.GetValue(asOf),
                 Language = parse.GetValue(language) ?? "",
             };
-            var response = await context.CallAsync<ResolveCountryRequest, ResolveCountryResponse>(Api.Directory("ResolveCountry"), request);
+            var response = await context.CallAsync(context.Directory.ResolveCountryAsync, request);
             if (context.Output.Json)
             {
                 context.Output.Message(response);

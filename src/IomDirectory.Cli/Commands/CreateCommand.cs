@@ -16,19 +16,19 @@ public static class CreateCommand
         command.WithExamples("iomdir create mailbox mb-ro-dakar --set owner_office_id=ro-dakar --set address=rodakar@iom.int --reason \"TICKET-51\"");
         command.Subcommands.Add(Kind<UnitInput, Unit>("unit", UnitInput.Descriptor,
             "iomdir create unit dhrr-surge --set kind=unit --set name.en=\"Surge Unit\" --set parent_unit_id=pcca --reason \"TICKET-50\"",
-            (context, id, input, write) => context.CallAsync<CreateUnitRequest, Unit>(Api.Admin("CreateUnit"), new CreateUnitRequest { Id = id, Unit = input, Write = write }),
+            (context, id, input, write) => context.CallAsync(context.Admin.CreateUnitAsync, new CreateUnitRequest { Id = id, Unit = input, Write = write }),
             u => u.Version));
         command.Subcommands.Add(Kind<OfficeInput, Office>("office", OfficeInput.Descriptor,
             "iomdir create office co-lisbon --set type=country_office --set name.en=\"Country Office in Lisbon\" --set country_code=PT --reason \"TICKET-52\"",
-            (context, id, input, write) => context.CallAsync<CreateOfficeRequest, Office>(Api.Admin("CreateOffice"), new CreateOfficeRequest { Id = id, Office = input, Write = write }),
+            (context, id, input, write) => context.CallAsync(context.Admin.CreateOfficeAsync, new CreateOfficeRequest { Id = id, Office = input, Write = write }),
             o => o.Version));
         command.Subcommands.Add(Kind<MailboxInput, Mailbox>("mailbox", MailboxInput.Descriptor,
             "iomdir create mailbox mb-ro-dakar --set owner_office_id=ro-dakar --set address=rodakar@iom.int --reason \"TICKET-51\"",
-            (context, id, input, write) => context.CallAsync<CreateMailboxRequest, Mailbox>(Api.Admin("CreateMailbox"), new CreateMailboxRequest { Id = id, Mailbox = input, Write = write }),
+            (context, id, input, write) => context.CallAsync(context.Admin.CreateMailboxAsync, new CreateMailboxRequest { Id = id, Mailbox = input, Write = write }),
             m => m.Version));
         command.Subcommands.Add(Kind<FocalPointInput, FocalPoint>("focal-point", FocalPointInput.Descriptor,
             "iomdir create focal-point fp-cbi-dakar --set role_title.en=\"CBI focal point\" --set office_id=ro-dakar --set unit_id=cbi-unit --reason \"TICKET-53\"",
-            (context, id, input, write) => context.CallAsync<CreateFocalPointRequest, FocalPoint>(Api.Admin("CreateFocalPoint"), new CreateFocalPointRequest { Id = id, FocalPoint = input, Write = write }),
+            (context, id, input, write) => context.CallAsync(context.Admin.CreateFocalPointAsync, new CreateFocalPointRequest { Id = id, FocalPoint = input, Write = write }),
             f => f.Version));
         return command;
     }

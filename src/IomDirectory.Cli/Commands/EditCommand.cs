@@ -18,22 +18,22 @@ public static class EditCommand
         command.Subcommands.Add(Kind<UnitInput, Unit>("unit", UnitInput.Descriptor,
             new Dictionary<string, string> { ["parent_unit_id"] = "use 'iomdir move unit ID --to PARENT'" },
             async (context, id) => (await Records.UnitAsync(context, id))?.Version,
-            (context, id, version, input, mask, write) => context.CallAsync<UpdateUnitRequest, Unit>(Api.Admin("UpdateUnit"),
+            (context, id, version, input, mask, write) => context.CallAsync(context.Admin.UpdateUnitAsync,
                 new UpdateUnitRequest { Id = id, ExpectedVersion = version, Unit = input, UpdateMask = mask, Write = write }),
             u => u.Version));
         command.Subcommands.Add(Kind<OfficeInput, Office>("office", OfficeInput.Descriptor, new Dictionary<string, string>(),
             async (context, id) => (await Records.OfficeAsync(context, id))?.Version,
-            (context, id, version, input, mask, write) => context.CallAsync<UpdateOfficeRequest, Office>(Api.Admin("UpdateOffice"),
+            (context, id, version, input, mask, write) => context.CallAsync(context.Admin.UpdateOfficeAsync,
                 new UpdateOfficeRequest { Id = id, ExpectedVersion = version, Office = input, UpdateMask = mask, Write = write }),
             o => o.Version));
         command.Subcommands.Add(Kind<MailboxInput, Mailbox>("mailbox", MailboxInput.Descriptor, new Dictionary<string, string>(),
             async (context, id) => (await Records.MailboxAsync(context, id))?.Version,
-            (context, id, version, input, mask, write) => context.CallAsync<UpdateMailboxRequest, Mailbox>(Api.Admin("UpdateMailbox"),
+            (context, id, version, input, mask, write) => context.CallAsync(context.Admin.UpdateMailboxAsync,
                 new UpdateMailboxRequest { Id = id, ExpectedVersion = version, Mailbox = input, UpdateMask = mask, Write = write }),
             m => m.Version));
         command.Subcommands.Add(Kind<FocalPointInput, FocalPoint>("focal-point", FocalPointInput.Descriptor, new Dictionary<string, string>(),
             async (context, id) => (await Records.FocalPointAsync(context, id))?.Version,
-            (context, id, version, input, mask, write) => context.CallAsync<UpdateFocalPointRequest, FocalPoint>(Api.Admin("UpdateFocalPoint"),
+            (context, id, version, input, mask, write) => context.CallAsync(context.Admin.UpdateFocalPointAsync,
                 new UpdateFocalPointRequest { Id = id, ExpectedVersion = version, FocalPoint = input, UpdateMask = mask, Write = write }),
             f => f.Version));
         return command;

@@ -23,7 +23,7 @@ public static class ExportCommand
             var target = parse.GetValue(output);
             await using Stream sink = target is null ? Console.OpenStandardOutput() : new MemoryStream();
             long bytes = 0;
-            await foreach (var chunk in context.StreamAsync<ExportDirectoryRequest, ExportChunk>(Api.Admin("ExportDirectory"), request))
+            await foreach (var chunk in context.StreamAsync(context.Admin.ExportDirectory, request))
             {
                 chunk.Data.WriteTo(sink);
                 bytes += chunk.Data.Length;

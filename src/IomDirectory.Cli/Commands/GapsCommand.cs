@@ -16,7 +16,7 @@ public static class GapsCommand
         command.WithExamples("iomdir gaps --limit 20");
         command.SetAction((parse, cancellation) => CliContext.RunAsync(parse, cancellation, async context =>
         {
-            var response = await context.CallAsync<ListReachabilityGapsRequest, ListReachabilityGapsResponse>(Api.Admin("ListReachabilityGaps"),
+            var response = await context.CallAsync(context.Admin.ListReachabilityGapsAsync,
                 new ListReachabilityGapsRequest { MaxResults = parse.GetValue(limit) });
             if (context.Output.Json)
             {

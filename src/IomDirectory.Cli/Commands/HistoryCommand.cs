@@ -26,7 +26,7 @@ public static class HistoryCommand
             {
                 try
                 {
-                    history = await context.CallAsync<GetRecordHistoryRequest, GetRecordHistoryResponse>(Api.Directory("GetRecordHistory"),
+                    history = await context.CallAsync(context.Directory.GetRecordHistoryAsync,
                         new GetRecordHistoryRequest { Kind = kind, Id = wanted });
                     break;
                 }

@@ -61,7 +61,7 @@ public static class ImportCommand
     }
 
     private static Task<ImportDirectoryResponse> Send(CliContext context, ImportDirectoryRequest request) =>
-        context.CallAsync<ImportDirectoryRequest, ImportDirectoryResponse>(Api.Admin("ImportDirectory"), request);
+        context.CallAsync(context.Admin.ImportDirectoryAsync, request);
 
     private static async Task<ByteString> ReadAsync(FileInfo file, ProgressTask task, CancellationToken cancellation)
     {

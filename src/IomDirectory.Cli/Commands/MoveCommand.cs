@@ -28,7 +28,7 @@ public static class MoveCommand
                 NewParentUnitId = Records.Id(parse.GetValue(to)!),
                 Write = write.Context(parse),
             };
-            var moved = await context.CallAsync<MoveUnitRequest, Unit>(Api.Admin("MoveUnit"), request);
+            var moved = await context.CallAsync(context.Admin.MoveUnitAsync, request);
             if (context.Output.Json)
                 context.Output.Message(moved);
             else

@@ -39,7 +39,7 @@ public static class OfficesCommand
             var all = new ListOfficesResponse();
             do
             {
-                var page = await context.CallAsync<ListOfficesRequest, ListOfficesResponse>(Api.Directory("ListOffices"), request);
+                var page = await context.CallAsync(context.Directory.ListOfficesAsync, request);
                 all.Offices.AddRange(page.Offices);
                 all.TotalSize = page.TotalSize;
                 request.PageToken = page.NextPageToken;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Grpc.Core;
 using IomDirectory.Contracts.V1;
 
 namespace IomDirectory.Cli.Commands;
@@ -11,9 +12,9 @@ public static class RetireCommand
         var command = new Command("retire", "Retires a unit, office, mailbox or focal point (closes it; history stays).");
         command.WithExamples("iomdir retire mailbox old-mailbox --reason \"TICKET-9\"", "iomdir retire unit old-unit --move-children-to dhrr --retire-mailboxes --reason \"TICKET-10\"");
         command.Subcommands.Add(Unit());
-        command.Subcommands.Add(Simple("office", "RetireOffice", async (c, id) => (await Records.OfficeAsync(c, id))?.Version));
-        command.Subcommands.Add(Simple("mailbox", "RetireMailbox", async (c, id) => (await Records.MailboxAsync(c, id))?.Version));
-        command.Subcommands.Add(Simple("focal-point", "RetireFocalPoint", async (c, id) => (await Records.FocalPointAsync(c, id))?.Version));
+        command.Subcommands.Add(Simple("office", c => c.Admin.RetireOfficeAsync, async (c, id) => (await Records.OfficeAsync(c, id))?.Version));
+        command.Subcommands.Add(Simple("mailbox", c => c.Admin.RetireMailboxAsync, async (c, id) => (await Records.MailboxAsync(c, id))?.Version));
+        command.Subcommands.Add(Simple("focal-point", c => c.Admin.RetireFocalPointAsync, async (c, id) => (await Records.FocalPointAsync(c, id))?.Version));
         return command;
     }
 
@@ -47,13 +48,14 @@ public static class RetireCommand
                 RetireFocalPoints = parse.GetValue(retireFocalPoints),
                 Write = write.Context(parse),
             };
-            Report(context, "unit", unitId, await context.CallAsync<RetireUnitRequest, RetireResponse>(Api.Admin("RetireUnit"), request));
+            Report(context, "unit", unitId, await context.CallAsync(context.Admin.RetireUnitAsync, request));
             return ExitCodes.Ok;
         }));
         return command;
     }
 
-    private static Command Simple(string kind, string method, Func<CliContext, string, Task<long?>> currentVersion)
+    private static Command Simple(string kind, Func<CliContext, Func<RetireRequest, CallOptions, AsyncUnaryCall<RetireResponse>>> retire,
+        Func<CliContext, string, Task<long?>> currentVersion)
     {
         var id = new Argument<string>("id") { Description = $"Id of the {kind}" };
         var write = new WriteOptions();
@@ -65,7 +67,7 @@ public static class RetireCommand
             var recordId = Records.Id(parse.GetValue(id)!);
             var current = await currentVersion(context, recordId) ?? throw Records.NotFound(kind, recordId);
             var request = new RetireRequest { Id = recordId, ExpectedVersion = write.Version(parse, current), Write = write.Context(parse) };
-            Report(context, kind, recordId, await context.CallAsync<RetireRequest, RetireResponse>(Api.Admin(method), request));
+            Report(context, kind, recordId, await context.CallAsync(retire(context), request));
             return ExitCodes.Ok;
         }));
         return command;

@@ -37,7 +37,7 @@ public static class SearchCommand
                 Language = parse.GetValue(language) ?? "",
             };
             request.Kinds.AddRange(parse.GetValue(kinds) ?? []);
-            var response = await context.CallAsync<SearchDirectoryRequest, SearchDirectoryResponse>(Api.Directory("SearchDirectory"), request);
+            var response = await context.CallAsync(context.Directory.SearchDirectoryAsync, request);
             if (context.Output.Json)
             {
                 context.Output.Message(response);

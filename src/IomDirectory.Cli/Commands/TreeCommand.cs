@@ -28,7 +28,7 @@ public static class TreeCommand
                 AsOf = parse.GetValue(asOf),
                 Language = parse.GetValue(language) ?? "",
             };
-            var nodes = context.StreamAsync<GetSubtreeRequest, SubtreeNode>(Api.Directory("GetSubtree"), request);
+            var nodes = context.StreamAsync(context.Directory.GetSubtree, request);
             if (context.Output.Json)
             {
                 var all = new List<SubtreeNode>();

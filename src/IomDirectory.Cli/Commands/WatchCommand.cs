@@ -30,7 +30,7 @@ public static class WatchCommand
             try
             {
                 var request = new WatchChangesRequest { AfterSequence = parse.GetValue(from) };
-                await foreach (var change in context.StreamAsync<WatchChangesRequest, ChangeEvent>(Api.Admin("WatchChanges"), request))
+                await foreach (var change in context.StreamAsync(context.Admin.WatchChanges, request))
                 {
                     if (context.Output.Json)
                         context.Output.MessageLine(change);

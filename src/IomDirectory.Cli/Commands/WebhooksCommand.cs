@@ -31,7 +31,7 @@ public static class WebhooksCommand
         {
             var request = new CreateWebhookRequest { Url = parse.GetValue(url)!, Description = parse.GetValue(description) ?? "", AfterSequence = parse.GetValue(after) };
             request.Kinds.AddRange(parse.GetValue(kinds) ?? []);
-            var response = await context.CallAsync<CreateWebhookRequest, CreateWebhookResponse>(Api.Admin("CreateWebhook"), request);
+            var response = await context.CallAsync(context.Admin.CreateWebhookAsync, request);
             if (context.Output.Json)
             {
                 context.Output.Message(response);
@@ -50,7 +50,7 @@ public static class WebhooksCommand
         var command = new Command("list", "Lists the subscribers: where each stands (last delivered change, changes waiting) and its failures.");
         command.SetAction((parse, cancellation) => CliContext.RunAsync(parse, cancellation, async context =>
         {
-            var response = await context.CallAsync<ListWebhooksRequest, ListWebhooksResponse>(Api.Admin("ListWebhooks"), new ListWebhooksRequest());
+            var response = await context.CallAsync(context.Admin.ListWebhooksAsync, new ListWebhooksRequest());
             if (context.Output.Json)
             {
                 context.Output.Message(response);
@@ -77,7 +77,7 @@ public static class WebhooksCommand
         var command = new Command("enable", "Re-enables a subscriber the server disabled; it resumes after the last change it received.") { id };
         command.SetAction((parse, cancellation) => CliContext.RunAsync(parse, cancellation, async context =>
         {
-            var webhook = await context.CallAsync<EnableWebhookRequest, Webhook>(Api.Admin("EnableWebhook"), new EnableWebhookRequest { Id = parse.GetValue(id)! });
+            var webhook = await context.CallAsync(context.Admin.EnableWebhookAsync, new EnableWebhookRequest { Id = parse.GetValue(id)! });
             if (context.Output.Json) context.Output.Message(webhook);
             else context.Output.Line($"Subscriber {webhook.Id} enabled; {webhook.Pending} changes to deliver.");
             return ExitCodes.Ok;
@@ -91,7 +91,7 @@ public static class WebhooksCommand
         var command = new Command("remove", "Deletes a subscriber and its delivery log.") { id };
         command.SetAction((parse, cancellation) => CliContext.RunAsync(parse, cancellation, async context =>
         {
-            await context.CallAsync<DeleteWebhookRequest, DeleteWebhookResponse>(Api.Admin("DeleteWebhook"), new DeleteWebhookRequest { Id = parse.GetValue(id)! });
+            await context.CallAsync(context.Admin.DeleteWebhookAsync, new DeleteWebhookRequest { Id = parse.GetValue(id)! });
             context.Output.Line($"Subscriber {parse.GetValue(id)} removed.");
             return ExitCodes.Ok;
         }));
@@ -105,7 +105,7 @@ public static class WebhooksCommand
         var command = new Command("deliveries", "The latest delivery attempts to a subscriber, newest first.") { id, limit };
         command.SetAction((parse, cancellation) => CliContext.RunAsync(parse, cancellation, async context =>
         {
-            var response = await context.CallAsync<ListWebhookDeliveriesRequest, ListWebhookDeliveriesResponse>(Api.Admin("ListWebhookDeliveries"),
+            var response = await context.CallAsync(context.Admin.ListWebhookDeliveriesAsync,
                 new ListWebhookDeliveriesRequest { Id = parse.GetValue(id)!, MaxResults = parse.GetValue(limit) });
             if (context.Output.Json)
             {

@@ -31,16 +31,16 @@ public sealed class AdminAccessTests
         var token = _server.Token("alice", role);
         Func<Task> act = call switch
         {
-            "edit" => () => _server.Admin<UpdateUnitRequest, Unit>("UpdateUnit", new UpdateUnitRequest
+            "edit" => () => _server.Admin.UpdateUnitAsync(new UpdateUnitRequest
             {
                 Id = "pcca", ExpectedVersion = 999, Unit = new UnitInput { Name = new LocalizedText { En = "x" } },
                 UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "name.en" } }, Write = Api.Because("role test"),
-            }, token),
-            "coverage" => () => _server.Admin<SetCoverageRequest, SetCoverageResponse>("SetCoverage", new SetCoverageRequest
+            }, RunningServer.Bearer(token)).ResponseAsync,
+            "coverage" => () => _server.Admin.SetCoverageAsync(new SetCoverageRequest
             {
                 OfficeId = "sro-pretoria", CountryCodes = { "ZZ" }, Write = Api.Because("role test"),
-            }, token),
-            _ => () => _server.Admin<ListAuditEventsRequest, ListAuditEventsResponse>("ListAuditEvents", new ListAuditEventsRequest(), token),
+            }, RunningServer.Bearer(token)).ResponseAsync,
+            _ => () => _server.Admin.ListAuditEventsAsync(new ListAuditEventsRequest(), RunningServer.Bearer(token)).ResponseAsync,
         };
         var code = await CodeOf(act);
         if (allowed)
@@ -52,8 +52,7 @@ public sealed class AdminAccessTests
     [Test]
     public async Task NoToken_IsUnauthenticated()
     {
-        var failure = await Api.Failure(() => _server.Client.UnaryAsync<ListAuditEventsRequest, ListAuditEventsResponse>(
-            Api.AdminMethod("ListAuditEvents"), new ListAuditEventsRequest()));
+        var failure = await Api.Failure(() => _server.Admin.ListAuditEventsAsync(new ListAuditEventsRequest()).ResponseAsync);
         Assert.That(failure.Code, Is.EqualTo(StatusCode.Unauthenticated));
         Assert.That(failure.Message, Does.Contain("bearer token"));
     }
@@ -62,7 +61,7 @@ public sealed class AdminAccessTests
     public async Task ExpiredToken_IsUnauthenticated()
     {
         var token = _server.Token("alice", Roles.Admin, TimeSpan.FromMinutes(5), issuedAt: DateTime.UtcNow.AddHours(-1));
-        var failure = await Api.Failure(() => _server.Admin<ListAuditEventsRequest, ListAuditEventsResponse>("ListAuditEvents", new ListAuditEventsRequest(), token));
+        var failure = await Api.Failure(() => _server.Admin.ListAuditEventsAsync(new ListAuditEventsRequest(), RunningServer.Bearer(token)).ResponseAsync);
         Assert.That(failure.Code, Is.EqualTo(StatusCode.Unauthenticated));
         Assert.That(failure.Message, Does.Contain("expired"));
     }
@@ -71,7 +70,7 @@ public sealed class AdminAccessTests
     public async Task ForgedToken_IsUnauthenticated()
     {
         var forged = IomDirectory.Security.LocalTokenIssuer.Mint(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), "mallory", Roles.Admin, TimeSpan.FromMinutes(5));
-        var failure = await Api.Failure(() => _server.Admin<ListAuditEventsRequest, ListAuditEventsResponse>("ListAuditEvents", new ListAuditEventsRequest(), forged));
+        var failure = await Api.Failure(() => _server.Admin.ListAuditEventsAsync(new ListAuditEventsRequest(), RunningServer.Bearer(forged)).ResponseAsync);
         Assert.That(failure.Code, Is.EqualTo(StatusCode.Unauthenticated));
         Assert.That(failure.Message, Does.Contain("signature"));
     }
@@ -80,7 +79,7 @@ public sealed class AdminAccessTests
     public async Task TokenForAnotherAudience_IsUnauthenticated()
     {
         var token = _server.Token("alice", Roles.Admin, audience: "someone-else");
-        var failure = await Api.Failure(() => _server.Admin<ListAuditEventsRequest, ListAuditEventsResponse>("ListAuditEvents", new ListAuditEventsRequest(), token));
+        var failure = await Api.Failure(() => _server.Admin.ListAuditEventsAsync(new ListAuditEventsRequest(), RunningServer.Bearer(token)).ResponseAsync);
         Assert.That(failure.Code, Is.EqualTo(StatusCode.Unauthenticated));
         Assert.That(failure.Message, Does.Contain("audience"));
     }
@@ -88,7 +87,7 @@ public sealed class AdminAccessTests
     [Test]
     public async Task GarbageToken_IsUnauthenticated()
     {
-        var failure = await Api.Failure(() => _server.Admin<ListAuditEventsRequest, ListAuditEventsResponse>("ListAuditEvents", new ListAuditEventsRequest(), "not-a-jwt"));
+        var failure = await Api.Failure(() => _server.Admin.ListAuditEventsAsync(new ListAuditEventsRequest(), RunningServer.Bearer("not-a-jwt")).ResponseAsync);
         Assert.That(failure.Code, Is.EqualTo(StatusCode.Unauthenticated));
     }
 
@@ -96,22 +95,21 @@ public sealed class AdminAccessTests
     public async Task CallerOfOneCall_DoesNotCarryOverToTheNextCallOnTheSameConnection()
     {
         var admin = _server.Token("ann", Roles.Admin);
-        await _server.Admin<ListAuditEventsRequest, ListAuditEventsResponse>("ListAuditEvents", new ListAuditEventsRequest(), admin);
-        var anonymous = await Api.Failure(() => _server.Client.UnaryAsync<ListAuditEventsRequest, ListAuditEventsResponse>(
-            Api.AdminMethod("ListAuditEvents"), new ListAuditEventsRequest()));
+        await _server.Admin.ListAuditEventsAsync(new ListAuditEventsRequest(), RunningServer.Bearer(admin));
+        var anonymous = await Api.Failure(() => _server.Admin.ListAuditEventsAsync(new ListAuditEventsRequest()).ResponseAsync);
         Assert.That(anonymous.Code, Is.EqualTo(StatusCode.Unauthenticated));
     }
 
     [Test]
     public async Task Reads_AreAnonymousByDefault() =>
-        Assert.That((await _server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "dhrr" })).Id, Is.EqualTo("dhrr"));
+        Assert.That((await _server.Directory.GetUnitAsync(new GetUnitRequest { Id = "dhrr" })).Id, Is.EqualTo("dhrr"));
 
     [Test]
     public async Task Reads_CanBeSwitchedToRequireTheReaderRole()
     {
         await using var locked = await RunningServer.StartAsync("--Jwt:RequireReaderRole=true");
-        var anonymous = await Api.Failure(() => locked.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "dhrr" }));
-        var reader = await locked.Client.UnaryAsync<GetUnitRequest, Unit>(Api.DirectoryMethod("GetUnit"), new GetUnitRequest { Id = "dhrr" },
+        var anonymous = await Api.Failure(() => locked.Directory.GetUnitAsync(new GetUnitRequest { Id = "dhrr" }).ResponseAsync);
+        var reader = await locked.Directory.GetUnitAsync(new GetUnitRequest { Id = "dhrr" },
             RunningServer.Bearer(locked.Token("bob", Roles.Reader)));
         Assert.That(anonymous.Code, Is.EqualTo(StatusCode.Unauthenticated));
         Assert.That(reader.Id, Is.EqualTo("dhrr"));

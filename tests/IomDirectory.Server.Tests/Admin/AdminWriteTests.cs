@@ -25,14 +25,14 @@ public sealed class AdminWriteTests
     public async Task Stop() => await _server.DisposeAsync();
 
     private Task<Unit> Get(string id, string? asOf = null) =>
-        _server.Call<GetUnitRequest, Unit>("GetUnit", asOf is null ? new GetUnitRequest { Id = id } : new GetUnitRequest { Id = id, AsOf = Api.Date(asOf) });
+        _server.Directory.GetUnitAsync(asOf is null ? new GetUnitRequest { Id = id } : new GetUnitRequest { Id = id, AsOf = Api.Date(asOf) }).ResponseAsync;
 
     private Task<Unit> Rename(string id, long version, string name) =>
-        _server.Admin<UpdateUnitRequest, Unit>("UpdateUnit", new UpdateUnitRequest
+        _server.Admin.UpdateUnitAsync(new UpdateUnitRequest
         {
             Id = id, ExpectedVersion = version, Unit = new UnitInput { Name = new LocalizedText { En = name } },
             UpdateMask = new FieldMask { Paths = { "name.en" } }, Write = Api.Because("TICKET-1 rename"),
-        }, _editor);
+        }, RunningServer.Bearer(_editor)).ResponseAsync;
 
     [Test]
     public async Task Update_WithTheVersionRead_ChangesTheUnitAndBumpsTheVersion()
@@ -53,11 +53,11 @@ public sealed class AdminWriteTests
     public async Task Update_OfOneLanguageOfTheName_KeepsTheOthersAndIsValid()
     {
         var before = await Get("pcca");
-        await _server.Admin<UpdateUnitRequest, Unit>("UpdateUnit", new UpdateUnitRequest
+        await _server.Admin.UpdateUnitAsync(new UpdateUnitRequest
         {
             Id = "pcca", ExpectedVersion = before.Version, Unit = new UnitInput { Name = new LocalizedText { Es = "División de Acción Climática" } },
             UpdateMask = new FieldMask { Paths = { "name.es" } }, Write = Api.Because("TICKET-3"),
-        }, _editor);
+        }, RunningServer.Bearer(_editor));
         var after = await Get("pcca");
         Assert.That(after.Names.Es, Is.EqualTo("División de Acción Climática"));
         Assert.That(after.Names.En, Is.EqualTo(before.Names.En));
@@ -67,11 +67,11 @@ public sealed class AdminWriteTests
     public async Task Update_ThatWouldLeaveNoEnglishOrFrenchName_IsInvalidArgument()
     {
         var before = await Get("pcca");
-        var failure = await Api.Failure(() => _server.Admin<UpdateUnitRequest, Unit>("UpdateUnit", new UpdateUnitRequest
+        var failure = await Api.Failure(() => _server.Admin.UpdateUnitAsync(new UpdateUnitRequest
         {
             Id = "pcca", ExpectedVersion = before.Version, Unit = new UnitInput { Name = new LocalizedText() },
             UpdateMask = new FieldMask { Paths = { "name.en", "name.fr" } }, Write = Api.Because("TICKET-4"),
-        }, _editor));
+        }, RunningServer.Bearer(_editor)).ResponseAsync);
         Assert.That(failure.Fields, Is.EqualTo(new[] { "unit.name" }));
     }
 
@@ -122,10 +122,10 @@ public sealed class AdminWriteTests
     public async Task MoveUnit_UnderOwnDescendant_IsInvalidArgument()
     {
         var dhrr = await Get("dhrr");
-        var failure = await Api.Failure(() => _server.Admin<MoveUnitRequest, Unit>("MoveUnit", new MoveUnitRequest
+        var failure = await Api.Failure(() => _server.Admin.MoveUnitAsync(new MoveUnitRequest
         {
             Id = "dhrr", ExpectedVersion = dhrr.Version, NewParentUnitId = "pcca", Write = Api.Because("cycle test"),
-        }, _editor));
+        }, RunningServer.Bearer(_editor)).ResponseAsync);
         Assert.That(failure.Code, Is.EqualTo(StatusCode.InvalidArgument));
         Assert.That(failure.Fields, Is.EqualTo(new[] { "new_parent_unit_id" }));
         Assert.That(failure.Message, Does.Contain("cycle"));
@@ -135,10 +135,10 @@ public sealed class AdminWriteTests
     public async Task MoveUnit_ChangesThePathFromTheEffectiveDate()
     {
         var cbi = await Get("cbi-unit");
-        await _server.Admin<MoveUnitRequest, Unit>("MoveUnit", new MoveUnitRequest
+        await _server.Admin.MoveUnitAsync(new MoveUnitRequest
         {
             Id = "cbi-unit", ExpectedVersion = cbi.Version, NewParentUnitId = "hod", Write = Api.Because("REORG-7"),
-        }, _editor);
+        }, RunningServer.Bearer(_editor));
         Assert.That((await Get("cbi-unit")).ParentUnitId, Is.EqualTo("hod"));
         Assert.That((await Get("cbi-unit", "2025-01-01")).ParentUnitId, Is.EqualTo("dhrr"), "history is kept");
     }
@@ -147,20 +147,20 @@ public sealed class AdminWriteTests
     public async Task RetireUnit_WithActiveChildren_IsFailedPrecondition_UnlessTheRequestSaysWhatBecomesOfThem()
     {
         var hod = await Get("hod");
-        var blocked = await Api.Failure(() => _server.Admin<RetireUnitRequest, RetireResponse>("RetireUnit",
-            new RetireUnitRequest { Id = "hod", ExpectedVersion = hod.Version, Write = Api.Because("REORG-8") }, _editor));
+        var blocked = await Api.Failure(() => _server.Admin.RetireUnitAsync(
+            new RetireUnitRequest { Id = "hod", ExpectedVersion = hod.Version, Write = Api.Because("REORG-8") }, RunningServer.Bearer(_editor)).ResponseAsync);
         Assert.That(blocked.Code, Is.EqualTo(StatusCode.FailedPrecondition));
         Assert.That(blocked.Message, Does.Contain("child units").And.Contain("humanitariancore@iom.int"));
 
-        var retired = await _server.Admin<RetireUnitRequest, RetireResponse>("RetireUnit", new RetireUnitRequest
+        var retired = await _server.Admin.RetireUnitAsync(new RetireUnitRequest
         {
             Id = "hod", ExpectedVersion = hod.Version, MoveChildrenTo = "dhrr", MoveMailboxesTo = "dhrr", Write = Api.Because("REORG-8"),
-        }, _editor);
+        }, RunningServer.Bearer(_editor));
         Assert.That(retired.RetiredIds, Is.EqualTo(new[] { "hod" }));
         Assert.That(retired.MovedIds, Does.Contain("mb-humanitariancore"));
         Assert.That((await Api.Failure(() => Get("hod"))).Code, Is.EqualTo(StatusCode.NotFound));
         Assert.That((await Get("hod", "2025-01-01")).Id, Is.EqualTo("hod"), "retiring closes, it does not delete");
-        var mailbox = await _server.Call<ListMailboxesRequest, ListMailboxesResponse>("ListMailboxes", new ListMailboxesRequest { UnitId = "dhrr" });
+        var mailbox = await _server.Directory.ListMailboxesAsync(new ListMailboxesRequest { UnitId = "dhrr" });
         Assert.That(mailbox.Mailboxes.Select(m => m.Address), Does.Contain("humanitariancore@iom.int"));
     }
 
@@ -169,11 +169,11 @@ public sealed class AdminWriteTests
     {
         var pcca = await Get("pcca");
         var future = DateTime.UtcNow.Date.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        await _server.Admin<UpdateUnitRequest, Unit>("UpdateUnit", new UpdateUnitRequest
+        await _server.Admin.UpdateUnitAsync(new UpdateUnitRequest
         {
             Id = "pcca", ExpectedVersion = pcca.Version, Unit = new UnitInput { Acronym = "PCCAD" },
             UpdateMask = new FieldMask { Paths = { "acronym" } }, Write = Api.Because("REORG-9 scheduled", future),
-        }, _editor);
+        }, RunningServer.Bearer(_editor));
         Assert.That((await Get("pcca")).Acronym, Is.EqualTo("PCCA"));
         Assert.That((await Get("pcca", future)).Acronym, Is.EqualTo("PCCAD"));
     }
@@ -181,12 +181,12 @@ public sealed class AdminWriteTests
     [Test]
     public async Task Create_WithSeveralBadFields_ReportsAllOfThemWithPaths()
     {
-        var failure = await Api.Failure(() => _server.Admin<CreateUnitRequest, Unit>("CreateUnit", new CreateUnitRequest
+        var failure = await Api.Failure(() => _server.Admin.CreateUnitAsync(new CreateUnitRequest
         {
             Id = "Bad Id",
             Unit = new UnitInput { Kind = UnitKind.Unit, Acronym = "DHRR", Name = new LocalizedText { En = new string('x', 201) }, ParentUnitId = "nope" },
             Write = new WriteContext(),
-        }, _editor));
+        }, RunningServer.Bearer(_editor)).ResponseAsync);
         Assert.That(failure.Code, Is.EqualTo(StatusCode.InvalidArgument));
         Assert.That(failure.Fields, Is.SupersetOf(new[] { "id", "write.reason", "unit.acronym", "unit.name.en", "unit.parent_unit_id" }));
     }
@@ -194,14 +194,14 @@ public sealed class AdminWriteTests
     [Test]
     public async Task CreateMailbox_WithAnInvalidOrDuplicateAddress_IsInvalidArgument()
     {
-        var invalid = await Api.Failure(() => _server.Admin<CreateMailboxRequest, Mailbox>("CreateMailbox", new CreateMailboxRequest
+        var invalid = await Api.Failure(() => _server.Admin.CreateMailboxAsync(new CreateMailboxRequest
         {
             Id = "mb-new", Mailbox = new MailboxInput { Address = "not an address", OwnerUnitId = "pcca" }, Write = Api.Because("t"),
-        }, _editor));
-        var duplicate = await Api.Failure(() => _server.Admin<CreateMailboxRequest, Mailbox>("CreateMailbox", new CreateMailboxRequest
+        }, RunningServer.Bearer(_editor)).ResponseAsync);
+        var duplicate = await Api.Failure(() => _server.Admin.CreateMailboxAsync(new CreateMailboxRequest
         {
             Id = "mb-new", Mailbox = new MailboxInput { Address = "PCCA@iom.int", OwnerUnitId = "pcca" }, Write = Api.Because("t"),
-        }, _editor));
+        }, RunningServer.Bearer(_editor)).ResponseAsync);
         Assert.That(invalid.Fields, Is.EqualTo(new[] { "mailbox.address" }));
         Assert.That(duplicate.Fields, Is.EqualTo(new[] { "mailbox.address" }));
         Assert.That(duplicate.Message, Does.Contain("already"));
@@ -210,13 +210,13 @@ public sealed class AdminWriteTests
     [Test]
     public async Task CreatedUnit_IsFoundBySearchOnTheNextCall()
     {
-        await _server.Admin<CreateUnitRequest, Unit>("CreateUnit", new CreateUnitRequest
+        await _server.Admin.CreateUnitAsync(new CreateUnitRequest
         {
             Id = "anticipatory-finance-unit",
             Unit = new UnitInput { Kind = UnitKind.Unit, Name = new LocalizedText { En = "Anticipatory Finance Unit" }, ParentUnitId = "pcca" },
             Write = Api.Because("TICKET-2"),
-        }, _editor);
-        var hits = await _server.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory", new SearchDirectoryRequest { Query = "anticipatory finance" });
+        }, RunningServer.Bearer(_editor));
+        var hits = await _server.Directory.SearchDirectoryAsync(new SearchDirectoryRequest { Query = "anticipatory finance" });
         Assert.That(hits.Hits.First().Id, Is.EqualTo("anticipatory-finance-unit"));
     }
 
@@ -225,8 +225,8 @@ public sealed class AdminWriteTests
     {
         var before = await Get("prd");
         await Rename("prd", before.Version, "Peace and Recovery Division (audited)");
-        var audit = await _server.Admin<ListAuditEventsRequest, ListAuditEventsResponse>("ListAuditEvents",
-            new ListAuditEventsRequest { EntityId = "prd" }, _server.Token("ann.admin", Roles.Admin));
+        var audit = await _server.Admin.ListAuditEventsAsync(
+            new ListAuditEventsRequest { EntityId = "prd" }, RunningServer.Bearer(_server.Token("ann.admin", Roles.Admin)));
         var e = audit.Events.Single();
         Assert.Multiple(() =>
         {

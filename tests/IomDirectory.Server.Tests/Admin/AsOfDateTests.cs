@@ -36,13 +36,13 @@ public sealed class AsOfDateTests
     [Test]
     public async Task TodaysDate_ShowsAnEditMadeToday_OnThePage_InJson_AndInTheCli()
     {
-        var before = await _server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "pcca" });
+        var before = await _server.Directory.GetUnitAsync(new GetUnitRequest { Id = "pcca" });
         const string Renamed = "Preparedness and Response Division (renamed today)";
-        await _server.Admin<UpdateUnitRequest, Unit>("UpdateUnit", new UpdateUnitRequest
+        await _server.Admin.UpdateUnitAsync(new UpdateUnitRequest
         {
             Id = "pcca", ExpectedVersion = before.Version, Unit = new UnitInput { Name = new LocalizedText { En = Renamed } },
             UpdateMask = new FieldMask { Paths = { "name.en" } }, Write = Api.Because("TICKET-24"),
-        }, _server.Token("erin.editor", Roles.Editor));
+        }, RunningServer.Bearer(_server.Token("erin.editor", Roles.Editor)));
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var yesterday = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -61,15 +61,13 @@ public sealed class AsOfDateTests
     [Test]
     public async Task ADateBeforeTheOldestSource_IsRefused_SayingThereIsNoRecord()
     {
-        var (code, message, fields) = await Api.Failure(() => _server.Call<GetUnitRequest, Unit>("GetUnit",
-            new GetUnitRequest { Id = "pcca", AsOf = Api.Date("1999-01-01") }));
+        var (code, message, fields) = await Api.Failure(() => _server.Directory.GetUnitAsync(
+            new GetUnitRequest { Id = "pcca", AsOf = Api.Date("1999-01-01") }).ResponseAsync);
         Assert.That(code, Is.EqualTo(StatusCode.InvalidArgument));
         Assert.That(fields, Is.EqualTo(new[] { "as_of" }));
         Assert.That(message, Does.Contain("no record of the organization before 2021-01-01"));
 
-        var routed = await Api.Failure(() => _server.Client.UnaryAsync<SuggestContactsRequest, SuggestContactsResponse>(
-            RoutingReflection.Descriptor.Services.Single(s => s.Name == "RoutingService").FindMethodByName("SuggestContacts"),
-            new SuggestContactsRequest { Query = "cash-based interventions", AsOf = Api.Date("1999-01-01") }));
+        var routed = await Api.Failure(() => _server.Routing.SuggestContactsAsync(new SuggestContactsRequest { Query = "cash-based interventions", AsOf = Api.Date("1999-01-01") }).ResponseAsync);
         Assert.That(routed.Fields, Is.EqualTo(new[] { "as_of" }));
 
         using var browse = await _web.GetAsync("/browse?lang=en&asOf=1999-01-01");
@@ -84,7 +82,7 @@ public sealed class AsOfDateTests
         Assert.That(cli.Failed(4), Does.Contain("--as-of").And.Contain("no record"), "the CLI names its own flag");
 
         // The structure before the 2024 restructuring is still there for a date the sources describe.
-        var then = await _server.Call<ResolveCountryRequest, ResolveCountryResponse>("ResolveCountry", new ResolveCountryRequest { Country = "AR", AsOf = Api.Date("2023-06-01") });
+        var then = await _server.Directory.ResolveCountryAsync(new ResolveCountryRequest { Country = "AR", AsOf = Api.Date("2023-06-01") });
         Assert.That(then.RegionalOffice.Id, Does.Contain("buenos-aires"));
     }
 }

@@ -18,8 +18,7 @@ public sealed class FreshReadsTests
     public async Task Stop() => await _server.DisposeAsync();
 
     private async Task<ContactSuggestion> Ask(string query) =>
-        (await _server.Client.UnaryAsync<SuggestContactsRequest, SuggestContactsResponse>(
-            RoutingReflection.Descriptor.Services[0].FindMethodByName("SuggestContacts"), new SuggestContactsRequest { Query = query })).Suggestions[0];
+        (await _server.Routing.SuggestContactsAsync(new SuggestContactsRequest { Query = query })).Suggestions[0];
 
     [Test]
     public async Task RoutingAnswer_ChangesRightAfterAMailboxIsReassigned()
@@ -28,12 +27,12 @@ public sealed class FreshReadsTests
         Assert.That(before.Email, Is.EqualTo("cbisupport@iom.int"));
         Assert.That(before.UnitId, Is.EqualTo("cbi-unit"));
 
-        var mailbox = (await _server.Call<ListMailboxesRequest, ListMailboxesResponse>("ListMailboxes", new ListMailboxesRequest { UnitId = "cbi-unit" })).Mailboxes.Single();
-        var reassigned = await _server.Admin<UpdateMailboxRequest, Mailbox>("UpdateMailbox", new UpdateMailboxRequest
+        var mailbox = (await _server.Directory.ListMailboxesAsync(new ListMailboxesRequest { UnitId = "cbi-unit" })).Mailboxes.Single();
+        var reassigned = await _server.Admin.UpdateMailboxAsync(new UpdateMailboxRequest
         {
             Id = mailbox.Id, ExpectedVersion = mailbox.Version, Mailbox = new MailboxInput { OwnerUnitId = "hod" },
             UpdateMask = new FieldMask { Paths = { "owner_unit_id" } }, Write = Api.Because("CBI mailbox handed to Humanitarian Operations"),
-        }, _server.Token("erin.editor", Roles.Editor));
+        }, RunningServer.Bearer(_server.Token("erin.editor", Roles.Editor)));
         Assert.That(reassigned.OwnerUnitId, Is.EqualTo("hod"));
 
         var after = await Ask("cash vouchers");
@@ -49,12 +48,12 @@ public sealed class FreshReadsTests
         Assert.That(again, Is.EqualTo(first), "the same question on the same org chart gets the same answer");
         Assert.That(first.UnitId, Is.EqualTo("cbi-unit"));
 
-        var unit = await _server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "cbi-unit" });
-        await _server.Admin<UpdateUnitRequest, Unit>("UpdateUnit", new UpdateUnitRequest
+        var unit = await _server.Directory.GetUnitAsync(new GetUnitRequest { Id = "cbi-unit" });
+        await _server.Admin.UpdateUnitAsync(new UpdateUnitRequest
         {
             Id = unit.Id, ExpectedVersion = unit.Version, Unit = new UnitInput { Name = new LocalizedText { En = "Cash and Voucher Assistance Unit" } },
             UpdateMask = new FieldMask { Paths = { "name.en" } }, Write = Api.Because("CBI Unit renamed"),
-        }, _server.Token("erin.editor", Roles.Editor));
+        }, RunningServer.Bearer(_server.Token("erin.editor", Roles.Editor)));
 
         var after = await Ask("cash vouchers");
         Assert.That(after.UnitName, Does.StartWith("Cash and Voucher Assistance Unit"));
@@ -65,24 +64,23 @@ public sealed class FreshReadsTests
     {
         await using var uncached = await RunningServer.StartAsync("--Routing:AnswerCacheSize=0");
         var request = new SuggestContactsRequest { Query = "cash vouchers", AskerCountry = "KE" };
-        var method = RoutingReflection.Descriptor.Services[0].FindMethodByName("SuggestContacts");
-        var computed = await uncached.Client.UnaryAsync<SuggestContactsRequest, SuggestContactsResponse>(method, request);
-        await _server.Client.UnaryAsync<SuggestContactsRequest, SuggestContactsResponse>(method, request);
-        var remembered = await _server.Client.UnaryAsync<SuggestContactsRequest, SuggestContactsResponse>(method, request);
+        var computed = await uncached.Routing.SuggestContactsAsync(request);
+        await _server.Routing.SuggestContactsAsync(request);
+        var remembered = await _server.Routing.SuggestContactsAsync(request);
         Assert.That(remembered, Is.EqualTo(computed));
     }
 
     [Test]
     public async Task ResolveCountry_SeesNewCoverageOnTheNextCall()
     {
-        var before = await _server.Call<ResolveCountryRequest, ResolveCountryResponse>("ResolveCountry", new ResolveCountryRequest { Country = "SS" });
-        await _server.Admin<SetCoverageRequest, SetCoverageResponse>("SetCoverage", new SetCoverageRequest
+        var before = await _server.Directory.ResolveCountryAsync(new ResolveCountryRequest { Country = "SS" });
+        await _server.Admin.SetCoverageAsync(new SetCoverageRequest
         {
             OfficeId = "sro-pretoria",
-            CountryCodes = { (await _server.Call<GetOfficeRequest, Office>("GetOffice", new GetOfficeRequest { Id = "sro-pretoria" })).CoveredCountries.Append("SS") },
+            CountryCodes = { (await _server.Directory.GetOfficeAsync(new GetOfficeRequest { Id = "sro-pretoria" })).CoveredCountries.Append("SS") },
             Write = Api.Because("South Sudan joins the Pretoria sub-region"),
-        }, _server.Token("ann.admin", Roles.Admin));
-        var after = await _server.Call<ResolveCountryRequest, ResolveCountryResponse>("ResolveCountry", new ResolveCountryRequest { Country = "SS" });
+        }, RunningServer.Bearer(_server.Token("ann.admin", Roles.Admin)));
+        var after = await _server.Directory.ResolveCountryAsync(new ResolveCountryRequest { Country = "SS" });
         Assert.That(before.SubRegionalOffice, Is.Null);
         Assert.That(after.SubRegionalOffice.Id, Is.EqualTo("sro-pretoria"));
     }

@@ -136,23 +136,23 @@ public sealed class IncrementalReadSideTests
                 {
                     case 0:
                     case 1:
-                        await Admin<UpdateUnitRequest, Unit>("UpdateUnit", new UpdateUnitRequest
+                        await server.Admin.UpdateUnitAsync(new UpdateUnitRequest
                         {
                             Id = unit.Id, ExpectedVersion = Version(view, unit.Id), Unit = new UnitInput { Name = new LocalizedText { En = $"Renamed {word} unit" } },
                             UpdateMask = new FieldMask { Paths = { "name.en" } }, Write = Api.Because("property test", effective),
-                        });
+                        }, RunningServer.Bearer(_editor));
                         return $"rename {unit.Id} ({effective ?? "now"})";
                     case 2:
-                        await Admin<UpdateUnitRequest, Unit>("UpdateUnit", new UpdateUnitRequest
+                        await server.Admin.UpdateUnitAsync(new UpdateUnitRequest
                         {
                             Id = unit.Id, ExpectedVersion = Version(view, unit.Id),
                             Unit = new UnitInput { Description = new LocalizedText { Fr = $"Nouveau bureau {word} des données", Es = $"Nuevo {word} oficina" } },
                             UpdateMask = new FieldMask { Paths = { "description.fr", "description.es" } }, Write = Api.Because("property test", effective),
-                        });
+                        }, RunningServer.Bearer(_editor));
                         return $"translate {unit.Id} ({effective ?? "now"})";
                     case 3:
                         var id = $"prop-{step}-{_created++}";
-                        await Admin<CreateUnitRequest, Unit>("CreateUnit", new CreateUnitRequest
+                        await server.Admin.CreateUnitAsync(new CreateUnitRequest
                         {
                             Id = id, Unit = new UnitInput
                             {
@@ -160,69 +160,69 @@ public sealed class IncrementalReadSideTests
                                 ResponsibilitiesEn = { $"{word} coordination" },
                             },
                             Write = Api.Because("property test", effective),
-                        });
+                        }, RunningServer.Bearer(_editor));
                         return $"create {id} under {unit.Id} ({effective ?? "now"})";
                     case 4:
                         var parent = units.Where(u => !InSubtree(view, unit.Id, u.Id)).ElementAt(random.Next(units.Count(u => !InSubtree(view, unit.Id, u.Id))));
-                        await Admin<MoveUnitRequest, Unit>("MoveUnit", new MoveUnitRequest
+                        await server.Admin.MoveUnitAsync(new MoveUnitRequest
                         {
                             Id = unit.Id, ExpectedVersion = Version(view, unit.Id), NewParentUnitId = parent.Id, Write = Api.Because("property test", effective),
-                        });
+                        }, RunningServer.Bearer(_editor));
                         return $"move {unit.Id} under {parent.Id} ({effective ?? "now"})";
                     case 5:
                         var leaf = leaves[random.Next(leaves.Count)];
                         if (leaf.ParentId is not { } above) return null;
-                        await Admin<RetireUnitRequest, RetireResponse>("RetireUnit", new RetireUnitRequest
+                        await server.Admin.RetireUnitAsync(new RetireUnitRequest
                         {
                             Id = leaf.Id, ExpectedVersion = Version(view, leaf.Id), MoveMailboxesTo = above, RetireFocalPoints = true,
                             Write = Api.Because("property test"),
-                        });
+                        }, RunningServer.Bearer(_editor));
                         return $"retire {leaf.Id}";
                     case 6:
                         var mailboxId = $"prop-mailbox-{step}";
-                        await Admin<CreateMailboxRequest, Mailbox>("CreateMailbox", new CreateMailboxRequest
+                        await server.Admin.CreateMailboxAsync(new CreateMailboxRequest
                         {
                             Id = mailboxId, Mailbox = new MailboxInput { Address = $"{mailboxId}@iom.int", OwnerUnitId = unit.Id, Purpose = new LocalizedText { En = $"{word} questions" } },
                             Write = Api.Because("property test", effective),
-                        });
+                        }, RunningServer.Bearer(_editor));
                         return $"create mailbox {mailboxId} for {unit.Id} ({effective ?? "now"})";
                     case 7:
                         var mailbox = view.Mailboxes[random.Next(view.Mailboxes.Count)];
-                        await Admin<UpdateMailboxRequest, Mailbox>("UpdateMailbox", new UpdateMailboxRequest
+                        await server.Admin.UpdateMailboxAsync(new UpdateMailboxRequest
                         {
                             Id = mailbox.Id, ExpectedVersion = mailbox.Version,
                             Mailbox = new MailboxInput { Purpose = new LocalizedText { En = $"Questions on {word}" }, OwnerUnitId = unit.Id },
                             UpdateMask = new FieldMask { Paths = { "purpose.en", "owner_unit_id" } }, Write = Api.Because("property test", effective),
-                        });
+                        }, RunningServer.Bearer(_editor));
                         return $"re-own mailbox {mailbox.Id} to {unit.Id} ({effective ?? "now"})";
                     case 8:
                         var focal = view.FocalPoints[random.Next(view.FocalPoints.Count)];
                         var office = view.OrderedOffices[random.Next(view.OrderedOffices.Count)];
-                        await Admin<UpdateFocalPointRequest, FocalPoint>("UpdateFocalPoint", new UpdateFocalPointRequest
+                        await server.Admin.UpdateFocalPointAsync(new UpdateFocalPointRequest
                         {
                             Id = focal.Id, ExpectedVersion = focal.Version,
                             FocalPoint = new FocalPointInput { OfficeId = office.Id, Description = new LocalizedText { En = $"Focal point for {word}" } },
                             UpdateMask = new FieldMask { Paths = { "office_id", "description.en" } }, Write = Api.Because("property test", effective),
-                        });
+                        }, RunningServer.Bearer(_editor));
                         return $"move focal point {focal.Id} to {office.Id} ({effective ?? "now"})";
                     default:
                         var offices = view.OrderedOffices.Where(o => o.Type is Server.Domain.OfficeType.RegionalOffice or Server.Domain.OfficeType.SubRegionalOffice).ToList();
                         var covering = offices[random.Next(offices.Count)];
                         if (random.Next(2) == 0)
                         {
-                            await Admin<UpdateOfficeRequest, Office>("UpdateOffice", new UpdateOfficeRequest
+                            await server.Admin.UpdateOfficeAsync(new UpdateOfficeRequest
                             {
                                 Id = covering.Id, ExpectedVersion = covering.Version, Office = new OfficeInput { City = new LocalizedText { En = $"{word}ville" } },
                                 UpdateMask = new FieldMask { Paths = { "city.en" } }, Write = Api.Because("property test", effective),
-                            });
+                            }, RunningServer.Bearer(_editor));
                             return $"office {covering.Id} city ({effective ?? "now"})";
                         }
                         var countries = view.CoveredCountries.GetValueOrDefault(covering.Id) ?? [];
                         var moved = view.Coverage.Keys.Where(c => !countries.Contains(c)).OrderBy(c => c, StringComparer.Ordinal).ToList();
-                        await Admin<SetCoverageRequest, SetCoverageResponse>("SetCoverage", new SetCoverageRequest
+                        await server.Admin.SetCoverageAsync(new SetCoverageRequest
                         {
                             OfficeId = covering.Id, CountryCodes = { countries.Append(moved[random.Next(moved.Count)]) }, Write = Api.Because("property test"),
-                        }, _admin);
+                        }, RunningServer.Bearer(_admin));
                         return $"coverage of {covering.Id}";
                 }
             }
@@ -240,11 +240,6 @@ public sealed class IncrementalReadSideTests
             _recent.Add(word);
             return word;
         }
-
-        private Task<TResponse> Admin<TRequest, TResponse>(string method, TRequest request, string? token = null)
-            where TRequest : class, Google.Protobuf.IMessage<TRequest>
-            where TResponse : class, Google.Protobuf.IMessage<TResponse>, new() =>
-            server.Admin<TRequest, TResponse>(method, request, token ?? _editor);
 
         private static long Version(DirectoryView view, string id) => view.Snapshot.Units.History(id).Max(v => v.Version);
 

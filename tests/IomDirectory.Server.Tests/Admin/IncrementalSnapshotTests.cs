@@ -21,31 +21,31 @@ public sealed class IncrementalSnapshotTests
     {
         await using var server = await RunningServer.StartAsync();
         var editor = server.Token("erin.editor", Roles.Editor);
-        var pcca = await server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "pcca" });
-        await server.Admin<UpdateUnitRequest, Unit>("UpdateUnit", new UpdateUnitRequest
+        var pcca = await server.Directory.GetUnitAsync(new GetUnitRequest { Id = "pcca" });
+        await server.Admin.UpdateUnitAsync(new UpdateUnitRequest
         {
             Id = "pcca", ExpectedVersion = pcca.Version, Unit = new UnitInput { Name = new LocalizedText { En = "Renamed division" } },
             UpdateMask = new FieldMask { Paths = { "name.en" } }, Write = Api.Because("t"),
-        }, editor);
-        await server.Admin<CreateUnitRequest, Unit>("CreateUnit", new CreateUnitRequest
+        }, RunningServer.Bearer(editor));
+        await server.Admin.CreateUnitAsync(new CreateUnitRequest
         {
             Id = "incremental-unit", Unit = new UnitInput { Kind = UnitKind.Unit, Name = new LocalizedText { En = "Incremental unit" }, ParentUnitId = "pcca" },
             Write = Api.Because("t"),
-        }, editor);
-        await server.Admin<CreateMailboxRequest, Mailbox>("CreateMailbox", new CreateMailboxRequest
+        }, RunningServer.Bearer(editor));
+        await server.Admin.CreateMailboxAsync(new CreateMailboxRequest
         {
             Id = "incremental-mailbox", Mailbox = new MailboxInput { Address = "incremental@iom.int", OwnerUnitId = "incremental-unit" }, Write = Api.Because("t"),
-        }, editor);
-        var hod = await server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "hod" });
-        await server.Admin<RetireUnitRequest, RetireResponse>("RetireUnit", new RetireUnitRequest
+        }, RunningServer.Bearer(editor));
+        var hod = await server.Directory.GetUnitAsync(new GetUnitRequest { Id = "hod" });
+        await server.Admin.RetireUnitAsync(new RetireUnitRequest
         {
             Id = "hod", ExpectedVersion = hod.Version, MoveChildrenTo = "dhrr", MoveMailboxesTo = "dhrr", Write = Api.Because("t"),
-        }, editor);
-        var pretoria = await server.Call<GetOfficeRequest, Office>("GetOffice", new GetOfficeRequest { Id = "sro-pretoria" });
-        await server.Admin<SetCoverageRequest, SetCoverageResponse>("SetCoverage", new SetCoverageRequest
+        }, RunningServer.Bearer(editor));
+        var pretoria = await server.Directory.GetOfficeAsync(new GetOfficeRequest { Id = "sro-pretoria" });
+        await server.Admin.SetCoverageAsync(new SetCoverageRequest
         {
             OfficeId = "sro-pretoria", CountryCodes = { pretoria.CoveredCountries.Append("SS") }, Write = Api.Because("t"),
-        }, server.Token("ann.admin", Roles.Admin));
+        }, RunningServer.Bearer(server.Token("ann.admin", Roles.Admin)));
 
         var followed = server.Services.GetRequiredService<DirectorySnapshotProvider>().Current;
         await using var db = server.Store.CreateContext();

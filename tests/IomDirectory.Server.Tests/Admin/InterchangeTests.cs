@@ -161,11 +161,10 @@ public sealed class InterchangeTests
         var result = await Import(RenamedUnitAndNewMailbox(Json(await Export())), dryRun: false, reason: "IMPORT-7 yearly review");
 
         var after = await GetUnit("pcca");
-        var audit = await _server.Admin<ListAuditEventsRequest, ListAuditEventsResponse>("ListAuditEvents", new ListAuditEventsRequest(), _admin);
+        var audit = await _server.Admin.ListAuditEventsAsync(new ListAuditEventsRequest(), RunningServer.Bearer(_admin));
         var watched = new List<ChangeEvent>();
         using (var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
-            await foreach (var e in _server.Client.ServerStreamingAsync<WatchChangesRequest, ChangeEvent>(Api.AdminMethod("WatchChanges"),
-                               new WatchChangesRequest(), RunningServer.Bearer(_admin), cancel.Token))
+            await foreach (var e in Api.Stream(() => _server.Admin.WatchChanges(new WatchChangesRequest(), RunningServer.Bearer(_admin).WithCancellationToken(cancel.Token)), cancel.Token))
             {
                 watched.Add(e);
                 if (watched.Count == 2) break;
@@ -286,11 +285,10 @@ public sealed class InterchangeTests
     [Test]
     public async Task ImportAndExport_WithoutAToken_AreUnauthenticated()
     {
-        var import = await Api.Failure(() => _server.Client.UnaryAsync<ImportDirectoryRequest, ImportDirectoryResponse>(
-            Api.AdminMethod("ImportDirectory"), new ImportDirectoryRequest { Content = ByteString.CopyFromUtf8("{}"), DryRun = true }));
+        var import = await Api.Failure(() => _server.Admin.ImportDirectoryAsync(new ImportDirectoryRequest { Content = ByteString.CopyFromUtf8("{}"), DryRun = true }).ResponseAsync);
         var export = await Api.Failure(async () =>
         {
-            await foreach (var _ in _server.Client.ServerStreamingAsync<ExportDirectoryRequest, ExportChunk>(Api.AdminMethod("ExportDirectory"), new ExportDirectoryRequest())) { }
+            await foreach (var _ in Api.Stream(() => _server.Admin.ExportDirectory(new ExportDirectoryRequest()))) { }
         });
         Assert.That(import.Code, Is.EqualTo(StatusCode.Unauthenticated));
         Assert.That(export.Code, Is.EqualTo(StatusCode.Unauthenticated));
@@ -307,8 +305,8 @@ public sealed class InterchangeTests
             """)!;
         await Import(Document(("units", [unit])), dryRun: false, reason: "IMPORT-8 history");
 
-        var audit = await _server.Admin<ListAuditEventsRequest, ListAuditEventsResponse>("ListAuditEvents",
-            new ListAuditEventsRequest { EntityId = "import-history" }, _admin);
+        var audit = await _server.Admin.ListAuditEventsAsync(
+            new ListAuditEventsRequest { EntityId = "import-history" }, RunningServer.Bearer(_admin));
         Assert.That(audit.Events, Has.Count.EqualTo(2), "one event per version created");
         Assert.That(audit.Events.Select(e => e.AfterJson), Has.One.Contains("Back-dated Unit").And.Contains("2010-01-01"));
         Assert.That(audit.Events.Select(e => (e.Actor, e.Reason)).Distinct(), Is.EqualTo(new[] { ("ann.admin", "IMPORT-8 history") }));
@@ -333,9 +331,8 @@ public sealed class InterchangeTests
     }
 
     private IAsyncEnumerable<ExportChunk> ExportChunks(string? asOf) =>
-        _server.Client.ServerStreamingAsync<ExportDirectoryRequest, ExportChunk>(Api.AdminMethod("ExportDirectory"),
-            asOf is null ? new ExportDirectoryRequest() : new ExportDirectoryRequest { AsOf = Api.Date(asOf) },
-            RunningServer.Bearer(_server.Token("rita.reader", Roles.Reader)));
+        Api.Stream(() => _server.Admin.ExportDirectory(asOf is null ? new ExportDirectoryRequest() : new ExportDirectoryRequest { AsOf = Api.Date(asOf) },
+            RunningServer.Bearer(_server.Token("rita.reader", Roles.Reader))));
 
     private async Task<byte[]> Export(string? asOf = null)
     {
@@ -346,18 +343,18 @@ public sealed class InterchangeTests
     }
 
     private Task<ImportDirectoryResponse> Import(byte[] content, bool dryRun, string reason, string? token = null) =>
-        _server.Admin<ImportDirectoryRequest, ImportDirectoryResponse>("ImportDirectory",
-            new ImportDirectoryRequest { Content = ByteString.CopyFrom(content), DryRun = dryRun, Reason = reason }, token ?? _admin);
+        _server.Admin.ImportDirectoryAsync(
+            new ImportDirectoryRequest { Content = ByteString.CopyFrom(content), DryRun = dryRun, Reason = reason }, RunningServer.Bearer(token ?? _admin)).ResponseAsync;
 
     private Task<Unit> GetUnit(string id, string? asOf = null) =>
-        _server.Call<GetUnitRequest, Unit>("GetUnit", asOf is null ? new GetUnitRequest { Id = id } : new GetUnitRequest { Id = id, AsOf = Api.Date(asOf) });
+        _server.Directory.GetUnitAsync(asOf is null ? new GetUnitRequest { Id = id } : new GetUnitRequest { Id = id, AsOf = Api.Date(asOf) }).ResponseAsync;
 
     private async Task<IReadOnlyList<string>> MailboxesOf(string unitId) =>
-        (await _server.Call<ListMailboxesRequest, ListMailboxesResponse>("ListMailboxes", new ListMailboxesRequest { UnitId = unitId }))
+        (await _server.Directory.ListMailboxesAsync(new ListMailboxesRequest { UnitId = unitId }))
         .Mailboxes.Select(m => m.Address).ToList();
 
     private async Task<int> AuditCount() =>
-        (await _server.Admin<ListAuditEventsRequest, ListAuditEventsResponse>("ListAuditEvents", new ListAuditEventsRequest { PageSize = 500 }, _admin)).Events.Count;
+        (await _server.Admin.ListAuditEventsAsync(new ListAuditEventsRequest { PageSize = 500 }, RunningServer.Bearer(_admin))).Events.Count;
 
     private static byte[] RenamedUnitAndNewMailbox(JsonNode document)
     {

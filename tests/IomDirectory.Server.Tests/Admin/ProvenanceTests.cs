@@ -23,15 +23,15 @@ public sealed class ProvenanceTests
     [OneTimeTearDown]
     public async Task Stop() => await _server.DisposeAsync();
 
-    private Task<Unit> GetUnit(string id) => _server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = id });
+    private Task<Unit> GetUnit(string id) => _server.Directory.GetUnitAsync(new GetUnitRequest { Id = id }).ResponseAsync;
 
     private async Task<Unit> Edit(string id, string path, UnitInput input, string reason)
     {
         var before = await GetUnit(id);
-        return await _server.Admin<UpdateUnitRequest, Unit>("UpdateUnit", new UpdateUnitRequest
+        return await _server.Admin.UpdateUnitAsync(new UpdateUnitRequest
         {
             Id = id, ExpectedVersion = before.Version, Unit = input, UpdateMask = new FieldMask { Paths = { path } }, Write = Api.Because(reason),
-        }, _server.Token("erin.editor", Roles.Editor));
+        }, RunningServer.Bearer(_server.Token("erin.editor", Roles.Editor)));
     }
 
     [Test]
@@ -53,7 +53,7 @@ public sealed class ProvenanceTests
         var again = await Edit("cbi-unit", "description.es", new UnitInput { Description = new LocalizedText { Es = "Descripción de prueba." } }, "TICKET-6");
         Assert.That(again.Provenance.DerivedFromDocument, Is.EqualTo(original));
 
-        var history = await _server.Call<GetRecordHistoryRequest, GetRecordHistoryResponse>("GetRecordHistory",
+        var history = await _server.Directory.GetRecordHistoryAsync(
             new GetRecordHistoryRequest { Kind = "units", Id = "cbi-unit" });
         var last = history.Versions[^1];
         Assert.That(last.Shown, Is.True);
@@ -89,19 +89,19 @@ public sealed class ProvenanceTests
     [Test]
     public async Task ARecordCreatedByAnAdmin_SaysSo_AndItsFirstVersionListsWhatItSets()
     {
-        await _server.Admin<CreateUnitRequest, Unit>("CreateUnit", new CreateUnitRequest
+        await _server.Admin.CreateUnitAsync(new CreateUnitRequest
         {
             Id = "provenance-test-unit", Unit = new UnitInput { Kind = UnitKind.Unit, Name = new LocalizedText { En = "Provenance Test Unit" }, ParentUnitId = "dhrr" },
             Write = Api.Because("TICKET-7"),
-        }, _server.Token("ada.admin", Roles.Admin));
-        var history = await _server.Call<GetRecordHistoryRequest, GetRecordHistoryResponse>("GetRecordHistory",
+        }, RunningServer.Bearer(_server.Token("ada.admin", Roles.Admin)));
+        var history = await _server.Directory.GetRecordHistoryAsync(
             new GetRecordHistoryRequest { Kind = "units", Id = "provenance-test-unit" });
         var first = history.Versions.Single();
         Assert.That(first.Provenance.DerivedFromDocument, Is.Empty, "created, not derived from a source");
         Assert.That(first.Provenance.ChangedBy, Is.EqualTo("ada.admin"));
         Assert.That(first.Changes.Select(c => c.Field), Does.Contain("name.en").And.Contain("parent_unit_id"));
-        var failure = await Api.Failure(() => _server.Call<GetRecordHistoryRequest, GetRecordHistoryResponse>("GetRecordHistory",
-            new GetRecordHistoryRequest { Kind = "teams", Id = "dhrr" }));
+        var failure = await Api.Failure(() => _server.Directory.GetRecordHistoryAsync(
+            new GetRecordHistoryRequest { Kind = "teams", Id = "dhrr" }).ResponseAsync);
         Assert.That(failure.Fields, Is.EqualTo(new[] { "kind" }));
     }
 }

@@ -30,17 +30,15 @@ public sealed class ReachabilityTests
     public async Task Stop() => await _server.DisposeAsync();
 
     private Task<SuggestContactsResponse> Ask(string query, string country = "") =>
-        _server.Client.UnaryAsync<SuggestContactsRequest, SuggestContactsResponse>(
-            RoutingReflection.Descriptor.Services.Single(s => s.Name == "RoutingService").FindMethodByName("SuggestContacts"),
-            new SuggestContactsRequest { Query = query, AskerCountry = country });
+        _server.Routing.SuggestContactsAsync(new SuggestContactsRequest { Query = query, AskerCountry = country }).ResponseAsync;
 
     private async Task<FocalPoint> FocalPoint(string id) =>
-        (await _server.Call<ListFocalPointsRequest, ListFocalPointsResponse>("ListFocalPoints", new ListFocalPointsRequest { PageSize = 500 }))
+        (await _server.Directory.ListFocalPointsAsync(new ListFocalPointsRequest { PageSize = 500 }))
         .FocalPoints.Single(f => f.Id == id);
 
     private Task<ListReachabilityGapsResponse> Gaps(int max = 1000) =>
-        _server.Admin<ListReachabilityGapsRequest, ListReachabilityGapsResponse>("ListReachabilityGaps",
-            new ListReachabilityGapsRequest { MaxResults = max }, _server.Token("rita.reader", Roles.Reader));
+        _server.Admin.ListReachabilityGapsAsync(
+            new ListReachabilityGapsRequest { MaxResults = max }, RunningServer.Bearer(_server.Token("rita.reader", Roles.Reader))).ResponseAsync;
 
     [Test]
     public async Task AnRtsWithoutAnAddress_IsRoutedThroughDhrr_WithTheSeedsReason()
@@ -71,14 +69,14 @@ public sealed class ReachabilityTests
     [Test]
     public async Task AUnitWithoutAMailbox_IsReachedThroughTheNearestUnitAboveWithOne()
     {
-        var office = await _server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "dhrr-directors-office" });
+        var office = await _server.Directory.GetUnitAsync(new GetUnitRequest { Id = "dhrr-directors-office" });
         Assert.Multiple(() =>
         {
             Assert.That(office.Route.Email, Is.EqualTo("dhrr@iom.int"));
             Assert.That(office.Route.Computed, Is.True);
             Assert.That(office.Reachable, Is.True);
         });
-        var executive = await _server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "executive-office" });
+        var executive = await _server.Directory.GetUnitAsync(new GetUnitRequest { Id = "executive-office" });
         Assert.That(executive.Reachable, Is.False, "no address, no route: a gap");
         Assert.That(executive.Route, Is.Null);
     }
@@ -86,7 +84,7 @@ public sealed class ReachabilityTests
     [Test]
     public async Task AnOfficeCreatedWithAPhoneAndAnAddress_ShowsThemWithTheAuditTrailAsSource_InGrpcAndJson_ThenRetires()
     {
-        var created = await _server.Admin<CreateOfficeRequest, Office>("CreateOffice", new CreateOfficeRequest
+        var created = await _server.Admin.CreateOfficeAsync(new CreateOfficeRequest
         {
             Id = "co-test-lisbon",
             Office = new OfficeInput
@@ -95,7 +93,7 @@ public sealed class ReachabilityTests
                 Channels = new ChannelsInput { Phones = { "+351 21 000 0000" }, PostalAddress = "Rua Exemplo 1\n1000-001 Lisboa", Website = "https://example.org/lisbon" },
             },
             Write = Api.Because("TICKET-REACH-1"),
-        }, _editor);
+        }, RunningServer.Bearer(_editor));
         Assert.That(created.Channels.Phones.Single().SourceDocument, Is.EqualTo("audit-trail"));
 
         using var http = new HttpClient { BaseAddress = _server.WebAddress };
@@ -108,53 +106,53 @@ public sealed class ReachabilityTests
             Assert.That(json.GetProperty("reachable").GetBoolean(), Is.True, "a phone is a channel");
         });
 
-        var retired = await _server.Admin<RetireRequest, RetireResponse>("RetireOffice",
-            new RetireRequest { Id = "co-test-lisbon", ExpectedVersion = created.Version, Write = Api.Because("TICKET-REACH-1 undo") }, _editor);
+        var retired = await _server.Admin.RetireOfficeAsync(
+            new RetireRequest { Id = "co-test-lisbon", ExpectedVersion = created.Version, Write = Api.Because("TICKET-REACH-1 undo") }, RunningServer.Bearer(_editor));
         Assert.That(retired.RetiredIds, Does.Contain("co-test-lisbon"));
     }
 
     [Test]
     public async Task BadChannelValues_AreInvalidArgument_NamingEachField()
     {
-        var office = await _server.Call<GetOfficeRequest, Office>("GetOffice", new GetOfficeRequest { Id = "ro-dakar" });
-        var failure = await Api.Failure(() => _server.Admin<UpdateOfficeRequest, Office>("UpdateOffice", new UpdateOfficeRequest
+        var office = await _server.Directory.GetOfficeAsync(new GetOfficeRequest { Id = "ro-dakar" });
+        var failure = await Api.Failure(() => _server.Admin.UpdateOfficeAsync(new UpdateOfficeRequest
         {
             Id = "ro-dakar", ExpectedVersion = office.Version,
             Office = new OfficeInput { Channels = new ChannelsInput { Emails = { "not-an-address" }, Phones = { "12345" }, Website = "http://example.org", RouteViaId = "nowhere" } },
             UpdateMask = new FieldMask { Paths = { "channels" } }, Write = Api.Because("TICKET-REACH-2"),
-        }, _editor));
+        }, RunningServer.Bearer(_editor)).ResponseAsync);
         Assert.That(failure.Code, Is.EqualTo(StatusCode.InvalidArgument));
         Assert.That(failure.Fields, Is.SupersetOf(new[]
         {
             "office.channels.emails[0]", "office.channels.phones[0]", "office.channels.website", "office.channels.route_reason", "office.channels.route_via_id",
         }));
 
-        var tooMany = await Api.Failure(() => _server.Admin<UpdateOfficeRequest, Office>("UpdateOffice", new UpdateOfficeRequest
+        var tooMany = await Api.Failure(() => _server.Admin.UpdateOfficeAsync(new UpdateOfficeRequest
         {
             Id = "ro-dakar", ExpectedVersion = office.Version,
             Office = new OfficeInput { Channels = new ChannelsInput { Phones = { "+221 1 0000 001", "+221 1 0000 002", "+221 1 0000 003", "+221 1 0000 004", "+221 1 0000 005", "+221 1 0000 006" } } },
             UpdateMask = new FieldMask { Paths = { "channels.phones" } }, Write = Api.Because("TICKET-REACH-3"),
-        }, _editor));
+        }, RunningServer.Bearer(_editor)).ResponseAsync);
         Assert.That(tooMany.Fields, Is.EqualTo(new[] { "office.channels.phones" }));
     }
 
     [Test]
     public async Task AFocalPointsPerson_IsShownInTheAnswer_AndAnAddressReplacesTheRoute()
     {
-        var created = await _server.Admin<CreateFocalPointRequest, FocalPoint>("CreateFocalPoint", new CreateFocalPointRequest
+        var created = await _server.Admin.CreateFocalPointAsync(new CreateFocalPointRequest
         {
             Id = "fp-test-cbi", FocalPoint = new FocalPointInput { RoleTitle = new LocalizedText { En = "CBI test focal point" }, OfficeId = "ro-dakar", UnitId = "cbi-unit" },
             Write = Api.Because("TICKET-REACH-4"),
-        }, _editor);
+        }, RunningServer.Bearer(_editor));
         Assert.That(created.Reachable, Is.False);
 
         var rts = await FocalPoint("rts-nairobi");
-        var updated = await _server.Admin<UpdateFocalPointRequest, FocalPoint>("UpdateFocalPoint", new UpdateFocalPointRequest
+        var updated = await _server.Admin.UpdateFocalPointAsync(new UpdateFocalPointRequest
         {
             Id = "rts-nairobi", ExpectedVersion = rts.Version,
             FocalPoint = new FocalPointInput { PersonName = "Test Person", PersonTitle = "Test Title", Channels = new ChannelsInput { Emails = { "rts.nairobi.test@example.org" } } },
             UpdateMask = new FieldMask { Paths = { "person_name", "person_title", "channels.emails" } }, Write = Api.Because("TICKET-REACH-5"),
-        }, _editor);
+        }, RunningServer.Bearer(_editor));
         Assert.That(updated.Route, Is.Null, "an address of its own: no route");
 
         var first = (await Ask("Support for camp coordination and camp management", "KE")).Suggestions[0];
@@ -170,8 +168,7 @@ public sealed class ReachabilityTests
     [Test]
     public async Task TheGapsReport_ListsTheMostAskedFirst_AndShrinksWhenAGapIsFilled_ThroughAnOfficeMailbox()
     {
-        Assert.That((await Api.Failure(() => _server.Client.UnaryAsync<ListReachabilityGapsRequest, ListReachabilityGapsResponse>(
-            Api.AdminMethod("ListReachabilityGaps"), new ListReachabilityGapsRequest()))).Code, Is.EqualTo(StatusCode.Unauthenticated));
+        Assert.That((await Api.Failure(() => _server.Admin.ListReachabilityGapsAsync(new ListReachabilityGapsRequest()).ResponseAsync)).Code, Is.EqualTo(StatusCode.Unauthenticated));
 
         for (var i = 0; i < 3; i++) await Ask("xyzzy plugh frobnicate");   // off-topic: the general fallback first
         var before = await Gaps();
@@ -179,18 +176,18 @@ public sealed class ReachabilityTests
         Assert.That(top.RecentFirstCount, Is.GreaterThanOrEqualTo(3));
         Assert.That(before.Gaps.Select(g => g.Id), Does.Contain("ro-dakar").And.Contain("executive-office").And.Not.Contain("rts-dakar"));
 
-        await _server.Admin<CreateMailboxRequest, Mailbox>("CreateMailbox", new CreateMailboxRequest
+        await _server.Admin.CreateMailboxAsync(new CreateMailboxRequest
         {
             Id = "mb-test-ro-dakar", Mailbox = new MailboxInput { Address = "ro-dakar.test@example.org", OwnerOfficeId = "ro-dakar" }, Write = Api.Because("TICKET-REACH-6"),
-        }, _editor);
-        var office = await _server.Call<GetOfficeRequest, Office>("GetOffice", new GetOfficeRequest { Id = "ro-dakar" });
+        }, RunningServer.Bearer(_editor));
+        var office = await _server.Directory.GetOfficeAsync(new GetOfficeRequest { Id = "ro-dakar" });
         Assert.That(office.Reachable, Is.True, "a mailbox may belong to an office");
         var after = await Gaps();
         Assert.That(after.Total, Is.EqualTo(before.Total - 1));
         Assert.That(after.Gaps.Select(g => g.Id), Does.Not.Contain("ro-dakar"));
 
-        var bad = await Api.Failure(() => _server.Admin<ListReachabilityGapsRequest, ListReachabilityGapsResponse>("ListReachabilityGaps",
-            new ListReachabilityGapsRequest { MaxResults = 5000 }, _server.Token("rita.reader", Roles.Reader)));
+        var bad = await Api.Failure(() => _server.Admin.ListReachabilityGapsAsync(
+            new ListReachabilityGapsRequest { MaxResults = 5000 }, RunningServer.Bearer(_server.Token("rita.reader", Roles.Reader))).ResponseAsync);
         Assert.That(bad.Fields, Is.EqualTo(new[] { "max_results" }));
     }
 
@@ -216,15 +213,13 @@ public sealed class ReachabilityTests
         await using (var first = await RunningServer.StartOnAsync(database))
         {
             for (var i = 0; i < 3; i++)
-                await first.Client.UnaryAsync<SuggestContactsRequest, SuggestContactsResponse>(
-                    RoutingReflection.Descriptor.Services.Single(s => s.Name == "RoutingService").FindMethodByName("SuggestContacts"),
-                    new SuggestContactsRequest { Query = "xyzzy plugh frobnicate" });
+                await first.Routing.SuggestContactsAsync(new SuggestContactsRequest { Query = "xyzzy plugh frobnicate" });
         }   // stopping flushes what the periodic flush has not written yet
         await using var second = await RunningServer.StartOnAsync(database);
         Assert.That((await GapsOf(second)).Gaps[0].RecentFirstCount, Is.GreaterThan(2.9), "the three answers' first suggestion, counted before the restart");
     }
 
     private static Task<ListReachabilityGapsResponse> GapsOf(RunningServer server) =>
-        server.Admin<ListReachabilityGapsRequest, ListReachabilityGapsResponse>("ListReachabilityGaps",
-            new ListReachabilityGapsRequest { MaxResults = 1000 }, server.Token("rita.reader", Roles.Reader));
+        server.Admin.ListReachabilityGapsAsync(
+            new ListReachabilityGapsRequest { MaxResults = 1000 }, RunningServer.Bearer(server.Token("rita.reader", Roles.Reader))).ResponseAsync;
 }

@@ -31,14 +31,14 @@ public sealed class ReloadFailureTests
     [TearDown]
     public async Task Stop() => await _server.DisposeAsync();
 
-    private Task<Unit> Get(string id) => _server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = id });
+    private Task<Unit> Get(string id) => _server.Directory.GetUnitAsync(new GetUnitRequest { Id = id }).ResponseAsync;
 
     private async Task<Unit> Rename(string id, string name) =>
-        await _server.Admin<UpdateUnitRequest, Unit>("UpdateUnit", new UpdateUnitRequest
+        await _server.Admin.UpdateUnitAsync(new UpdateUnitRequest
         {
             Id = id, ExpectedVersion = (await Get(id)).Version, Unit = new UnitInput { Name = new LocalizedText { En = name } },
             UpdateMask = new FieldMask { Paths = { "name.en" } }, Write = Api.Because("TICKET-14"),
-        }, _server.Token("erin.editor", Roles.Editor));
+        }, RunningServer.Bearer(_server.Token("erin.editor", Roles.Editor)));
 
     [Test]
     public async Task Write_WhoseReloadFailsOnce_IsReportedCommitted_AndReadsSeeIt()

@@ -26,7 +26,7 @@ public sealed class RepeatedFieldLimitTests
     {
         var request = new SearchDirectoryRequest { Query = "climate" };
         request.Kinds.AddRange(Enumerable.Repeat("x", 20_000));
-        var failure = await Api.Failure(() => _server.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory", request));
+        var failure = await Api.Failure(() => _server.Directory.SearchDirectoryAsync(request).ResponseAsync);
         Assert.That(failure.Code, Is.EqualTo(StatusCode.InvalidArgument));
         Assert.That(failure.Fields, Is.EqualTo(new[] { "kinds" }));
         Assert.That(failure.Message, Does.Contain("20000 values").And.Contain("at most 16"));
@@ -36,7 +36,7 @@ public sealed class RepeatedFieldLimitTests
     public async Task SearchDirectory_WithAFewBadKinds_StillNamesEachOne()
     {
         var request = new SearchDirectoryRequest { Query = "climate", Kinds = { "unit", "planet" } };
-        var failure = await Api.Failure(() => _server.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory", request));
+        var failure = await Api.Failure(() => _server.Directory.SearchDirectoryAsync(request).ResponseAsync);
         Assert.That(failure.Message, Does.Contain("'planet'"));
     }
 
@@ -45,8 +45,7 @@ public sealed class RepeatedFieldLimitTests
     {
         var request = new SetCoverageRequest { OfficeId = "ro-bangkok", Write = Api.Because("T-5") };
         request.CountryCodes.AddRange(Enumerable.Repeat("QQ", 5000));
-        var failure = await Api.Failure(() => _server.Admin<SetCoverageRequest, SetCoverageResponse>("SetCoverage", request,
-            _server.Token("ada.admin", Roles.Admin)));
+        var failure = await Api.Failure(() => _server.Admin.SetCoverageAsync(request, RunningServer.Bearer(_server.Token("ada.admin", Roles.Admin))).ResponseAsync);
         Assert.That(failure.Fields, Is.EqualTo(new[] { "country_codes" }));
         Assert.That(failure.Message, Does.Contain("at most 300"));
     }
@@ -56,8 +55,7 @@ public sealed class RepeatedFieldLimitTests
     {
         var request = new SetCoverageRequest { OfficeId = "ro-bangkok", Write = Api.Because("T-5") };
         request.CountryCodes.AddRange(Enumerable.Range(0, 250).Select(i => $"Q{i}"));
-        var failure = await Api.Failure(() => _server.Admin<SetCoverageRequest, SetCoverageResponse>("SetCoverage", request,
-            _server.Token("ada.admin", Roles.Admin)));
+        var failure = await Api.Failure(() => _server.Admin.SetCoverageAsync(request, RunningServer.Bearer(_server.Token("ada.admin", Roles.Admin))).ResponseAsync);
         Assert.That(failure.Code, Is.EqualTo(StatusCode.InvalidArgument));
         Assert.That(failure.Fields, Has.Count.LessThanOrEqualTo(51));
         Assert.That(failure.Message, Does.Contain("more (51 in all)"), "the message says more problems were found");
@@ -66,13 +64,13 @@ public sealed class RepeatedFieldLimitTests
     [Test]
     public async Task UpdateUnit_WithThousandsOfMaskPaths_IsOneErrorNamingTheLimit()
     {
-        var unit = await _server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "pcca" });
+        var unit = await _server.Directory.GetUnitAsync(new GetUnitRequest { Id = "pcca" });
         var mask = new FieldMask();
         mask.Paths.AddRange(Enumerable.Range(0, 5000).Select(i => $"nope{i}"));
-        var failure = await Api.Failure(() => _server.Admin<UpdateUnitRequest, Unit>("UpdateUnit", new UpdateUnitRequest
+        var failure = await Api.Failure(() => _server.Admin.UpdateUnitAsync(new UpdateUnitRequest
         {
             Id = "pcca", ExpectedVersion = unit.Version, Unit = new UnitInput(), UpdateMask = mask, Write = Api.Because("T-5"),
-        }, _server.Token("erin.editor", Roles.Editor)));
+        }, RunningServer.Bearer(_server.Token("erin.editor", Roles.Editor))).ResponseAsync);
         Assert.That(failure.Fields, Is.EqualTo(new[] { "update_mask.paths" }));
         Assert.That(failure.Message, Does.Contain("at most 32"));
     }
@@ -80,15 +78,15 @@ public sealed class RepeatedFieldLimitTests
     [Test]
     public async Task UpdateUnit_WithTooManyOrTooLongResponsibilities_IsInvalidArgument()
     {
-        var unit = await _server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "pcca" });
+        var unit = await _server.Directory.GetUnitAsync(new GetUnitRequest { Id = "pcca" });
         var input = new UnitInput();
         input.ResponsibilitiesEn.AddRange(Enumerable.Repeat("x", 5000));
         input.ResponsibilitiesFr.Add(new string('y', 5000));
-        var failure = await Api.Failure(() => _server.Admin<UpdateUnitRequest, Unit>("UpdateUnit", new UpdateUnitRequest
+        var failure = await Api.Failure(() => _server.Admin.UpdateUnitAsync(new UpdateUnitRequest
         {
             Id = "pcca", ExpectedVersion = unit.Version, Unit = input,
             UpdateMask = new FieldMask { Paths = { "responsibilities_en", "responsibilities_fr" } }, Write = Api.Because("T-5"),
-        }, _server.Token("erin.editor", Roles.Editor)));
+        }, RunningServer.Bearer(_server.Token("erin.editor", Roles.Editor))).ResponseAsync);
         Assert.That(failure.Fields, Is.EquivalentTo(new[] { "unit.responsibilities_en", "unit.responsibilities_fr[0]" }));
     }
 }

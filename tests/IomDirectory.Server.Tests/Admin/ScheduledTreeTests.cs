@@ -28,13 +28,13 @@ public sealed class ScheduledTreeTests
     [TearDown]
     public async Task Stop() => await _server.DisposeAsync();
 
-    private Task<Unit> Get(string id) => _server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = id });
+    private Task<Unit> Get(string id) => _server.Directory.GetUnitAsync(new GetUnitRequest { Id = id }).ResponseAsync;
 
     private async Task<Unit> Move(string id, string parent, string? effective = null) =>
-        await _server.Admin<MoveUnitRequest, Unit>("MoveUnit", new MoveUnitRequest
+        await _server.Admin.MoveUnitAsync(new MoveUnitRequest
         {
             Id = id, ExpectedVersion = (await Get(id)).Version, NewParentUnitId = parent, Write = Api.Because("REORG-2", effective),
-        }, _editor);
+        }, RunningServer.Bearer(_editor));
 
     [Test]
     public async Task MoveUnit_ThatMakesACycleWithAScheduledMove_IsFailedPreconditionNamingTheDate()
@@ -55,11 +55,11 @@ public sealed class ScheduledTreeTests
         await Move("cbi-unit", "hod", "2030-01-01");   // scheduled: cbi-unit under hod from 2030
         var hod = await Get("hod");
 
-        var failure = await Api.Failure(() => _server.Admin<RetireUnitRequest, RetireResponse>("RetireUnit", new RetireUnitRequest
+        var failure = await Api.Failure(() => _server.Admin.RetireUnitAsync(new RetireUnitRequest
         {
             Id = "hod", ExpectedVersion = hod.Version, MoveChildrenTo = "dhrr", MoveMailboxesTo = "dhrr", RetireFocalPoints = true,
             Write = Api.Because("REORG-8"),
-        }, _editor));
+        }, RunningServer.Bearer(_editor)).ResponseAsync);
 
         Assert.That(failure.Code, Is.EqualTo(StatusCode.FailedPrecondition));
         Assert.That(failure.Message, Does.Contain("cbi-unit").And.Contain("hod").And.Contain("2030-01-01"));
@@ -83,7 +83,7 @@ public sealed class ScheduledTreeTests
         await _server.Services.GetRequiredService<DirectorySnapshotProvider>().ReloadAsync();
 
         var nodes = await Subtree("pcca", null, TimeSpan.FromSeconds(20));
-        var path = await _server.Call<GetUnitPathRequest, GetUnitPathResponse>("GetUnitPath", new GetUnitPathRequest { Id = "pcca" },
+        var path = await _server.Directory.GetUnitPathAsync(new GetUnitPathRequest { Id = "pcca" },
             new CallOptions(deadline: DateTime.UtcNow.AddSeconds(20)));
 
         Assert.That(nodes.Select(n => n.Unit.Id), Is.Unique);
@@ -96,8 +96,8 @@ public sealed class ScheduledTreeTests
         var request = new GetSubtreeRequest { Id = id };
         if (asOf is not null) request.AsOf = Api.Date(asOf);
         var nodes = new List<SubtreeNode>();
-        await foreach (var node in _server.Client.ServerStreamingAsync<GetSubtreeRequest, SubtreeNode>(Api.DirectoryMethod("GetSubtree"), request,
-                           new CallOptions(deadline: DateTime.UtcNow + deadline)))
+        await foreach (var node in Api.Stream(() => _server.Directory.GetSubtree(request,
+                           new CallOptions(deadline: DateTime.UtcNow + deadline))))
         {
             nodes.Add(node);
             if (nodes.Count > 100_000) Assert.Fail("the subtree does not end");

@@ -27,17 +27,16 @@ public sealed class WatchChangesTests
 
     private async Task Rename(string id, string name)
     {
-        var unit = await _server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = id });
-        await _server.Admin<UpdateUnitRequest, Unit>("UpdateUnit", new UpdateUnitRequest
+        var unit = await _server.Directory.GetUnitAsync(new GetUnitRequest { Id = id });
+        await _server.Admin.UpdateUnitAsync(new UpdateUnitRequest
         {
             Id = id, ExpectedVersion = unit.Version, Unit = new UnitInput { Name = new LocalizedText { En = name } },
             UpdateMask = new FieldMask { Paths = { "name.en" } }, Write = Api.Because("watch test"),
-        }, _editor);
+        }, RunningServer.Bearer(_editor));
     }
 
     private IAsyncEnumerable<ChangeEvent> Watch(long after, CancellationToken cancellationToken) =>
-        _server.Client.ServerStreamingAsync<WatchChangesRequest, ChangeEvent>(Api.AdminMethod("WatchChanges"),
-            new WatchChangesRequest { AfterSequence = after }, RunningServer.Bearer(_reader), cancellationToken);
+        Api.Stream(() => _server.Admin.WatchChanges(new WatchChangesRequest { AfterSequence = after }, RunningServer.Bearer(_reader).WithCancellationToken(cancellationToken)), cancellationToken);
 
     [Test]
     public async Task Watcher_ThatReconnectsWithItsLastSequence_MissesNothingAndSeesNothingTwice()
@@ -85,7 +84,7 @@ public sealed class WatchChangesTests
     {
         var failure = await Api.Failure(async () =>
         {
-            await foreach (var _ in _server.Client.ServerStreamingAsync<WatchChangesRequest, ChangeEvent>(Api.AdminMethod("WatchChanges"), new WatchChangesRequest()))
+            await foreach (var _ in Api.Stream(() => _server.Admin.WatchChanges(new WatchChangesRequest())))
             {
             }
         });
@@ -97,8 +96,7 @@ public sealed class WatchChangesTests
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         try
         {
-            await foreach (var change in _server.Client.ServerStreamingAsync<WatchChangesRequest, ChangeEvent>(Api.AdminMethod("WatchChanges"),
-                               new WatchChangesRequest(), RunningServer.Bearer(token), timeout.Token))
+            await foreach (var change in Api.Stream(() => _server.Admin.WatchChanges(new WatchChangesRequest(), RunningServer.Bearer(token).WithCancellationToken(timeout.Token)), timeout.Token))
                 return change;
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.Cancelled)
@@ -148,8 +146,7 @@ public sealed class WatchChangesTests
         var received = 0;
         var failure = await Api.Failure(async () =>
         {
-            await foreach (var _ in _server.Client.ServerStreamingAsync<WatchChangesRequest, ChangeEvent>(Api.AdminMethod("WatchChanges"),
-                               new WatchChangesRequest(), RunningServer.Bearer(shortLived), timeout.Token))
+            await foreach (var _ in Api.Stream(() => _server.Admin.WatchChanges(new WatchChangesRequest(), RunningServer.Bearer(shortLived).WithCancellationToken(timeout.Token)), timeout.Token))
                 received++;
         });
         Assert.That(received, Is.GreaterThan(0), "the backlog was delivered while the token was valid");

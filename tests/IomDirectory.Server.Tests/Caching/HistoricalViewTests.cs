@@ -28,12 +28,10 @@ public sealed class HistoricalViewTests
         foreach (var (day, i) in days.Select((d, i) => (d, i)))
         {
             var asOf = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(day.AddHours(1));
-            var unit = await server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "pcca", AsOf = asOf });
+            var unit = await server.Directory.GetUnitAsync(new GetUnitRequest { Id = "pcca", AsOf = asOf });
             Assert.That(unit.Names.En, Is.EqualTo($"Climate division, edit {i}"));
-            await server.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory", new SearchDirectoryRequest { Query = "climate", AsOf = asOf });
-            await server.Client.UnaryAsync<SuggestContactsRequest, SuggestContactsResponse>(
-                RoutingReflection.Descriptor.Services.Single(s => s.Name == "RoutingService").FindMethodByName("SuggestContacts"),
-                new SuggestContactsRequest { Query = "climate change adaptation", AsOf = asOf });
+            await server.Directory.SearchDirectoryAsync(new SearchDirectoryRequest { Query = "climate", AsOf = asOf });
+            await server.Routing.SuggestContactsAsync(new SuggestContactsRequest { Query = "climate change adaptation", AsOf = asOf });
         }
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -56,7 +54,7 @@ public sealed class HistoricalViewTests
         {
             try
             {
-                await server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "pcca", AsOf = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(day.AddHours(1)) });
+                await server.Directory.GetUnitAsync(new GetUnitRequest { Id = "pcca", AsOf = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTime(day.AddHours(1)) });
                 ok++;
             }
             catch (Grpc.Core.RpcException ex) when (ex.StatusCode == Grpc.Core.StatusCode.ResourceExhausted)
@@ -70,7 +68,7 @@ public sealed class HistoricalViewTests
         }
         Assert.That(ok, Is.InRange(1, 6), "the budget of the minute was spent, then");
         Assert.That(refused, Is.GreaterThan(0), "the rest refused");
-        Assert.That((await server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "pcca" })).Names.En, Does.Not.StartWith("Climate division, edit"),
+        Assert.That((await server.Directory.GetUnitAsync(new GetUnitRequest { Id = "pcca" })).Names.En, Does.Not.StartWith("Climate division, edit"),
             "today's view (before the scheduled edits) needs no build and answers");
         var health = await new Grpc.Health.V1.Health.HealthClient(server.Channel).CheckAsync(new Grpc.Health.V1.HealthCheckRequest());
         Assert.That(health.Status, Is.EqualTo(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving));
@@ -83,12 +81,12 @@ public sealed class HistoricalViewTests
         var days = Enumerable.Range(0, count).Select(i => first.AddDays(i)).ToList();
         foreach (var (day, i) in days.Select((d, i) => (d, i)))
         {
-            var version = (await server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "pcca" })).Version;
-            await server.Admin<UpdateUnitRequest, Unit>("UpdateUnit", new UpdateUnitRequest
+            var version = (await server.Directory.GetUnitAsync(new GetUnitRequest { Id = "pcca" })).Version;
+            await server.Admin.UpdateUnitAsync(new UpdateUnitRequest
             {
                 Id = "pcca", ExpectedVersion = version, Unit = new UnitInput { Name = new LocalizedText { En = $"Climate division, edit {i}" } },
                 UpdateMask = new FieldMask { Paths = { "name.en" } }, Write = Api.Because($"TICKET-{i}", day.ToString("yyyy-MM-dd")),
-            }, editor);
+            }, RunningServer.Bearer(editor));
         }
         return days;
     }

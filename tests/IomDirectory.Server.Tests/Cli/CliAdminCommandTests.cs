@@ -17,7 +17,7 @@ public sealed class CliAdminCommandTests
     [OneTimeTearDown]
     public async Task Stop() => await _cli.DisposeAsync();
 
-    private Task<Unit> GetUnit(string id) => _cli.Server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = id });
+    private Task<Unit> GetUnit(string id) => _cli.Server.Directory.GetUnitAsync(new GetUnitRequest { Id = id }).ResponseAsync;
 
     [Test]
     public async Task Token_PrintsOnlyATokenTheServerAccepts()

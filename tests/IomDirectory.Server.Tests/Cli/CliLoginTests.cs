@@ -110,8 +110,8 @@ public sealed partial class CliLoginTests
     private const int Unauthorized = 5;
 
     private async Task<string> LastActorAsync() =>
-        (await _signIn.Server.Admin<ListAuditEventsRequest, ListAuditEventsResponse>("ListAuditEvents",
-            new ListAuditEventsRequest { EntityId = "governing-bodies-secretariat" }, _signIn.Server.Token("ann.admin", Roles.Admin))).Events.First().Actor;   // newest first
+        (await _signIn.Server.Admin.ListAuditEventsAsync(
+            new ListAuditEventsRequest { EntityId = "governing-bodies-secretariat" }, RunningServer.Bearer(_signIn.Server.Token("ann.admin", Roles.Admin)))).Events.First().Actor;   // newest first
 
     /// <summary>Runs iomdir login, reads the code it shows on stderr, approves it as <paramref name="user"/> at the provider, waits for it.</summary>
     private async Task<(int Exit, string Stdout, string Stderr)> LoginAsync(TestUser user)

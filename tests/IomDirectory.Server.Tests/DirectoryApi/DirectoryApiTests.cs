@@ -21,7 +21,7 @@ public sealed class DirectoryApiTests
     [Test]
     public async Task GetOffice_ReturnsTheOfficeWithProvenanceInThePreferredLanguage()
     {
-        var office = await _server.Call<GetOfficeRequest, Office>("GetOffice", new GetOfficeRequest { Id = "ro-cairo", Language = "fr" });
+        var office = await _server.Directory.GetOfficeAsync(new GetOfficeRequest { Id = "ro-cairo", Language = "fr" });
         Assert.Multiple(() =>
         {
             Assert.That(office.Type, Is.EqualTo(OfficeType.RegionalOffice));
@@ -36,18 +36,18 @@ public sealed class DirectoryApiTests
     [Test]
     public async Task GetOffice_AsOfBeforeTheRestructuring_FindsTheClosedRegionalOffice()
     {
-        var office = await _server.Call<GetOfficeRequest, Office>("GetOffice", new GetOfficeRequest { Id = "ro-buenos-aires", AsOf = Api.Date("2023-01-01") });
+        var office = await _server.Directory.GetOfficeAsync(new GetOfficeRequest { Id = "ro-buenos-aires", AsOf = Api.Date("2023-01-01") });
         Assert.That(office.Validity.ValidTo.ToDateTime(), Is.EqualTo(new DateTime(2024, 10, 1, 0, 0, 0, DateTimeKind.Utc)));
 
-        var now = await Api.Failure(() => _server.Call<GetOfficeRequest, Office>("GetOffice", new GetOfficeRequest { Id = "ro-buenos-aires" }));
+        var now = await Api.Failure(() => _server.Directory.GetOfficeAsync(new GetOfficeRequest { Id = "ro-buenos-aires" }).ResponseAsync);
         Assert.That(now.Code, Is.EqualTo(StatusCode.NotFound));
     }
 
     [Test]
     public async Task ListOffices_FiltersByTypeAndPages()
     {
-        var first = await _server.Call<ListOfficesRequest, ListOfficesResponse>("ListOffices", new ListOfficesRequest { Type = OfficeType.Copa, PageSize = 4 });
-        var second = await _server.Call<ListOfficesRequest, ListOfficesResponse>("ListOffices", new ListOfficesRequest { Type = OfficeType.Copa, PageSize = 4, PageToken = first.NextPageToken });
+        var first = await _server.Directory.ListOfficesAsync(new ListOfficesRequest { Type = OfficeType.Copa, PageSize = 4 });
+        var second = await _server.Directory.ListOfficesAsync(new ListOfficesRequest { Type = OfficeType.Copa, PageSize = 4, PageToken = first.NextPageToken });
         Assert.Multiple(() =>
         {
             Assert.That(first.TotalSize, Is.EqualTo(7));
@@ -61,8 +61,8 @@ public sealed class DirectoryApiTests
     [Test]
     public async Task ListOffices_ByRegionAndCountry()
     {
-        var inRegion = await _server.Call<ListOfficesRequest, ListOfficesResponse>("ListOffices", new ListOfficesRequest { Region = "ro-vienna", PageSize = 100 });
-        var inJapan = await _server.Call<ListOfficesRequest, ListOfficesResponse>("ListOffices", new ListOfficesRequest { Country = "Japon" });
+        var inRegion = await _server.Directory.ListOfficesAsync(new ListOfficesRequest { Region = "ro-vienna", PageSize = 100 });
+        var inJapan = await _server.Directory.ListOfficesAsync(new ListOfficesRequest { Country = "Japon" });
         Assert.That(inRegion.Offices.Select(o => o.Id), Does.Contain("sro-brussels").And.Contain("co-berlin"));
         Assert.That(inJapan.Offices.Select(o => o.Id), Is.EqualTo(new[] { "co-tokyo" }));
     }
@@ -70,7 +70,7 @@ public sealed class DirectoryApiTests
     [Test]
     public async Task GetUnit_ReturnsNamesAcronymResponsibilitiesAndChildCount()
     {
-        var unit = await _server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "dhrr" });
+        var unit = await _server.Directory.GetUnitAsync(new GetUnitRequest { Id = "dhrr" });
         Assert.Multiple(() =>
         {
             Assert.That(unit.Acronym, Is.EqualTo("DHRR"));
@@ -84,14 +84,14 @@ public sealed class DirectoryApiTests
     [Test]
     public async Task ListUnits_ByParent_ListsDirectChildren()
     {
-        var children = await _server.Call<ListUnitsRequest, ListUnitsResponse>("ListUnits", new ListUnitsRequest { ParentId = "dhrr" });
+        var children = await _server.Directory.ListUnitsAsync(new ListUnitsRequest { ParentId = "dhrr" });
         Assert.That(children.Units.Select(u => u.Id), Does.Contain("pcca").And.Contain("hod").And.Contain("prd").And.Contain("cbi-unit"));
     }
 
     [Test]
     public async Task ListUnits_ByKind()
     {
-        var departments = await _server.Call<ListUnitsRequest, ListUnitsResponse>("ListUnits", new ListUnitsRequest { Kind = UnitKind.Department, PageSize = 500 });
+        var departments = await _server.Directory.ListUnitsAsync(new ListUnitsRequest { Kind = UnitKind.Department, PageSize = 500 });
         Assert.That(departments.Units.All(u => u.Kind == UnitKind.Department), Is.True);
         Assert.That(departments.Units.Select(u => u.Id), Does.Contain("dhrr").And.Not.Contain("doe"));
     }
@@ -99,8 +99,8 @@ public sealed class DirectoryApiTests
     [Test]
     public async Task GetUnitPath_GoesFromTheRootToTheUnit_AndFollowsHistory()
     {
-        var now = await _server.Call<GetUnitPathRequest, GetUnitPathResponse>("GetUnitPath", new GetUnitPathRequest { Id = "cbi-unit" });
-        var before = await _server.Call<GetUnitPathRequest, GetUnitPathResponse>("GetUnitPath", new GetUnitPathRequest { Id = "cbi-unit", AsOf = Api.Date("2023-01-01") });
+        var now = await _server.Directory.GetUnitPathAsync(new GetUnitPathRequest { Id = "cbi-unit" });
+        var before = await _server.Directory.GetUnitPathAsync(new GetUnitPathRequest { Id = "cbi-unit", AsOf = Api.Date("2023-01-01") });
         Assert.That(now.Path.Select(u => u.Id).TakeLast(2), Is.EqualTo(new[] { "dhrr", "cbi-unit" }));
         Assert.That(before.Path.Select(u => u.Id).TakeLast(2), Is.EqualTo(new[] { "ddg-operations", "cbi-unit" }));
         Assert.That(now.Path[0].ParentUnitId, Is.Empty, "the path starts at a root");
@@ -110,7 +110,7 @@ public sealed class DirectoryApiTests
     public async Task GetSubtree_StreamsParentsBeforeChildren()
     {
         var nodes = new List<SubtreeNode>();
-        await foreach (var node in _server.Client.ServerStreamingAsync<GetSubtreeRequest, SubtreeNode>(Api.DirectoryMethod("GetSubtree"), new GetSubtreeRequest { Id = "dhrr" }))
+        await foreach (var node in Api.Stream(() => _server.Directory.GetSubtree(new GetSubtreeRequest { Id = "dhrr" })))
             nodes.Add(node);
         Assert.That(nodes[0].Unit.Id, Is.EqualTo("dhrr"));
         Assert.That(nodes[0].Depth, Is.EqualTo(0));
@@ -127,7 +127,7 @@ public sealed class DirectoryApiTests
     public async Task GetSubtree_WithMaxDepth_StopsThere()
     {
         var nodes = new List<SubtreeNode>();
-        await foreach (var node in _server.Client.ServerStreamingAsync<GetSubtreeRequest, SubtreeNode>(Api.DirectoryMethod("GetSubtree"), new GetSubtreeRequest { Id = "dhrr", MaxDepth = 1 }))
+        await foreach (var node in Api.Stream(() => _server.Directory.GetSubtree(new GetSubtreeRequest { Id = "dhrr", MaxDepth = 1 })))
             nodes.Add(node);
         Assert.That(nodes.Max(n => n.Depth), Is.EqualTo(1));
         Assert.That(nodes, Has.Count.EqualTo(6));
@@ -136,8 +136,8 @@ public sealed class DirectoryApiTests
     [Test]
     public async Task ListMailboxes_ReturnsTheFiveWithTheirOwners()
     {
-        var all = await _server.Call<ListMailboxesRequest, ListMailboxesResponse>("ListMailboxes", new ListMailboxesRequest());
-        var cbi = await _server.Call<ListMailboxesRequest, ListMailboxesResponse>("ListMailboxes", new ListMailboxesRequest { UnitId = "cbi-unit" });
+        var all = await _server.Directory.ListMailboxesAsync(new ListMailboxesRequest());
+        var cbi = await _server.Directory.ListMailboxesAsync(new ListMailboxesRequest { UnitId = "cbi-unit" });
         Assert.That(all.Mailboxes, Has.Count.EqualTo(5));
         Assert.That(cbi.Mailboxes.Single().Address, Is.EqualTo("cbisupport@iom.int"));
         Assert.That(cbi.Mailboxes.Single().OwnerUnitName, Does.Contain("Cash-Based Interventions"));
@@ -146,8 +146,8 @@ public sealed class DirectoryApiTests
     [Test]
     public async Task ListFocalPoints_ByOffice_FindsTheRts()
     {
-        var all = await _server.Call<ListFocalPointsRequest, ListFocalPointsResponse>("ListFocalPoints", new ListFocalPointsRequest());
-        var nairobi = await _server.Call<ListFocalPointsRequest, ListFocalPointsResponse>("ListFocalPoints", new ListFocalPointsRequest { OfficeId = "ro-nairobi", Language = "es" });
+        var all = await _server.Directory.ListFocalPointsAsync(new ListFocalPointsRequest());
+        var nairobi = await _server.Directory.ListFocalPointsAsync(new ListFocalPointsRequest { OfficeId = "ro-nairobi", Language = "es" });
         Assert.That(all.FocalPoints, Has.Count.EqualTo(6));
         Assert.That(nairobi.FocalPoints.Single().OfficeCity, Is.EqualTo("Nairobi"));
         Assert.That(nairobi.FocalPoints.Single().RoleTitle, Does.Contain("RTS"));
@@ -156,7 +156,7 @@ public sealed class DirectoryApiTests
     [Test]
     public async Task ListCommittees_ReturnsTheThreeCommittees()
     {
-        var committees = await _server.Call<ListCommitteesRequest, ListCommitteesResponse>("ListCommittees", new ListCommitteesRequest());
+        var committees = await _server.Directory.ListCommitteesAsync(new ListCommitteesRequest());
         Assert.That(committees.Committees, Has.Count.EqualTo(3));
         Assert.That(committees.Committees.All(c => c.Composition.Length > 0 || c.Description.Length > 0), Is.True);
     }
@@ -170,7 +170,7 @@ public sealed class DirectoryApiTests
     [TestCase("argentina", "Panama City")]
     public async Task ResolveCountry_ByCodeOrNameInAnyLanguage_FindsTheRegionalOfficeAndItsRts(string country, string city)
     {
-        var answer = await _server.Call<ResolveCountryRequest, ResolveCountryResponse>("ResolveCountry", new ResolveCountryRequest { Country = country });
+        var answer = await _server.Directory.ResolveCountryAsync(new ResolveCountryRequest { Country = country });
         Assert.That(answer.RegionalOffice.Cities.En, Is.EqualTo(city));
         Assert.That(answer.FocalPoints.Single().RoleTitle, Does.Contain("Regional Thematic Specialist"));
     }
@@ -178,14 +178,14 @@ public sealed class DirectoryApiTests
     [Test]
     public async Task ResolveCountry_AsOf2023_UsesTheOldRegionalOffice()
     {
-        var answer = await _server.Call<ResolveCountryRequest, ResolveCountryResponse>("ResolveCountry", new ResolveCountryRequest { Country = "AR", AsOf = Api.Date("2023-01-01") });
+        var answer = await _server.Directory.ResolveCountryAsync(new ResolveCountryRequest { Country = "AR", AsOf = Api.Date("2023-01-01") });
         Assert.That(answer.RegionalOffice.Cities.En, Is.EqualTo("Buenos Aires"));
     }
 
     [Test]
     public async Task ResolveCountry_WithASubRegionalOffice_ReturnsBoth()
     {
-        var answer = await _server.Call<ResolveCountryRequest, ResolveCountryResponse>("ResolveCountry", new ResolveCountryRequest { Country = "Afrique du Sud" });
+        var answer = await _server.Directory.ResolveCountryAsync(new ResolveCountryRequest { Country = "Afrique du Sud" });
         Assert.That(answer.RegionalOffice.Id, Is.EqualTo("ro-nairobi"));
         Assert.That(answer.SubRegionalOffice.Id, Is.EqualTo("sro-pretoria"));
     }
@@ -193,7 +193,7 @@ public sealed class DirectoryApiTests
     [Test]
     public async Task ResolveCountry_WhereTheDirectoryHasACountryOffice_ReturnsIt()
     {
-        var answer = await _server.Call<ResolveCountryRequest, ResolveCountryResponse>("ResolveCountry", new ResolveCountryRequest { Country = "IT" });
+        var answer = await _server.Directory.ResolveCountryAsync(new ResolveCountryRequest { Country = "IT" });
         Assert.That(answer.CountryOffice.Id, Is.EqualTo("co-rome"));
     }
 
@@ -202,7 +202,7 @@ public sealed class DirectoryApiTests
     [TestCase("treasury")]
     public async Task SearchDirectory_IsCaseAndAccentInsensitive(string text)
     {
-        var result = await _server.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory", new SearchDirectoryRequest { Query = text });
+        var result = await _server.Directory.SearchDirectoryAsync(new SearchDirectoryRequest { Query = text });
         Assert.That(result.Hits.First().Unit?.Names.Fr ?? "", Does.Contain("trésorerie"));
     }
 
@@ -211,10 +211,10 @@ public sealed class DirectoryApiTests
     [TestCase("Nur-Sultan")]
     public async Task SearchDirectory_FindsAnOfficeByTheAliasStaffUse_AsByItsName(string text)
     {
-        var result = await _server.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory",
+        var result = await _server.Directory.SearchDirectoryAsync(
             new SearchDirectoryRequest { Query = text, Kinds = { "office" } });
         Assert.That(result.Hits.Select(h => h.Id), Does.Contain("co-nur-sultan"));
-        var office = await _server.Call<GetOfficeRequest, Office>("GetOffice", new GetOfficeRequest { Id = "co-nur-sultan" });
+        var office = await _server.Directory.GetOfficeAsync(new GetOfficeRequest { Id = "co-nur-sultan" });
         Assert.That(office.Aliases, Is.EqualTo(new[] { "Astana" }));
         Assert.That(office.City, Is.EqualTo("Nur-Sultan"), "the alias adds a name; the sources' name stays");
     }
@@ -222,8 +222,8 @@ public sealed class DirectoryApiTests
     [Test]
     public async Task SearchDirectory_FindsByAcronym_AndFiltersByKind()
     {
-        var dtm = await _server.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory", new SearchDirectoryRequest { Query = "DTM" });
-        var mailboxes = await _server.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory", new SearchDirectoryRequest { Query = "cash", Kinds = { "mailbox" } });
+        var dtm = await _server.Directory.SearchDirectoryAsync(new SearchDirectoryRequest { Query = "DTM" });
+        var mailboxes = await _server.Directory.SearchDirectoryAsync(new SearchDirectoryRequest { Query = "cash", Kinds = { "mailbox" } });
         Assert.That(dtm.Hits.First().Unit.Acronym, Is.EqualTo("DTM"));
         Assert.That(mailboxes.Hits.Select(h => h.Kind).Distinct(), Is.EqualTo(new[] { "mailbox" }));
         Assert.That(mailboxes.Hits.First().Mailbox.Address, Is.EqualTo("cbisupport@iom.int"));
@@ -235,15 +235,15 @@ public sealed class DirectoryApiTests
     [TestCase("EAH", "hod-wash")]
     public async Task SearchDirectory_ReadsAnAcronymOfTheGlossaryAsItsExpansion(string text, string unitId)
     {
-        var result = await _server.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory", new SearchDirectoryRequest { Query = text, Kinds = { "unit" } });
+        var result = await _server.Directory.SearchDirectoryAsync(new SearchDirectoryRequest { Query = text, Kinds = { "unit" } });
         Assert.That(result.Hits.Take(3).Select(h => h.Id), Does.Contain(unitId));
     }
 
     [Test]
     public async Task SearchDirectory_Pages()
     {
-        var first = await _server.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory", new SearchDirectoryRequest { Query = "division", PageSize = 3 });
-        var second = await _server.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory", new SearchDirectoryRequest { Query = "division", PageSize = 3, PageToken = first.NextPageToken });
+        var first = await _server.Directory.SearchDirectoryAsync(new SearchDirectoryRequest { Query = "division", PageSize = 3 });
+        var second = await _server.Directory.SearchDirectoryAsync(new SearchDirectoryRequest { Query = "division", PageSize = 3, PageToken = first.NextPageToken });
         Assert.That(first.TotalSize, Is.GreaterThan(6));
         Assert.That(second.Hits.Select(h => h.Id), Is.Not.EquivalentTo(first.Hits.Select(h => h.Id)));
     }
@@ -251,8 +251,8 @@ public sealed class DirectoryApiTests
     [Test]
     public async Task SearchDirectory_PageTokenFarPastTheEnd_IsAnEmptyLastPageWithTheTotal()
     {
-        var first = await _server.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory", new SearchDirectoryRequest { Query = "division" });
-        var farAway = await _server.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory",
+        var first = await _server.Directory.SearchDirectoryAsync(new SearchDirectoryRequest { Query = "division" });
+        var farAway = await _server.Directory.SearchDirectoryAsync(
             new SearchDirectoryRequest { Query = "division", PageSize = 100, PageToken = PageRequest.Encode(int.MaxValue - 10) });
         Assert.Multiple(() =>
         {
@@ -265,8 +265,9 @@ public sealed class DirectoryApiTests
     [Test]
     public async Task RequestId_IsEchoedInResponseHeaders()
     {
-        var result = await _server.Client.UnaryWithMetadataAsync<GetUnitRequest, Unit>(Api.DirectoryMethod("GetUnit"), new GetUnitRequest { Id = "pcca" },
+        using var call = _server.Directory.GetUnitAsync(new GetUnitRequest { Id = "pcca" },
             new CallOptions(headers: new Metadata { { "x-request-id", "ticket-42" } }));
-        Assert.That(result.ResponseHeaders.GetValue("x-request-id"), Is.EqualTo("ticket-42"));
+        await call;
+        Assert.That((await call.ResponseHeadersAsync).GetValue("x-request-id"), Is.EqualTo("ticket-42"));
     }
 }

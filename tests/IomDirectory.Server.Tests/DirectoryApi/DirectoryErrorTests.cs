@@ -20,7 +20,7 @@ public sealed class DirectoryErrorTests
     [Test]
     public async Task GetUnit_WithoutId_IsInvalidArgumentNamingId()
     {
-        var failure = await Api.Failure(() => _server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest()));
+        var failure = await Api.Failure(() => _server.Directory.GetUnitAsync(new GetUnitRequest()).ResponseAsync);
         Assert.That(failure.Code, Is.EqualTo(StatusCode.InvalidArgument));
         Assert.That(failure.Fields, Is.EqualTo(new[] { "id" }));
         Assert.That(failure.Message, Does.Contain("id is required"));
@@ -29,7 +29,7 @@ public sealed class DirectoryErrorTests
     [Test]
     public async Task GetUnit_Unknown_IsNotFound()
     {
-        var failure = await Api.Failure(() => _server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "no-such-unit" }));
+        var failure = await Api.Failure(() => _server.Directory.GetUnitAsync(new GetUnitRequest { Id = "no-such-unit" }).ResponseAsync);
         Assert.That(failure.Code, Is.EqualTo(StatusCode.NotFound));
         Assert.That(failure.Message, Does.Contain("no-such-unit"));
     }
@@ -37,8 +37,8 @@ public sealed class DirectoryErrorTests
     [Test]
     public async Task ListOffices_WithSeveralBadFields_ReportsThemAll()
     {
-        var failure = await Api.Failure(() => _server.Call<ListOfficesRequest, ListOfficesResponse>("ListOffices",
-            new ListOfficesRequest { PageSize = 10_000, PageToken = "garbage!", Language = "de", Type = (OfficeType)99 }));
+        var failure = await Api.Failure(() => _server.Directory.ListOfficesAsync(
+            new ListOfficesRequest { PageSize = 10_000, PageToken = "garbage!", Language = "de", Type = (OfficeType)99 }).ResponseAsync);
         Assert.That(failure.Code, Is.EqualTo(StatusCode.InvalidArgument));
         Assert.That(failure.Fields, Is.EquivalentTo(new[] { "page_size", "page_token", "language", "type" }));
     }
@@ -46,7 +46,7 @@ public sealed class DirectoryErrorTests
     [Test]
     public async Task ListOffices_UnknownCountry_IsInvalidArgumentNamingCountry()
     {
-        var failure = await Api.Failure(() => _server.Call<ListOfficesRequest, ListOfficesResponse>("ListOffices", new ListOfficesRequest { Country = "Atlantis" }));
+        var failure = await Api.Failure(() => _server.Directory.ListOfficesAsync(new ListOfficesRequest { Country = "Atlantis" }).ResponseAsync);
         Assert.That(failure.Code, Is.EqualTo(StatusCode.InvalidArgument));
         Assert.That(failure.Fields, Is.EqualTo(new[] { "country" }));
     }
@@ -54,7 +54,7 @@ public sealed class DirectoryErrorTests
     [Test]
     public async Task ResolveCountry_Unknown_IsInvalidArgumentNamingCountry()
     {
-        var failure = await Api.Failure(() => _server.Call<ResolveCountryRequest, ResolveCountryResponse>("ResolveCountry", new ResolveCountryRequest { Country = "Narnia" }));
+        var failure = await Api.Failure(() => _server.Directory.ResolveCountryAsync(new ResolveCountryRequest { Country = "Narnia" }).ResponseAsync);
         Assert.That(failure.Code, Is.EqualTo(StatusCode.InvalidArgument));
         Assert.That(failure.Fields, Is.EqualTo(new[] { "country" }));
     }
@@ -62,8 +62,8 @@ public sealed class DirectoryErrorTests
     [Test]
     public async Task SearchDirectory_EmptyQueryAndUnknownKind_AreInvalid()
     {
-        var failure = await Api.Failure(() => _server.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory",
-            new SearchDirectoryRequest { Query = "  ", Kinds = { "person" } }));
+        var failure = await Api.Failure(() => _server.Directory.SearchDirectoryAsync(
+            new SearchDirectoryRequest { Query = "  ", Kinds = { "person" } }).ResponseAsync);
         Assert.That(failure.Fields, Is.EquivalentTo(new[] { "query", "kinds[0]" }));
     }
 
@@ -72,7 +72,7 @@ public sealed class DirectoryErrorTests
     {
         var failure = await Api.Failure(async () =>
         {
-            await foreach (var _ in _server.Client.ServerStreamingAsync<GetSubtreeRequest, SubtreeNode>(Api.DirectoryMethod("GetSubtree"), new GetSubtreeRequest { Id = "nope" }))
+            await foreach (var _ in Api.Stream(() => _server.Directory.GetSubtree(new GetSubtreeRequest { Id = "nope" })))
             {
             }
         });

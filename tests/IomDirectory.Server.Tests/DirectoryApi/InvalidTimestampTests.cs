@@ -29,7 +29,7 @@ public sealed class InvalidTimestampTests
     [TestCaseSource(nameof(Bad))]
     public async Task AnonymousRead_WithAnInvalidAsOf_IsInvalidArgumentNamingAsOf(Timestamp asOf)
     {
-        var failure = await Api.Failure(() => _server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "pcca", AsOf = asOf }));
+        var failure = await Api.Failure(() => _server.Directory.GetUnitAsync(new GetUnitRequest { Id = "pcca", AsOf = asOf }).ResponseAsync);
         Assert.That(failure.Code, Is.EqualTo(StatusCode.InvalidArgument), failure.Message);
         Assert.That(failure.Fields, Is.EqualTo(new[] { "as_of" }));
     }
@@ -37,10 +37,10 @@ public sealed class InvalidTimestampTests
     [TestCaseSource(nameof(Bad))]
     public async Task Write_WithAnInvalidEffectiveFrom_IsInvalidArgumentNamingIt(Timestamp effective)
     {
-        var failure = await Api.Failure(() => _server.Admin<MoveUnitRequest, Unit>("MoveUnit", new MoveUnitRequest
+        var failure = await Api.Failure(() => _server.Admin.MoveUnitAsync(new MoveUnitRequest
         {
             Id = "pcca", ExpectedVersion = 1, NewParentUnitId = "dhrr", Write = new WriteContext { Reason = "t", EffectiveFrom = effective },
-        }, "not even a token"));
+        }, RunningServer.Bearer("not even a token")).ResponseAsync);
         Assert.That(failure.Code, Is.EqualTo(StatusCode.InvalidArgument), failure.Message);
         Assert.That(failure.Fields, Is.EqualTo(new[] { "write.effective_from" }));
     }
@@ -48,8 +48,8 @@ public sealed class InvalidTimestampTests
     [Test]
     public async Task ListAuditEvents_WithAnInvalidSince_IsInvalidArgumentNamingSince()
     {
-        var failure = await Api.Failure(() => _server.Admin<ListAuditEventsRequest, ListAuditEventsResponse>("ListAuditEvents",
-            new ListAuditEventsRequest { Since = new Timestamp { Seconds = 1_000_000_000_000_000 } }, _server.Token("erin", Roles.Editor)));
+        var failure = await Api.Failure(() => _server.Admin.ListAuditEventsAsync(
+            new ListAuditEventsRequest { Since = new Timestamp { Seconds = 1_000_000_000_000_000 } }, RunningServer.Bearer(_server.Token("erin", Roles.Editor))).ResponseAsync);
         Assert.That(failure.Code, Is.EqualTo(StatusCode.InvalidArgument), failure.Message);
         Assert.That(failure.Fields, Is.EqualTo(new[] { "since" }));
     }
@@ -59,8 +59,7 @@ public sealed class InvalidTimestampTests
     {
         var failure = await Api.Failure(async () =>
         {
-            await foreach (var _ in _server.Client.ServerStreamingAsync<ExportDirectoryRequest, ExportChunk>(Api.AdminMethod("ExportDirectory"),
-                               new ExportDirectoryRequest { AsOf = new Timestamp { Seconds = 5, Nanos = -5 } }, RunningServer.Bearer(_server.Token("erin", Roles.Reader))))
+            await foreach (var _ in Api.Stream(() => _server.Admin.ExportDirectory(new ExportDirectoryRequest { AsOf = new Timestamp { Seconds = 5, Nanos = -5 } }, RunningServer.Bearer(_server.Token("erin", Roles.Reader)))))
             {
             }
         });

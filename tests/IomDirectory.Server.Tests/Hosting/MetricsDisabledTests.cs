@@ -14,7 +14,7 @@ public sealed class MetricsDisabledTests
     {
         await using var server = await RunningServer.StartAsync("--Metrics:Enabled=false");
         using var http = new HttpClient { BaseAddress = server.WebAddress };
-        var unit = await server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "dhrr" });
+        var unit = await server.Directory.GetUnitAsync(new GetUnitRequest { Id = "dhrr" });
 
         using var response = await http.GetAsync(MetricsHosting.ScrapePath);
         Assert.Multiple(() =>

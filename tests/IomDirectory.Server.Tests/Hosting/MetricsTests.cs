@@ -43,8 +43,8 @@ public sealed class MetricsTests
     [Test]
     public async Task Scrape_CountsGrpcCallsByMethodAndStatus_InExplicitBuckets()
     {
-        await _server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "dhrr" });
-        await Api.Failure(() => _server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "no-such-unit" }));
+        await _server.Directory.GetUnitAsync(new GetUnitRequest { Id = "dhrr" });
+        await Api.Failure(() => _server.Directory.GetUnitAsync(new GetUnitRequest { Id = "no-such-unit" }).ResponseAsync);
 
         var scrape = await ScrapeAsync();
         Assert.Multiple(() =>
@@ -59,14 +59,14 @@ public sealed class MetricsTests
     [Test]
     public async Task Scrape_AfterAWrite_ShowsTheSnapshotAtItsSequence_WithNoLag()
     {
-        var unit = await _server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "prd" });
-        await _server.Admin<UpdateUnitRequest, Unit>("UpdateUnit", new UpdateUnitRequest
+        var unit = await _server.Directory.GetUnitAsync(new GetUnitRequest { Id = "prd" });
+        await _server.Admin.UpdateUnitAsync(new UpdateUnitRequest
         {
             Id = "prd", ExpectedVersion = unit.Version, Unit = new UnitInput { Name = new LocalizedText { En = "Peace and Recovery Division (metrics)" } },
             UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "name.en" } }, Write = Api.Because("TICKET-18 metrics"),
-        }, _server.Token("erin.editor", IomDirectory.Server.Security.Roles.Editor));
-        var audit = await _server.Admin<ListAuditEventsRequest, ListAuditEventsResponse>("ListAuditEvents",
-            new ListAuditEventsRequest { EntityId = "prd" }, _server.Token("ann.admin", IomDirectory.Server.Security.Roles.Admin));
+        }, RunningServer.Bearer(_server.Token("erin.editor", IomDirectory.Server.Security.Roles.Editor)));
+        var audit = await _server.Admin.ListAuditEventsAsync(
+            new ListAuditEventsRequest { EntityId = "prd" }, RunningServer.Bearer(_server.Token("ann.admin", IomDirectory.Server.Security.Roles.Admin)));
 
         var scrape = await ScrapeAsync();
         Assert.Multiple(() =>

@@ -62,7 +62,7 @@ public sealed class PostgresAuditIntegrityTests
 
         await Execute(database, $"INSERT INTO \"AuditEvents\" (\"Sequence\", {AuditColumns}) OVERRIDING SYSTEM VALUE VALUES ({Stray}, {AuditValues})");
 
-        await Until(async () => await Health(server, Api.AdminService.FullName) == ServingStatus.NotServing, "AdminService NOT_SERVING");
+        await Until(async () => await Health(server, AdminService.Descriptor.FullName) == ServingStatus.NotServing, "AdminService NOT_SERVING");
         Assert.That(await Health(server, ""), Is.EqualTo(ServingStatus.Serving), "reads go on from the snapshot");
         Assert.That(await Stalled(http), Is.EqualTo(1), "iomdir_changefeed_stalled");
         var refused = await Api.Failure(() => Rename(server, "written while stalled"));
@@ -74,10 +74,10 @@ public sealed class PostgresAuditIntegrityTests
             DELETE FROM "AuditEvents" WHERE "Sequence" = {Stray};
             ALTER TABLE "AuditEvents" ENABLE TRIGGER USER;
             """);
-        await Until(async () => await Health(server, Api.AdminService.FullName) == ServingStatus.Serving, "AdminService SERVING once repaired");
+        await Until(async () => await Health(server, AdminService.Descriptor.FullName) == ServingStatus.Serving, "AdminService SERVING once repaired");
         Assert.That(await Stalled(http), Is.EqualTo(0));
         var written = await Rename(server, "written once repaired");
-        Assert.That((await server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "pcca" })).Names.En, Is.EqualTo(written.Names.En));
+        Assert.That((await server.Directory.GetUnitAsync(new GetUnitRequest { Id = "pcca" })).Names.En, Is.EqualTo(written.Names.En));
     }
 
     [Test]
@@ -133,17 +133,16 @@ public sealed class PostgresAuditIntegrityTests
 
     private static async Task<Unit> Rename(RunningServer server, string name)
     {
-        var unit = await server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "pcca" });
-        return await server.Admin<UpdateUnitRequest, Unit>("UpdateUnit", new UpdateUnitRequest
+        var unit = await server.Directory.GetUnitAsync(new GetUnitRequest { Id = "pcca" });
+        return await server.Admin.UpdateUnitAsync(new UpdateUnitRequest
         {
             Id = "pcca", ExpectedVersion = unit.Version, Unit = new UnitInput { Name = new LocalizedText { En = name } },
             UpdateMask = new FieldMask { Paths = { "name.en" } }, Write = Api.Because("ISSUE-30 audit"),
-        }, server.Token("erin.editor", Roles.Editor));
+        }, RunningServer.Bearer(server.Token("erin.editor", Roles.Editor)));
     }
 
     private static async Task<ServingStatus> Health(RunningServer server, string service) =>
-        (await server.Client.UnaryAsync<HealthCheckRequest, HealthCheckResponse>(HealthReflection.Descriptor.Services[0].FindMethodByName("Check"),
-            new HealthCheckRequest { Service = service }, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(5)))).Status;
+        (await server.Health.CheckAsync(new HealthCheckRequest { Service = service }, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(5)))).Status;
 
     private static async Task<int?> Stalled(HttpClient http)
     {

@@ -56,9 +56,9 @@ public sealed class PostgresFaultTests
                 try
                 {
                     if (i % 2 == 0)
-                        await server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "pcca" });
+                        await server.Directory.GetUnitAsync(new GetUnitRequest { Id = "pcca" });
                     else
-                        await server.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory", new SearchDirectoryRequest { Query = "climate" });
+                        await server.Directory.SearchDirectoryAsync(new SearchDirectoryRequest { Query = "climate" });
                     Interlocked.Increment(ref reads);
                 }
                 catch (Exception ex)
@@ -74,7 +74,7 @@ public sealed class PostgresFaultTests
         var refused = await Api.Failure(() => Rename(a, "written while the database is down", editor));
         Assert.That(refused.Code, Is.EqualTo(StatusCode.Unavailable), refused.Message);
         Assert.That(refused.Message, Does.Contain("database"));
-        await Until(async () => await Health(a, Api.AdminService.FullName) == HealthCheckResponse.Types.ServingStatus.NotServing, "AdminService NOT_SERVING");
+        await Until(async () => await Health(a, AdminService.Descriptor.FullName) == HealthCheckResponse.Types.ServingStatus.NotServing, "AdminService NOT_SERVING");
         Assert.That(await Health(a, ""), Is.EqualTo(HealthCheckResponse.Types.ServingStatus.Serving), "reads are served: the server stays SERVING");
         var readsWhileDown = reads;
         await Task.Delay(500);
@@ -94,9 +94,9 @@ public sealed class PostgresFaultTests
                 return false;
             }
         }, "a write succeeds once the database is back");
-        await Until(async () => (await a.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "pcca" })).Names.En == written!.Names.En,
+        await Until(async () => (await a.Directory.GetUnitAsync(new GetUnitRequest { Id = "pcca" })).Names.En == written!.Names.En,
             "replica A follows changes again");
-        await Until(async () => await Health(a, Api.AdminService.FullName) == HealthCheckResponse.Types.ServingStatus.Serving, "AdminService SERVING again");
+        await Until(async () => await Health(a, AdminService.Descriptor.FullName) == HealthCheckResponse.Types.ServingStatus.Serving, "AdminService SERVING again");
 
         await stopReading.CancelAsync();
         await Task.WhenAll(readers);
@@ -127,22 +127,21 @@ public sealed class PostgresFaultTests
         Assert.That(audited, Is.EquivalentTo(created), $"every stored change of {name} has its audit event and every audit event its change");
         await using var other = await RunningServer.StartOnAsync(database, key);
         foreach (var id in acknowledged)
-            Assert.That((await other.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = id })).ParentUnitId, Is.EqualTo("pcca"), id);
+            Assert.That((await other.Directory.GetUnitAsync(new GetUnitRequest { Id = id })).ParentUnitId, Is.EqualTo("pcca"), id);
     }
 
     private static async Task<Unit> Rename(RunningServer server, string name, string token)
     {
-        var unit = await server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "pcca" });
-        return await server.Admin<UpdateUnitRequest, Unit>("UpdateUnit", new UpdateUnitRequest
+        var unit = await server.Directory.GetUnitAsync(new GetUnitRequest { Id = "pcca" });
+        return await server.Admin.UpdateUnitAsync(new UpdateUnitRequest
         {
             Id = "pcca", ExpectedVersion = unit.Version, Unit = new UnitInput { Name = new LocalizedText { En = name } },
             UpdateMask = new FieldMask { Paths = { "name.en" } }, Write = Api.Because("TICKET-18 faults"),
-        }, token);
+        }, RunningServer.Bearer(token));
     }
 
     private static async Task<HealthCheckResponse.Types.ServingStatus> Health(RunningServer server, string service) =>
-        (await server.Client.UnaryAsync<HealthCheckRequest, HealthCheckResponse>(HealthReflection.Descriptor.Services[0].FindMethodByName("Check"),
-            new HealthCheckRequest { Service = service }, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(5)))).Status;
+        (await server.Health.CheckAsync(new HealthCheckRequest { Service = service }, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(5)))).Status;
 
     private static Task Until(Func<Task<bool>> condition, string what) =>
         Eventually.HoldsAsync(condition, what, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));

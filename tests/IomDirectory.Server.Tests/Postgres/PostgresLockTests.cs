@@ -53,12 +53,12 @@ public sealed class PostgresLockTests
 
     private static async Task<Unit> Rename(RunningServer server, string name)
     {
-        var unit = await server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "pcca" });
-        return await server.Admin<UpdateUnitRequest, Unit>("UpdateUnit", new UpdateUnitRequest
+        var unit = await server.Directory.GetUnitAsync(new GetUnitRequest { Id = "pcca" });
+        return await server.Admin.UpdateUnitAsync(new UpdateUnitRequest
         {
             Id = "pcca", ExpectedVersion = unit.Version, Unit = new UnitInput { Name = new LocalizedText { En = name } },
             UpdateMask = new FieldMask { Paths = { "name.en" } }, Write = Api.Because("ISSUE-30 locks"),
-        }, server.Token("erin.editor", Roles.Editor));
+        }, RunningServer.Bearer(server.Token("erin.editor", Roles.Editor)));
     }
 
     [Test]

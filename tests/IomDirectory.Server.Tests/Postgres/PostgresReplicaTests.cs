@@ -45,21 +45,21 @@ public sealed class PostgresReplicaTests
     }
 
     private static Task<Unit> Get(RunningServer server, string id) =>
-        server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = id });
+        server.Directory.GetUnitAsync(new GetUnitRequest { Id = id }).ResponseAsync;
 
     private static Task<Unit> Rename(RunningServer server, string id, long version, string name) =>
-        server.Admin<UpdateUnitRequest, Unit>("UpdateUnit", new UpdateUnitRequest
+        server.Admin.UpdateUnitAsync(new UpdateUnitRequest
         {
             Id = id, ExpectedVersion = version, Unit = new UnitInput { Name = new LocalizedText { En = name } },
             UpdateMask = new FieldMask { Paths = { "name.en" } }, Write = Api.Because("TICKET-18 replicas"),
-        }, server.Token("erin.editor", Roles.Editor));
+        }, RunningServer.Bearer(server.Token("erin.editor", Roles.Editor))).ResponseAsync;
 
     private static Task<Unit> Create(RunningServer server, string id, string name, string parent, string? acronym = null) =>
-        server.Admin<CreateUnitRequest, Unit>("CreateUnit", new CreateUnitRequest
+        server.Admin.CreateUnitAsync(new CreateUnitRequest
         {
             Id = id, Unit = new UnitInput { Kind = UnitKind.Unit, Name = new LocalizedText { En = name }, ParentUnitId = parent, Acronym = acronym ?? "" },
             Write = Api.Because("TICKET-18 replicas"),
-        }, server.Token("erin.editor", Roles.Editor));
+        }, RunningServer.Bearer(server.Token("erin.editor", Roles.Editor))).ResponseAsync;
 
     /// <summary>Polls a replica until <paramref name="read"/> holds (a replica follows within a second; the bound here is generous).</summary>
     private static Task Eventually(Func<Task<bool>> read, string what) =>
@@ -76,25 +76,24 @@ public sealed class PostgresReplicaTests
         await Eventually(async () => (await Get(b, "pcca")).Names.En == written.Names.En, "the new name on replica B");
 
         Assert.That((await Get(b, "pcca")).Version, Is.EqualTo(written.Version));
-        var hits = await b.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory", new SearchDirectoryRequest { Query = "zephyrine" });
+        var hits = await b.Directory.SearchDirectoryAsync(new SearchDirectoryRequest { Query = "zephyrine" });
         Assert.That(hits.Hits.Select(h => h.Id), Does.Contain("pcca"), "search on B");
         await Create(b, "zephyr-desk", "Zephyrine anticipatory desk", "pcca");
-        await Eventually(async () => (await a.Call<SearchDirectoryRequest, SearchDirectoryResponse>("SearchDirectory",
+        await Eventually(async () => (await a.Directory.SearchDirectoryAsync(
             new SearchDirectoryRequest { Query = "zephyrine anticipatory" })).Hits.Any(h => h.Id == "zephyr-desk"), "a unit created on B, found by search on A");
         // Routing on B follows a mailbox handed over on A: "cash vouchers" goes to the department above the CBI Unit.
         Assert.That((await Ask(b, "cash vouchers")).Email, Is.EqualTo("cbisupport@iom.int"));
-        var mailbox = (await a.Call<ListMailboxesRequest, ListMailboxesResponse>("ListMailboxes", new ListMailboxesRequest { UnitId = "cbi-unit" })).Mailboxes.Single();
-        await a.Admin<UpdateMailboxRequest, Mailbox>("UpdateMailbox", new UpdateMailboxRequest
+        var mailbox = (await a.Directory.ListMailboxesAsync(new ListMailboxesRequest { UnitId = "cbi-unit" })).Mailboxes.Single();
+        await a.Admin.UpdateMailboxAsync(new UpdateMailboxRequest
         {
             Id = mailbox.Id, ExpectedVersion = mailbox.Version, Mailbox = new MailboxInput { OwnerUnitId = "hod" },
             UpdateMask = new FieldMask { Paths = { "owner_unit_id" } }, Write = Api.Because("CBI mailbox handed to Humanitarian Operations"),
-        }, a.Token("erin.editor", Roles.Editor));
+        }, RunningServer.Bearer(a.Token("erin.editor", Roles.Editor)));
         await Eventually(async () => (await Ask(b, "cash vouchers")).Email == "dhrr@iom.int", "routing on B after the mailbox moved on A");
     }
 
     private static async Task<ContactSuggestion> Ask(RunningServer server, string query) =>
-        (await server.Client.UnaryAsync<SuggestContactsRequest, SuggestContactsResponse>(
-            RoutingReflection.Descriptor.Services[0].FindMethodByName("SuggestContacts"), new SuggestContactsRequest { Query = query })).Suggestions[0];
+        (await server.Routing.SuggestContactsAsync(new SuggestContactsRequest { Query = query })).Suggestions[0];
 
     [Test]
     public async Task SameVersionUpdatedOnTwoReplicasAtOnce_ExactlyOneWins_TheOtherIsAbortedWithTheCurrentVersion()
@@ -136,28 +135,28 @@ public sealed class PostgresReplicaTests
         // The same acronym for two new units, and the same address for two new mailboxes, at once on A and B.
         var acronyms = await Outcomes(() => Create(a, "twin-a", "Twin unit A", "pcca", "TWINZ"), () => Create(b, "twin-b", "Twin unit B", "pcca", "TWINZ"));
         var addresses = await Outcomes(
-            () => a.Admin<CreateMailboxRequest, Mailbox>("CreateMailbox", new CreateMailboxRequest
+            () => a.Admin.CreateMailboxAsync(new CreateMailboxRequest
             {
                 Id = "twin-mailbox-a", Mailbox = new MailboxInput { Address = "twinbox@iom.int", OwnerUnitId = "pcca" }, Write = Api.Because("t"),
-            }, a.Token("erin.editor", Roles.Editor)),
-            () => b.Admin<CreateMailboxRequest, Mailbox>("CreateMailbox", new CreateMailboxRequest
+            }, RunningServer.Bearer(a.Token("erin.editor", Roles.Editor))).ResponseAsync,
+            () => b.Admin.CreateMailboxAsync(new CreateMailboxRequest
             {
                 Id = "twin-mailbox-b", Mailbox = new MailboxInput { Address = "TWINBOX@iom.int", OwnerUnitId = "pcca" }, Write = Api.Because("t"),
-            }, b.Token("erin.editor", Roles.Editor)));
+            }, RunningServer.Bearer(b.Token("erin.editor", Roles.Editor))).ResponseAsync);
         // Two units moved under each other at once: one of the moves would close a cycle.
         await Create(a, "loop-x", "Loop unit X", "pcca");
         await Create(a, "loop-y", "Loop unit Y", "pcca");
-        await Eventually(async () => (await b.Call<ListUnitsRequest, ListUnitsResponse>("ListUnits", new ListUnitsRequest { ParentId = "pcca", PageSize = 200 }))
+        await Eventually(async () => (await b.Directory.ListUnitsAsync(new ListUnitsRequest { ParentId = "pcca", PageSize = 200 }))
             .Units.Count(u => u.Id is "loop-x" or "loop-y") == 2, "both units on B");
         var moves = await Outcomes(
-            async () => await a.Admin<MoveUnitRequest, Unit>("MoveUnit", new MoveUnitRequest
+            async () => await a.Admin.MoveUnitAsync(new MoveUnitRequest
             {
                 Id = "loop-x", ExpectedVersion = (await Get(a, "loop-x")).Version, NewParentUnitId = "loop-y", Write = Api.Because("t"),
-            }, a.Token("erin.editor", Roles.Editor)),
-            async () => await b.Admin<MoveUnitRequest, Unit>("MoveUnit", new MoveUnitRequest
+            }, RunningServer.Bearer(a.Token("erin.editor", Roles.Editor))),
+            async () => await b.Admin.MoveUnitAsync(new MoveUnitRequest
             {
                 Id = "loop-y", ExpectedVersion = (await Get(b, "loop-y")).Version, NewParentUnitId = "loop-x", Write = Api.Because("t"),
-            }, b.Token("erin.editor", Roles.Editor)));
+            }, RunningServer.Bearer(b.Token("erin.editor", Roles.Editor))));
 
         Assert.Multiple(() =>
         {
@@ -233,8 +232,7 @@ public sealed class PostgresReplicaTests
     }
 
     private static IAsyncEnumerable<ChangeEvent> Watch(RunningServer server, long after, string token, CancellationToken cancellationToken) =>
-        server.Client.ServerStreamingAsync<WatchChangesRequest, ChangeEvent>(Api.AdminMethod("WatchChanges"),
-            new WatchChangesRequest { AfterSequence = after }, RunningServer.Bearer(token), cancellationToken);
+        Api.Stream(() => server.Admin.WatchChanges(new WatchChangesRequest { AfterSequence = after }, RunningServer.Bearer(token).WithCancellationToken(cancellationToken)), cancellationToken);
 
     [Test]
     public async Task ThreeReplicasStartingAtOnceOnAnEmptyDatabase_SeedItOnce()

@@ -29,7 +29,7 @@ public sealed class CrashSafetyTests
         {
             foreach (var id in acknowledged)
             {
-                var unit = await restarted.Client.UnaryAsync<GetUnitRequest, Unit>(Api.DirectoryMethod("GetUnit"), new GetUnitRequest { Id = id });
+                var unit = await restarted.Directory.GetUnitAsync(new GetUnitRequest { Id = id });
                 Assert.That(unit.ParentUnitId, Is.EqualTo("pcca"), id);
             }
         }

@@ -22,8 +22,7 @@ public sealed class ShutdownTests
             {
                 try
                 {
-                    await foreach (var _ in server.Client.ServerStreamingAsync<GetSubtreeRequest, SubtreeNode>(
-                                       Api.DirectoryMethod("GetSubtree"), new GetSubtreeRequest()))
+                    await foreach (var _ in Api.Stream(() => server.Directory.GetSubtree(new GetSubtreeRequest())))
                     {
                     }
                     outcomes.Add("ok");

@@ -13,9 +13,6 @@ namespace IomDirectory.Server.Tests.Routing;
 [TestFixture]
 public sealed class MessageRoutingRpcTests
 {
-    private static readonly Google.Protobuf.Reflection.MethodDescriptor Method =
-        RoutingReflection.Descriptor.Services.Single(s => s.Name == "RoutingService").FindMethodByName("SuggestContacts");
-
     private RunningServer _server = null!;
 
     [OneTimeSetUp]
@@ -25,8 +22,7 @@ public sealed class MessageRoutingRpcTests
     public async Task Stop() => await _server.DisposeAsync();
 
     private Task<SuggestContactsResponse> Suggest(string query, string askerCountry = "") =>
-        _server.Client.UnaryAsync<SuggestContactsRequest, SuggestContactsResponse>(Method,
-            new SuggestContactsRequest { Query = query, AskerCountry = askerCountry }, new CallOptions());
+        _server.Routing.SuggestContactsAsync(new SuggestContactsRequest { Query = query, AskerCountry = askerCountry }, new CallOptions()).ResponseAsync;
 
     private static void AssertRtsFirst(SuggestContactsResponse response, string city, string email)
     {

@@ -11,9 +11,6 @@ namespace IomDirectory.Server.Tests.Routing;
 [TestFixture]
 public sealed class SuggestContactsRpcTests
 {
-    private static readonly Google.Protobuf.Reflection.MethodDescriptor Method =
-        RoutingReflection.Descriptor.Services.Single(s => s.Name == "RoutingService").FindMethodByName("SuggestContacts");
-
     private RunningServer _server = null!;
 
     [OneTimeSetUp]
@@ -23,7 +20,7 @@ public sealed class SuggestContactsRpcTests
     public async Task Stop() => await _server.DisposeAsync();
 
     private Task<SuggestContactsResponse> Suggest(SuggestContactsRequest request) =>
-        _server.Client.UnaryAsync<SuggestContactsRequest, SuggestContactsResponse>(Method, request, new CallOptions());
+        _server.Routing.SuggestContactsAsync(request, new CallOptions()).ResponseAsync;
 
     private static Timestamp On(string date) => Timestamp.FromDateTime(DateTime.SpecifyKind(DateTime.Parse(date, System.Globalization.CultureInfo.InvariantCulture), DateTimeKind.Utc));
 

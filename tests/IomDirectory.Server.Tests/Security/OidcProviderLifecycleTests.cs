@@ -16,13 +16,13 @@ namespace IomDirectory.Server.Tests.Security;
 public sealed class OidcProviderLifecycleTests
 {
     private static Task<Unit> Rename(RunningServer server, string token, string id, string name, long version) =>
-        server.Client.UnaryAsync<UpdateUnitRequest, Unit>(Api.AdminMethod("UpdateUnit"), new UpdateUnitRequest
+        server.Admin.UpdateUnitAsync(new UpdateUnitRequest
         {
             Id = id, ExpectedVersion = version, Unit = new UnitInput { Name = new LocalizedText { En = name } },
             UpdateMask = new FieldMask { Paths = { "name.en" } }, Write = Api.Because("OIDC-2"),
-        }, RunningServer.Bearer(token));
+        }, RunningServer.Bearer(token)).ResponseAsync;
 
-    private static Task<Unit> Get(RunningServer server, string id) => server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = id });
+    private static Task<Unit> Get(RunningServer server, string id) => server.Directory.GetUnitAsync(new GetUnitRequest { Id = id }).ResponseAsync;
 
     private static async Task<StatusCode> WriteStatus(RunningServer server, string token)
     {
@@ -70,7 +70,7 @@ public sealed class OidcProviderLifecycleTests
         // A server started while the provider is down: reads answer, tokens are refused at once and say why, sign-in is a 503 page.
         await using var fresh = await RunningServer.StartAsync(SignInServer.Settings(signIn.Provider));
         Assert.That((await Get(fresh, "dhrr")).Id, Is.EqualTo("dhrr"), "an anonymous read");
-        var read = await fresh.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "pcca" }, RunningServer.Bearer(token));
+        var read = await fresh.Directory.GetUnitAsync(new GetUnitRequest { Id = "pcca" }, RunningServer.Bearer(token));
         Assert.That(read.Id, Is.EqualTo("pcca"), "a read with a token that cannot be checked is still a read");
         var watch = Stopwatch.StartNew();
         var failure = await Api.Failure(() => Rename(fresh, token, "pcca", "x", 1));

@@ -29,25 +29,24 @@ public sealed class OidcTokenTests
     [OneTimeTearDown]
     public async Task Stop() => await _signIn.DisposeAsync();
 
-    private Task<Unit> Rename(CallInvoker client, string token, string id, string name, long version) =>
-        client.UnaryAsync<UpdateUnitRequest, Unit>(Api.AdminMethod("UpdateUnit"), new UpdateUnitRequest
+    private Task<Unit> Rename(AdminService.AdminServiceClient client, string token, string id, string name, long version) =>
+        client.UpdateUnitAsync(new UpdateUnitRequest
         {
             Id = id, ExpectedVersion = version, Unit = new UnitInput { Name = new LocalizedText { En = name } },
             UpdateMask = new FieldMask { Paths = { "name.en" } }, Write = Api.Because("OIDC-1"),
-        }, RunningServer.Bearer(token));
+        }, RunningServer.Bearer(token)).ResponseAsync;
 
-    private Task<Unit> Get(string id) => Server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = id });
+    private Task<Unit> Get(string id) => Server.Directory.GetUnitAsync(new GetUnitRequest { Id = id }).ResponseAsync;
 
     private async Task<AuditEvent> LastAuditOf(string id) =>
-        (await Server.Admin<ListAuditEventsRequest, ListAuditEventsResponse>("ListAuditEvents", new ListAuditEventsRequest { EntityId = id },
-            Server.Token("ann.admin", Roles.Admin))).Events.First();   // newest first
+        (await Server.Admin.ListAuditEventsAsync(new ListAuditEventsRequest { EntityId = id }, RunningServer.Bearer(Server.Token("ann.admin", Roles.Admin)))).Events.First();   // newest first
 
     [Test]
     public async Task Editor_signed_in_at_the_provider_edits_over_gRPC_and_the_audit_names_them()
     {
         var token = await Tokens.PersonTokenAsync(TestDirectory.Erin);
         var before = await Get("prd");
-        await Rename(Server.Client, token, "prd", "Peace and Recovery Division (OIDC)", before.Version);
+        await Rename(Server.Admin, token, "prd", "Peace and Recovery Division (OIDC)", before.Version);
 
         var e = await LastAuditOf("prd");
         Assert.Multiple(() =>
@@ -68,7 +67,7 @@ public sealed class OidcTokenTests
             HttpVersionPolicy = HttpVersionPolicy.RequestVersionExact,
         });
         var before = await Get("hod");
-        var updated = await Rename(channel.CreateCallInvoker(), token, "hod", "Office of the Director General (gRPC-Web)", before.Version);
+        var updated = await Rename(new AdminService.AdminServiceClient(channel), token, "hod", "Office of the Director General (gRPC-Web)", before.Version);
 
         Assert.That(updated.Version, Is.EqualTo(before.Version + 1));
         Assert.That((await LastAuditOf("hod")).Actor, Does.StartWith("Erin Editor ("));
@@ -85,7 +84,7 @@ public sealed class OidcTokenTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
 
         var before = await Get("pcca");
-        var failure = await Api.Failure(() => Rename(Server.Client, token, "pcca", "x", before.Version));
+        var failure = await Api.Failure(() => Rename(Server.Admin, token, "pcca", "x", before.Version));
         Assert.That(failure.Code, Is.EqualTo(StatusCode.PermissionDenied), failure.Message);
         Assert.That(failure.Message, Does.Contain("directory.editor").And.Contain("Helpdesk lookup tool"));
     }
@@ -95,7 +94,7 @@ public sealed class OidcTokenTests
     {
         var token = await Tokens.ApplicationTokenAsync(TestDirectory.HelpdeskEditor);
         var before = await Get("dhrr");
-        await Rename(Server.Client, token, "dhrr", "Department of Humanitarian Response and Recovery (sync)", before.Version);
+        await Rename(Server.Admin, token, "dhrr", "Department of Humanitarian Response and Recovery (sync)", before.Version);
         Assert.That((await LastAuditOf("dhrr")).Actor, Is.EqualTo("Helpdesk sync tool (helpdesk-editor)"));
     }
 
@@ -104,7 +103,7 @@ public sealed class OidcTokenTests
     {
         var token = await Tokens.PersonTokenAsync(TestDirectory.Rita);
         var before = await Get("pcca");
-        var failure = await Api.Failure(() => Rename(Server.Client, token, "pcca", "x", before.Version));
+        var failure = await Api.Failure(() => Rename(Server.Admin, token, "pcca", "x", before.Version));
         Assert.That(failure.Code, Is.EqualTo(StatusCode.PermissionDenied), failure.Message);
     }
 
@@ -113,7 +112,7 @@ public sealed class OidcTokenTests
     {
         var token = Tokens.Forge(c => { c.Remove("roles"); c["role"] = "directory.admin"; c["groups"] = new[] { "directory.admin" }; });
         var before = await Get("pcca");
-        var failure = await Api.Failure(() => Rename(Server.Client, token, "pcca", "x", before.Version));
+        var failure = await Api.Failure(() => Rename(Server.Admin, token, "pcca", "x", before.Version));
         Assert.That(failure.Code, Is.EqualTo(StatusCode.PermissionDenied), failure.Message);
         Assert.That(failure.Message, Does.Contain("no directory role"));
     }
@@ -122,7 +121,7 @@ public sealed class OidcTokenTests
     public async Task A_local_key_token_still_works_beside_the_provider()
     {
         var before = await Get("pcca");
-        var updated = await Rename(Server.Client, Server.Token("lou.local", Roles.Editor), "pcca", "PCCA (local key)", before.Version);
+        var updated = await Rename(Server.Admin, Server.Token("lou.local", Roles.Editor), "pcca", "PCCA (local key)", before.Version);
         Assert.That(updated.Version, Is.EqualTo(before.Version + 1));
         Assert.That((await LastAuditOf("pcca")).Actor, Is.EqualTo("lou.local"));
     }
@@ -150,7 +149,7 @@ public sealed class OidcTokenTests
     public async Task A_bad_token_is_UNAUTHENTICATED_with_the_reason(Func<ProviderClient, string> token, string reason)
     {
         var before = await Get("pcca");
-        var failure = await Api.Failure(() => Rename(Server.Client, token(Tokens), "pcca", "x", before.Version));
+        var failure = await Api.Failure(() => Rename(Server.Admin, token(Tokens), "pcca", "x", before.Version));
         Assert.That(failure.Code, Is.EqualTo(StatusCode.Unauthenticated), failure.Message);
         Assert.That(failure.Message, Does.StartWith("The bearer token was rejected: ").And.Contain(reason));
     }
@@ -158,7 +157,7 @@ public sealed class OidcTokenTests
     [Test]
     public async Task A_bad_token_on_an_anonymous_read_still_gets_the_answer()
     {
-        var unit = await Server.Call<GetUnitRequest, Unit>("GetUnit", new GetUnitRequest { Id = "dhrr" }, RunningServer.Bearer(Tokens.Unsigned()));
+        var unit = await Server.Directory.GetUnitAsync(new GetUnitRequest { Id = "dhrr" }, RunningServer.Bearer(Tokens.Unsigned()));
         Assert.That(unit.Id, Is.EqualTo("dhrr"));
     }
 }

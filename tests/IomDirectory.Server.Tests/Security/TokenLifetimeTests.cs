@@ -23,7 +23,7 @@ public sealed class TokenLifetimeTests
     public async Task Stop() => await _server.DisposeAsync();
 
     private Task<(StatusCode Code, string Message, IReadOnlyList<string> Fields)> AuditWith(string token) =>
-        Api.Failure(() => _server.Admin<ListAuditEventsRequest, ListAuditEventsResponse>("ListAuditEvents", new ListAuditEventsRequest(), token));
+        Api.Failure(() => _server.Admin.ListAuditEventsAsync(new ListAuditEventsRequest(), RunningServer.Bearer(token)).ResponseAsync);
 
     private byte[] Key => SigningKey.Read(_server.KeyFile);
 
@@ -38,8 +38,7 @@ public sealed class TokenLifetimeTests
     [Test]
     public async Task TokenWithinTheCap_IsAccepted()
     {
-        var events = await _server.Admin<ListAuditEventsRequest, ListAuditEventsResponse>("ListAuditEvents", new ListAuditEventsRequest(),
-            _server.Token("alice", Roles.Editor, TimeSpan.FromHours(23)));
+        var events = await _server.Admin.ListAuditEventsAsync(new ListAuditEventsRequest(), RunningServer.Bearer(_server.Token("alice", Roles.Editor, TimeSpan.FromHours(23))));
         Assert.That(events, Is.Not.Null);
     }
 
@@ -94,8 +93,8 @@ public sealed class TokenLifetimeTests
     public async Task ConfiguredCap_IsTheOneApplied()
     {
         await using var strict = await RunningServer.StartAsync("--Jwt:MaxTokenLifetime", "00:30:00");
-        var failure = await Api.Failure(() => strict.Admin<ListAuditEventsRequest, ListAuditEventsResponse>("ListAuditEvents",
-            new ListAuditEventsRequest(), strict.Token("alice", Roles.Editor, TimeSpan.FromHours(1))));
+        var failure = await Api.Failure(() => strict.Admin.ListAuditEventsAsync(
+            new ListAuditEventsRequest(), RunningServer.Bearer(strict.Token("alice", Roles.Editor, TimeSpan.FromHours(1)))).ResponseAsync);
         Assert.That(failure.Code, Is.EqualTo(StatusCode.Unauthenticated));
         Assert.That(failure.Message, Does.Contain("0.5 h"));
     }

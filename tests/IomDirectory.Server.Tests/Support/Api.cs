@@ -1,36 +1,25 @@
-using Google.Protobuf;
-using Google.Protobuf.Reflection;
-using IomDirectory.Contracts.V1;
+using System.Runtime.CompilerServices;
 using Grpc.Core;
-using IomDirectory.Contracts.Transport;
 
 namespace IomDirectory.Server.Tests.Support;
 
-/// <summary>Method descriptors of the API and call shorthands for tests.</summary>
+/// <summary>Call shorthands for tests.</summary>
 public static class Api
 {
-    public static readonly ServiceDescriptor Directory = DirectoryReflection.Descriptor.Services.Single(s => s.Name == "DirectoryService");
-
-    public static readonly ServiceDescriptor AdminService = AdminReflection.Descriptor.Services.Single(s => s.Name == "AdminService");
-
-    public static MethodDescriptor AdminMethod(string name) => AdminService.FindMethodByName(name)
-        ?? throw new ArgumentException($"AdminService has no method {name}");
-
-    public static Task<TResponse> Admin<TRequest, TResponse>(this RunningServer server, string method, TRequest request, string token)
-        where TRequest : class, IMessage<TRequest>
-        where TResponse : class, IMessage<TResponse>, new() =>
-        server.Client.UnaryAsync<TRequest, TResponse>(AdminMethod(method), request, RunningServer.Bearer(token));
-
     public static IomDirectory.Contracts.V1.WriteContext Because(string reason, string? effective = null) =>
         effective is null ? new() { Reason = reason } : new() { Reason = reason, EffectiveFrom = Date(effective) };
 
-    public static MethodDescriptor DirectoryMethod(string name) => Directory.FindMethodByName(name)
-        ?? throw new ArgumentException($"DirectoryService has no method {name}");
-
-    public static Task<TResponse> Call<TRequest, TResponse>(this RunningServer server, string method, TRequest request, CallOptions? options = null)
-        where TRequest : class, IMessage<TRequest>
-        where TResponse : class, IMessage<TResponse>, new() =>
-        server.Client.UnaryAsync<TRequest, TResponse>(DirectoryMethod(method), request, options);
+    /// <summary>
+    /// The messages of a server-streaming call, started when the loop starts and disposed (so cancelled, if unfinished)
+    /// when the loop ends.
+    /// </summary>
+    public static async IAsyncEnumerable<T> Stream<T>(Func<AsyncServerStreamingCall<T>> start,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        using var call = start();
+        while (await call.ResponseStream.MoveNext(cancellationToken))
+            yield return call.ResponseStream.Current;
+    }
 
     /// <summary>The call's failure, with its status and the field names of its google.rpc.BadRequest.</summary>
     public static async Task<(StatusCode Code, string Message, IReadOnlyList<string> Fields)> Failure(Func<Task> call)

@@ -21,7 +21,7 @@ public static class CrashWriters
                 var id = $"crash-unit-{w}-{i}";
                 try
                 {
-                    await server.Client.UnaryAsync<CreateUnitRequest, Unit>(Api.AdminMethod("CreateUnit"), new CreateUnitRequest
+                    await server.Admin.CreateUnitAsync(new CreateUnitRequest
                     {
                         Id = id,
                         Unit = new UnitInput { Kind = UnitKind.Unit, Name = new LocalizedText { En = $"Crash test unit {w}/{i}" }, ParentUnitId = "pcca" },

@@ -52,6 +52,12 @@ public sealed class RunningServer : IAsyncDisposable
     public Grpc.Net.Client.GrpcChannel Channel { get; }
     public CallInvoker Client { get; }
 
+    // The generated clients, so that every call's method, request and response types are checked by the compiler.
+    public IomDirectory.Contracts.V1.DirectoryService.DirectoryServiceClient Directory => new(Client);
+    public IomDirectory.Contracts.V1.RoutingService.RoutingServiceClient Routing => new(Client);
+    public IomDirectory.Contracts.V1.AdminService.AdminServiceClient Admin => new(Client);
+    public global::Grpc.Health.V1.Health.HealthClient Health => new(Client);
+
     public IServiceProvider Services => _app.Services;
 
     /// <summary>A server on a store of its own: a new SQLite file, or a new seeded PostgreSQL database when the run asks for it.</summary>

@@ -35,6 +35,12 @@ public sealed class ServerProcess : IAsyncDisposable
     public Uri? WebAddress { get; }
     public Grpc.Net.Client.GrpcChannel Channel { get; }
     public CallInvoker Client { get; }
+
+    // The generated clients, so that every call's method, request and response types are checked by the compiler.
+    public IomDirectory.Contracts.V1.DirectoryService.DirectoryServiceClient Directory => new(Client);
+    public IomDirectory.Contracts.V1.RoutingService.RoutingServiceClient Routing => new(Client);
+    public IomDirectory.Contracts.V1.AdminService.AdminServiceClient Admin => new(Client);
+    public global::Grpc.Health.V1.Health.HealthClient Health => new(Client);
     public int Id => _process.Id;
     public bool HasExited => _process.HasExited;
     public int ExitCode => _process.ExitCode;
@@ -118,15 +124,13 @@ public sealed class ServerProcess : IAsyncDisposable
     private async Task WaitUntilServingAsync(TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
-        var check = global::Grpc.Health.V1.HealthReflection.Descriptor.Services[0].FindMethodByName("Check");
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
                 throw new InvalidOperationException($"The server exited with {_process.ExitCode}:\n{Output}");
             try
             {
-                var reply = await Client.UnaryAsync<global::Grpc.Health.V1.HealthCheckRequest, Grpc.Health.V1.HealthCheckResponse>(check,
-                    new global::Grpc.Health.V1.HealthCheckRequest(), new CallOptions(deadline: DateTime.UtcNow.AddSeconds(2)));
+                var reply = await Health.CheckAsync(new global::Grpc.Health.V1.HealthCheckRequest(), new CallOptions(deadline: DateTime.UtcNow.AddSeconds(2)));
                 if (reply.Status == global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving) return;
             }
             catch (RpcException)

@@ -27,13 +27,13 @@ public sealed class ReachablePageTests : BrowserFixture
     public async Task An_office_page_shows_a_phone_and_a_postal_address_set_by_an_editor()
     {
         var editor = Server.Token("erin.editor", Roles.Editor);
-        var office = await Server.Call<GetOfficeRequest, Office>("GetOffice", new GetOfficeRequest { Id = "ro-bangkok" });
-        await Server.Admin<UpdateOfficeRequest, Office>("UpdateOffice", new UpdateOfficeRequest
+        var office = await Server.Directory.GetOfficeAsync(new GetOfficeRequest { Id = "ro-bangkok" });
+        await Server.Admin.UpdateOfficeAsync(new UpdateOfficeRequest
         {
             Id = "ro-bangkok", ExpectedVersion = office.Version,
             Office = new OfficeInput { Channels = new ChannelsInput { Phones = { "+66 2 000 0000" }, PostalAddress = "Test Road 1\nBangkok" } },
             UpdateMask = new FieldMask { Paths = { "channels.phones", "channels.postal_address" } }, Write = Api.Because("TICKET-WEB-1"),
-        }, editor);
+        }, RunningServer.Bearer(editor));
 
         var page = await OpenAsync("/offices/ro-bangkok?lang=en");
         Assert.That(await page.GetByRole(AriaRole.Heading, new() { Name = "Contact" }).IsVisibleAsync(), Is.True);
@@ -48,13 +48,13 @@ public sealed class ReachablePageTests : BrowserFixture
     public async Task A_focal_points_person_is_on_the_answer_card()
     {
         var editor = Server.Token("erin.editor", Roles.Editor);
-        var rts = (await Server.Call<ListFocalPointsRequest, ListFocalPointsResponse>("ListFocalPoints", new ListFocalPointsRequest { PageSize = 500 }))
+        var rts = (await Server.Directory.ListFocalPointsAsync(new ListFocalPointsRequest { PageSize = 500 }))
             .FocalPoints.Single(f => f.Id == "rts-dakar");
-        await Server.Admin<UpdateFocalPointRequest, FocalPoint>("UpdateFocalPoint", new UpdateFocalPointRequest
+        await Server.Admin.UpdateFocalPointAsync(new UpdateFocalPointRequest
         {
             Id = "rts-dakar", ExpectedVersion = rts.Version, FocalPoint = new FocalPointInput { PersonName = "Test Person", PersonTitle = "Test Title" },
             UpdateMask = new FieldMask { Paths = { "person_name", "person_title" } }, Write = Api.Because("TICKET-WEB-2"),
-        }, editor);
+        }, RunningServer.Bearer(editor));
 
         var page = await OpenAsync("/ask?lang=en&country=ML&q=" + Uri.EscapeDataString(CampQuestion));
         Assert.That(await page.Locator("ol.cards > li").First.InnerTextAsync(), Does.Contain("Test Person, Test Title"));

@@ -23,7 +23,7 @@ public static class DeadlineRun
     public static async Task<Result> RunAsync(Uri address, int calls, int saturation = 128, int deadlineMs = 20)
     {
         using var clientChannel = Channels.For(address);
-        var client = clientChannel.CreateCallInvoker();
+        var client = new Contracts.V1.DirectoryService.DirectoryServiceClient(clientChannel);
         using var stop = new CancellationTokenSource();
         var load = Enumerable.Range(0, saturation).Select(i => Task.Run(async () =>
         {
@@ -47,7 +47,7 @@ public static class DeadlineRun
             outcomes.Where(o => o.Status == "OK").Select(o => o.Seconds).DefaultIfEmpty(0).Max());
     }
 
-    private static async Task<string> ViaClientAsync(CallInvoker client, int deadlineMs)
+    private static async Task<string> ViaClientAsync(Contracts.V1.DirectoryService.DirectoryServiceClient client, int deadlineMs)
     {
         try
         {

@@ -35,7 +35,7 @@ public static class HoldingRun
     {
         var holdFor = hold ?? TimeSpan.FromSeconds(15);
         using var channel = Channels.For(grpc);
-        var client = channel.CreateCallInvoker();
+        var client = new Contracts.V1.DirectoryService.DirectoryServiceClient(channel);
         for (var i = 0; i < 200; i++) await DirectoryCalls.Mixed(client, i);   // warm
         var before = ResidentMemory.Of(serverPid);
 

@@ -31,7 +31,7 @@ public static class JunkRun
         var failures = new ConcurrentDictionary<string, int>();
         using var http = new HttpJunk(address);
         using var validChannel = Channels.For(address);
-        var valid = validChannel.CreateCallInvoker();
+        var valid = new Contracts.V1.DirectoryService.DirectoryServiceClient(validChannel);
         var (failedValid, first, max, last) = (0, 0L, 0L, 0L);
         for (var sent = 0; sent < requests; sent += batchSize)
         {

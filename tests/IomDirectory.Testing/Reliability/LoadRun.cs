@@ -33,7 +33,7 @@ public static class LoadRun
     public static async Task<Result> RunAsync(Uri address, int serverPid, int requests, int concurrency)
     {
         using var clientChannel = Channels.For(address);
-        var client = clientChannel.CreateCallInvoker();
+        var client = new Contracts.V1.DirectoryService.DirectoryServiceClient(clientChannel);
         var (_, afterWarmUp) = await ResidentSampler.DuringAsync(serverPid, () => LatencyProbe.RunAsync(requests, concurrency, i => DirectoryCalls.Mixed(client, i)));
         var (run, afterRun) = await ResidentSampler.DuringAsync(serverPid, () => LatencyProbe.RunAsync(requests, concurrency, i => DirectoryCalls.Mixed(client, i)));
         return new Result(requests, concurrency, run.Failures, run.FirstFailure, afterWarmUp, afterRun);
