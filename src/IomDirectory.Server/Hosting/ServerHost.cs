@@ -63,6 +63,7 @@ public static class ServerHost
         // Start-up logs before the host exists (seeding, the first snapshot); the factory lives as long as the process.
         var startupLogs = LoggerFactory.Create(l => l.AddSimpleConsole(o => o.SingleLine = true).AddConfiguration(builder.Configuration.GetSection("Logging")));
         var startupLogger = startupLogs.CreateLogger("IomDirectory.Startup");
+        var phases = new StartUpLog.Phases();
         DatabaseInitializer.Outcome database;
         try
         {
@@ -93,10 +94,14 @@ public static class ServerHost
             return null;
         }
 
+        phases.Done("database");
         // The directory is loaded before the host is built: the routing lexicon is checked against it, and a bad
         // lexicon stops start-up like bad seed data. Each new snapshot warms today's routing index before it is served.
+        // The web pages' texts and pictures do not depend on the directory: read while it loads.
+        var webData = Task.Run(() => (Web.InterfaceText.Load(settings.DataDirectory), Web.Pictures.WorldOutlines.Load(settings.DataDirectory)));
         var snapshots = new DirectorySnapshotProvider(store, startupLogs.CreateLogger<DirectorySnapshotProvider>());
         await (database.Data is { } seeded ? snapshots.LoadSeededAsync(seeded) : snapshots.ReloadAsync());
+        phases.Done("snapshot");
         RoutingIndexCache routing;
         Web.InterfaceText interfaceText;
         Web.Pictures.WorldOutlines worldOutlines;
@@ -104,8 +109,7 @@ public static class ServerHost
         {
             routing = new RoutingIndexCache(LexiconLoader.Load(settings.DataDirectory, snapshots.Current),
                 builder.Configuration.GetValue("ReadModel:IndexMergeEveryChanges", 0), startupLogs.CreateLogger<RoutingIndexCache>());
-            interfaceText = Web.InterfaceText.Load(settings.DataDirectory);
-            worldOutlines = Web.Pictures.WorldOutlines.Load(settings.DataDirectory);
+            (interfaceText, worldOutlines) = await webData;
             Features.Common.RecordsBegin.Load(settings.DataDirectory, snapshots.Current.Sources.Values);
             Features.Common.RecordsBegin.Observe(snapshots.Current);
         }
@@ -115,11 +119,23 @@ public static class ServerHost
             await Console.Error.WriteLineAsync(ex.Message);
             return null;
         }
-        var warming = System.Diagnostics.Stopwatch.GetTimestamp();
-        routing.Warm(snapshots.Current);
-        startupLogger.LogInformation("Routing and search indexes for today built in {Elapsed:0} ms", System.Diagnostics.Stopwatch.GetElapsedTime(warming).TotalMilliseconds);
+        phases.Done("lexicon and data files");
+        // Today's indexes are built while the host is (which reads none of them); nothing is served before both are done.
+        var warming = Task.Run(() =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            routing.Warm(snapshots.Current);
+            startupLogger.LogInformation("Routing and search indexes for today built in {Elapsed:0} ms", System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        });
         snapshots.Loading += routing.Warm;
         snapshots.Loading += loading => Features.Common.RecordsBegin.Observe(loading.Snapshot);
+
+        async Task<WebApplication?> RefuseAsync(string message)
+        {
+            await Task.WhenAll(database.Persisted, warming);
+            await Console.Error.WriteLineAsync(message);
+            return null;
+        }
 
         // gRPC on HTTP/2-only cleartext endpoints (h2c with prior knowledge), gRPC-Web and HTTP/JSON on HTTP/1.1 ones
         // (see ListenAddresses). Endpoints configured under Kestrel:Endpoints replace both lists.
@@ -132,9 +148,7 @@ public static class ServerHost
             }
             catch (ArgumentException ex)
             {
-                await database.Persisted;
-                await Console.Error.WriteLineAsync(ex.Message);
-                return null;
+                return await RefuseAsync(ex.Message);
             }
             // --urls is ours (ListenAddresses), not the host's. An empty value would make the host fall back to the
             // --urls it read at start and hand it to Kestrel, which then logs "Overriding address(es)…" as if the flag
@@ -163,9 +177,7 @@ public static class ServerHost
         }
         catch (ArgumentException ex)
         {
-            await database.Persisted;
-            await Console.Error.WriteLineAsync(ex.Message);
-            return null;
+            return await RefuseAsync(ex.Message);
         }
         builder.Services.AddDirectoryGrpc(builder.Configuration);
         builder.Services.AddDirectoryWeb(interfaceText, worldOutlines);
@@ -192,7 +204,12 @@ public static class ServerHost
         app.UseDirectoryMetrics();   // after gRPC-Web's middleware, which MapDirectoryGrpc adds; /metrics for Prometheus
         app.MapDirectoryWeb();
         app.MapDirectoryIntegrations();
+        phases.Done("host");
+        await warming;
+        phases.Done("today's indexes after the host");
         await database.Persisted;   // the host is built meanwhile, but nothing is served before the database holds it
+        phases.Done("waiting for the seeding to commit");
+        phases.Log(startupLogger);
         return app;
     }
 }
