@@ -142,8 +142,9 @@ public class DirectoryGrpcService(RpcPipeline rpc, UnitMessageCache units)
     {
         var read = Read(r.AsOf, r.Language);
         var result = await rpc.Send(c, new SearchDirectoryQuery(r.Query, r.Kinds.ToList(), Page(r.PageSize, r.PageToken), read));
-        var response = new SearchDirectoryResponse { NextPageToken = result.Value.NextPageToken, TotalSize = result.Value.TotalSize };
-        response.Hits.AddRange(result.Value.Items.Select(h => SearchHitMapping.Hit(h, result.View, read.Language)));
+        var page = result.Value.Page;
+        var response = new SearchDirectoryResponse { NextPageToken = page.NextPageToken, TotalSize = page.TotalSize };
+        response.Hits.AddRange(page.Items.Select(h => SearchHitMapping.Hit(h, result.View, read.Language)));
         return response;
     }
 }

@@ -104,7 +104,6 @@ internal sealed class SearchDelta
 
     private static int FirstAtOrAfter(int found) => found >= 0 ? found : ~found;
 
-    /// <summary>The word itself, or for 4+ letters a term it prefixes (the terms it matches are one run of the sorted terms).</summary>
-    private static bool Matches(string term, string word) =>
-        word.Length >= 4 ? term.StartsWith(word, StringComparison.Ordinal) : term.Length == word.Length && term == word;
+    /// <summary><see cref="SearchIndex.TermMatches"/> (the terms a word matches are one run of the sorted terms).</summary>
+    private static bool Matches(string term, string word) => SearchIndex.TermMatches(term, word);
 }

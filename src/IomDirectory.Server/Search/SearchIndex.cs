@@ -92,9 +92,37 @@ public sealed class SearchIndex
     /// </summary>
     public Found Find(string query, IReadOnlySet<string>? kinds, int take)
     {
-        var words = Terms(query).Distinct().ToList();
+        var words = QueryTerms(query);
         return _delta is null ? FindInBase(words, kinds, take) : FindInBoth(_delta, words, kinds, take);
     }
+
+    /// <summary>
+    /// The length from which a query word also finds the indexed terms it begins ("develop" finds "developpement");
+    /// a shorter one finds only itself.
+    /// </summary>
+    public const int PrefixFrom = 4;
+
+    /// <summary>The words <see cref="Find"/> looks for in <paramref name="query"/>: folded, plurals folded, each once.</summary>
+    public static List<string> QueryTerms(string query) => Terms(query).Distinct().ToList();
+
+    /// <summary>
+    /// Whether a word of a displayed text is one <see cref="Find"/> matched for these query terms: the same analysis and
+    /// the same rule (the word itself, or a term a 4+ letter query word begins), so that what a page highlights is
+    /// what the search found.
+    /// </summary>
+    public static bool Matches(string displayedWord, IReadOnlyList<string> queryTerms)
+    {
+        var tokens = TextNormalizer.Tokens(displayedWord);
+        if (tokens.Length != 1 || !(tokens[0].Length > 1 || char.IsDigit(tokens[0][0]))) return false;
+        var term = Stem(tokens[0]);
+        foreach (var word in queryTerms)
+            if (TermMatches(term, word)) return true;
+        return false;
+    }
+
+    /// <summary>The match rule: an indexed term matches a query word when it is the word or, for a word of <see cref="PrefixFrom"/>+ letters, begins with it.</summary>
+    internal static bool TermMatches(string term, string word) =>
+        word.Length >= PrefixFrom ? term.StartsWith(word, StringComparison.Ordinal) : term == word;
 
     private Found FindInBase(List<string> words, IReadOnlySet<string>? kinds, int take)
     {
@@ -104,10 +132,10 @@ public sealed class SearchIndex
         {
             foreach (var word in words)
             {
-                // The word itself (factor 1) and, for 4+ letters, the indexed terms it prefixes (0.6).
+                // The word itself (factor 1) and, from PrefixFrom letters, the indexed terms it prefixes (0.6).
                 var exact = tier.Find(word);
                 if (exact >= 0) scratch.Lists.Add(new TopHits.QueryList(tier.TermAt(exact), 1.0));
-                if (word.Length < 4) continue;
+                if (word.Length < PrefixFrom) continue;
                 for (var i = exact >= 0 ? exact + 1 : ~exact; i < tier.SortedTerms.Length && tier.SortedTerms[i].StartsWith(word, StringComparison.Ordinal); i++)
                     scratch.Lists.Add(new TopHits.QueryList(tier.TermAt(i), 0.6));
             }

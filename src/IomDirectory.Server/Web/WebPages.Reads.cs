@@ -92,16 +92,16 @@ public static partial class WebPages
         var page = new PageRequest(20, web.Param("page"));
         var found = await pipeline.Send(new SearchDirectoryQuery(query, [], page, web.Read), ct);
         var hints = (await pipeline.Send(new SuggestSearchQuery(query, web.Read), ct)).Value;
-        var shown = query;
-        if (found.Value.TotalSize == 0 && hints.Corrected is { } corrected)
+        var showingCorrected = false;
+        if (found.Value.Page.TotalSize == 0 && hints.Corrected is { } corrected)
         {
             var again = await pipeline.Send(new SearchDirectoryQuery(corrected, [], page, web.Read), ct);
-            if (again.Value.TotalSize > 0) (found, shown) = (again, corrected);
+            if (again.Value.Page.TotalSize > 0) (found, showingCorrected) = (again, true);
         }
-        return new SearchModel(query, found.Value, Highlighter.Terms(shown), found.View)
+        return new SearchModel(query, found.Value.Page, [.. found.Value.Terms], found.View)
         {
             Corrected = hints.Corrected,
-            ShowingCorrected = !ReferenceEquals(shown, query),
+            ShowingCorrected = showingCorrected,
             Countries = hints.Countries,
         };
     }

@@ -90,7 +90,7 @@ public static partial class WebPages
         if (query.Trim().Length > 0)
         {
             var found = await pipeline.Send(new SearchDirectoryQuery(query, [], new PageRequest(50, ""), web.Read), ct);
-            hits = found.Value.Items.Select(h => h.Document.Record).OfType<VersionedRecord>().Where(r => ConsoleRecordKind.Of(r) is not null).ToList();
+            hits = found.Value.Page.Items.Select(h => h.Document.Record).OfType<VersionedRecord>().Where(r => ConsoleRecordKind.Of(r) is not null).ToList();
         }
         var pending = await pipeline.Send(new ListPendingCorrectionsQuery(), ct);
         return new ConsoleHomeModel(query, hits, pending.Total, view, token);
