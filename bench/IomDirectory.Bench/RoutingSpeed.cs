@@ -1,3 +1,4 @@
+using IomDirectory.Server.Features.Common;
 using System.Diagnostics;
 using System.Globalization;
 using IomDirectory.Server.Features.Routing;
@@ -24,7 +25,7 @@ internal static class RoutingSpeed
         await snapshots.ReloadAsync();
         var indexes = new RoutingIndexCache(LexiconLoader.Load(BenchPaths.Data, snapshots.Current));
         indexes.Warm(snapshots.Current);
-        var handler = new SuggestContactsHandler(snapshots, indexes, new RoutingAnswerCache(0), new IomDirectory.Server.Features.Admin.Gaps.FirstSuggestionCounter(TimeProvider.System));   // routing itself, not remembered answers
+        var handler = new SuggestContactsHandler(snapshots, indexes, new ResponseCache(0), new IomDirectory.Server.Features.Admin.Gaps.FirstSuggestionCounter(TimeProvider.System));   // routing itself, not remembered answers
         var queries = Queries(indexes.Lexicon);
         ReportGazetteerCost(indexes.Lexicon, snapshots.Current);
         string[] countries = ["", "", "KE", "CO", "SY", "Mali", "", "Japon"];

@@ -35,7 +35,7 @@ public sealed class ServerUnderTest : IAsyncDisposable
     /// Server settings that turn off the answer caches (GetUnit messages, SuggestContacts answers), so a benchmark
     /// measures the work of answering rather than a lookup of an answer already given.
     /// </summary>
-    public static readonly string[] CachesOff = ["--Routing:AnswerCacheSize=0", "--Rpc:UnitMessageCacheSize=0"];
+    public static readonly string[] CachesOff = ["--ReadModel:ResponseCacheSize=0"];
 
     public Uri Address { get; }
     public Grpc.Net.Client.GrpcChannel Channel { get; }

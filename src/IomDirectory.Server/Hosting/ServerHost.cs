@@ -166,7 +166,7 @@ public static class ServerHost
         builder.Services.AddSingleton<DirectoryStore>(_ => store);   // made by a factory, so disposed with the host (PostgreSQL's connections)
         builder.Services.AddSingleton(snapshots);
         builder.Services.AddSingleton(routing);
-        builder.Services.AddSingleton(new RoutingAnswerCache(builder.Configuration.GetValue("Routing:AnswerCacheSize", RoutingAnswerCache.DefaultCapacity)));
+        builder.Services.AddSingleton(new Features.Common.ResponseCache(builder.Configuration.GetValue("ReadModel:ResponseCacheSize", Features.Common.ResponseCache.DefaultCapacity)));
         builder.Services.AddApplication();
         try
         {

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using IomDirectory.Contracts.V1;
+using IomDirectory.Server.Features.Common;
 using IomDirectory.Server.Features.Contacts;
 using IomDirectory.Server.Features.Countries;
 using IomDirectory.Server.Features.Offices;
@@ -17,7 +18,7 @@ namespace IomDirectory.Server.Rpc;
 /// writes the cached units' encodings (<see cref="PreEncodedResponses"/>).
 /// </summary>
 [BindServiceMethod(typeof(DirectoryGrpcService), nameof(BindService))]
-public class DirectoryGrpcService(RpcPipeline rpc, UnitMessageCache units)
+public class DirectoryGrpcService(RpcPipeline rpc, ResponseCache responses)
 {
     /// <summary>The service this class implements, read by grpc-dotnet's reflection and JSON transcoding.</summary>
     public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => DirectoryService.Descriptor;
@@ -45,7 +46,8 @@ public class DirectoryGrpcService(RpcPipeline rpc, UnitMessageCache units)
     {
         var read = Read(r.AsOf, r.Language);
         var result = await rpc.Send(c, new GetUnitQuery(r.Id, read));
-        return units.Get(result.Value, result.View, read.Language);
+        return responses.GetOrAdd(result.View, new ResponseKey("Unit", result.Value.Id, read.Language),
+            static a => PreEncodedResponses.Remember(MessageMapping.Unit(a.Unit, a.View, a.Language)), (Unit: result.Value, result.View, read.Language));
     }
 
     public virtual async Task<ListUnitsResponse> ListUnits(ListUnitsRequest r, ServerCallContext c)

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using IomDirectory.Contracts.V1;
+using IomDirectory.Server.Features.Common;
 using IomDirectory.Server.Features.Routing;
 using static IomDirectory.Server.Rpc.RequestMapping;
 using IomDirectory.Server.Rpc.Internal;
@@ -8,10 +9,10 @@ namespace IomDirectory.Server.Rpc;
 
 /// <summary>
 /// iom.directory.v1.RoutingService: SuggestContacts maps its message to a query and the answer back (mapped once per
-/// remembered answer, see <see cref="SuggestionMessages"/>, and encoded once, see <see cref="PreEncodedResponses"/>).
+/// question and view, and encoded once: see <see cref="ResponseCache"/> and <see cref="PreEncodedResponses"/>).
 /// </summary>
 [BindServiceMethod(typeof(RoutingGrpcService), nameof(BindService))]
-public class RoutingGrpcService(RpcPipeline rpc, RoutingAnswerCache answers, SuggestionMessages messages)
+public class RoutingGrpcService(RpcPipeline rpc, ResponseCache responses)
 {
     /// <summary>The service this class implements, read by grpc-dotnet's reflection and JSON transcoding.</summary>
     public static Google.Protobuf.Reflection.ServiceDescriptor Descriptor => RoutingService.Descriptor;
@@ -22,7 +23,9 @@ public class RoutingGrpcService(RpcPipeline rpc, RoutingAnswerCache answers, Sug
     public virtual async Task<SuggestContactsResponse> SuggestContacts(SuggestContactsRequest r, ServerCallContext c)
     {
         var read = Read(r.AsOf, r.Language);
-        var result = (await rpc.Send(c, new SuggestContactsQuery(r.Query, r.AskerCountry, r.MaxResults, read))).Value;
-        return answers.Remembers ? messages.Get(result) : SuggestionMessages.Response(result);
+        var query = new SuggestContactsQuery(r.Query, r.AskerCountry, r.MaxResults, read);
+        var answer = await rpc.Send(c, query);
+        return responses.GetOrAdd(answer.View, SuggestContactsHandler.Key(query, "SuggestContactsResponse"),
+            static result => PreEncodedResponses.Remember(SuggestionMapping.Response(result)), answer.Value);
     }
 }

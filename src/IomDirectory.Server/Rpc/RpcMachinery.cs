@@ -5,16 +5,14 @@ namespace IomDirectory.Server.Rpc;
 
 /// <summary>
 /// What the gRPC services need beneath them, registered from here so that the host wires Rpc/ without reaching into
-/// Rpc/Internal/: the pipeline the services call, the encoded-response caches, and the two interceptors (failures to
-/// statuses, and the reflection guard).
+/// Rpc/Internal/: the pipeline the services call and the two interceptors (failures to statuses, and the reflection
+/// guard).
 /// </summary>
 internal static class RpcMachinery
 {
     public static IServiceCollection AddRpcMachinery(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<RpcPipeline>();
-        services.AddSingleton<SuggestionMessages>();
-        services.AddSingleton(new UnitMessageCache(configuration.GetValue("Rpc:UnitMessageCacheSize", UnitMessageCache.DefaultCapacity)));
         services.AddSingleton<ExceptionMappingInterceptor>();
         services.AddSingleton<ReflectionGuardInterceptor>();
         return services;

@@ -62,7 +62,7 @@ public sealed class FreshReadsTests
     [Test]
     public async Task RoutingAnswers_WithTheAnswerCacheOff_AreTheSame()
     {
-        await using var uncached = await RunningServer.StartAsync("--Routing:AnswerCacheSize=0");
+        await using var uncached = await RunningServer.StartAsync("--ReadModel:ResponseCacheSize=0");
         var request = new SuggestContactsRequest { Query = "cash vouchers", AskerCountry = "KE" };
         var computed = await uncached.Routing.SuggestContactsAsync(request);
         await _server.Routing.SuggestContactsAsync(request);

@@ -16,20 +16,23 @@ public sealed record SuggestContactsQuery(string Query, string AskerCountry, int
     public const int MaxResultsLimit = 20;
 }
 
-/// <remarks>Answers are remembered per routing index (see <see cref="RoutingAnswerCache"/>).
+/// <remarks>Answers are remembered per view and question (see <see cref="ResponseCache"/>).
 /// Each answer on today's org chart counts its first suggestion for the gaps report (in memory; flushed in batches).</remarks>
-public sealed class SuggestContactsHandler(DirectorySnapshotProvider snapshots, RoutingIndexCache indexes, RoutingAnswerCache answers,
+public sealed class SuggestContactsHandler(DirectorySnapshotProvider snapshots, RoutingIndexCache indexes, ResponseCache answers,
     Admin.Gaps.FirstSuggestionCounter firsts)
     : DirectoryReads(snapshots), IRequestHandler<SuggestContactsQuery, InView<RoutingResult>>
 {
     public Task<InView<RoutingResult>> Handle(SuggestContactsQuery query, CancellationToken cancellationToken)
     {
         var view = ViewFor(query);
-        var index = indexes.For(view);
-        var result = answers.GetOrRoute(index, query, static a => Route(a.index, a.query), (index, query));
+        var result = answers.GetOrAdd(view, Key(query, nameof(RoutingResult)), static a => Route(a.indexes.For(a.view), a.query), (indexes, view, query));
         if (result.Suggestions.Count > 0 && view.Snapshot.IsToday(view)) firsts.Record(result.Suggestions[0].RecordKey);
         return Task.FromResult(new InView<RoutingResult>(result, view));
     }
+
+    /// <summary>What an answer to <paramref name="query"/> depends on, besides its view; <paramref name="kind"/> says what of it is kept.</summary>
+    public static ResponseKey Key(SuggestContactsQuery query, string kind) =>
+        new(kind, query.Query, query.AskerCountry, query.Read.Language, query.MaxResults);
 
     private static RoutingResult Route(RoutingIndex index, SuggestContactsQuery query)
     {

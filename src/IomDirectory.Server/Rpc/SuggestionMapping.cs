@@ -1,21 +1,11 @@
-using System.Runtime.CompilerServices;
 using IomDirectory.Contracts.V1;
-using IomDirectory.Server.Features.Routing;
 using IomDirectory.Server.Routing;
 
-namespace IomDirectory.Server.Rpc.Internal;
+namespace IomDirectory.Server.Rpc;
 
-/// <summary>
-/// SuggestContacts responses, mapped once per remembered routing answer and kept exactly as long as
-/// <see cref="RoutingAnswerCache"/> keeps the answer: the response is a pure function of the answer.
-/// </summary>
-public sealed class SuggestionMessages
+/// <summary>A routing answer as the SuggestContacts response.</summary>
+public static class SuggestionMapping
 {
-    private readonly ConditionalWeakTable<RoutingResult, SuggestContactsResponse> _encoded = new();
-
-    public SuggestContactsResponse Get(RoutingResult remembered) =>
-        _encoded.TryGetValue(remembered, out var encoded) ? encoded : _encoded.GetValue(remembered, static r => PreEncodedResponses.Remember(Response(r)));
-
     public static SuggestContactsResponse Response(RoutingResult result)
     {
         var response = new SuggestContactsResponse { DetectedLanguage = result.Language, Confident = result.Confident };
