@@ -1,5 +1,5 @@
+using IomDirectory.Server.Tests.Support;
 using IomDirectory.Server.Features.Common;
-using IomDirectory.Server.Seeding;
 using IomDirectory.Server.Snapshots;
 
 namespace IomDirectory.Server.Tests.Caching;
@@ -11,7 +11,7 @@ public sealed class ResponseCacheTests
     private DirectorySnapshot _snapshot = null!;
 
     [OneTimeSetUp]
-    public void Read() => _snapshot = new DirectorySnapshot(DirectoryContent.From(DataSetReader.Read(RepositoryPaths.Data), 1));
+    public void Read() => _snapshot = new DirectorySnapshot(SeedContent.Content);
 
     [Test]
     public void AValue_IsKeptPerViewAndRequest()

@@ -1,6 +1,6 @@
+using IomDirectory.Server.Tests.Support;
 using System.Text.Json;
 using IomDirectory.Server.Routing;
-using IomDirectory.Server.Seeding;
 using IomDirectory.Server.Snapshots;
 
 namespace IomDirectory.Server.Tests.Routing;
@@ -18,7 +18,7 @@ public sealed class IncrementalRoutingIndexTests
     [Test]
     public void ChainedIncrementalIndex_RoutesAsAFreshBuild_AfterRandomChanges()
     {
-        var content = DirectoryContent.From(DataSetReader.Read(RepositoryPaths.Data), 1);
+        var content = SeedContent.Content;
         var changes = new RandomDirectoryChanges(content, new Random(27));
         var lexicon = LexiconLoader.Load(RepositoryPaths.Data, changes.View.Snapshot);
         var fresh = new RoutingIndexCache(lexicon);
@@ -43,7 +43,7 @@ public sealed class IncrementalRoutingIndexTests
     [Test]
     public void Next_OnAViewWithoutChanges_HoldsNoDelta()
     {
-        var content = DirectoryContent.From(DataSetReader.Read(RepositoryPaths.Data), 1);
+        var content = SeedContent.Content;
         var view = new DirectorySnapshot(content).At(DateTime.UtcNow);
         var index = new RoutingIndexCache(LexiconLoader.Load(RepositoryPaths.Data, view.Snapshot)).For(view);
         Assert.That(index.DeltaUnits, Is.Zero);

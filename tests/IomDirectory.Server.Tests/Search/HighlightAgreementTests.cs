@@ -1,5 +1,5 @@
+using IomDirectory.Server.Tests.Support;
 using IomDirectory.Server.Search;
-using IomDirectory.Server.Seeding;
 using IomDirectory.Server.Snapshots;
 using IomDirectory.Server.Web;
 
@@ -20,7 +20,7 @@ public sealed class HighlightAgreementTests
     [OneTimeSetUp]
     public void Build()
     {
-        _view = new DirectorySnapshot(DirectoryContent.From(DataSetReader.Read(RepositoryPaths.Data), 1)).At(DateTime.UtcNow);
+        _view = new DirectorySnapshot(SeedContent.Content).At(DateTime.UtcNow);
         _index = new SearchIndex(_view, new UnitWords(_view));
     }
 

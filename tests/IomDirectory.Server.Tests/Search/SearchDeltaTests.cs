@@ -1,6 +1,6 @@
+using IomDirectory.Server.Tests.Support;
 using System.Runtime.CompilerServices;
 using IomDirectory.Server.Domain;
-using IomDirectory.Server.Seeding;
 using IomDirectory.Server.Snapshots;
 using IomDirectory.Server.Search;
 
@@ -19,7 +19,7 @@ public sealed class SearchDeltaTests
     private DirectoryContent _seed = null!;
 
     [OneTimeSetUp]
-    public void Read() => _seed = DirectoryContent.From(DataSetReader.Read(RepositoryPaths.Data), 1);
+    public void Read() => _seed = SeedContent.Content;
 
     [Test]
     public void ChainedChanges_AnswerAsAFullBuild([Values(3, 41)] int seed)
