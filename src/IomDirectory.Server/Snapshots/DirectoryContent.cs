@@ -59,8 +59,9 @@ public sealed record DirectoryContent(
     /// This content with every version of the records the <paramref name="changes"/> name read again, in the context's
     /// (consistent-read) transaction: only the table of each change's kind, every table for a kind not known here. A
     /// record keeps the place of its first version, with its versions together, and a new record comes last: the order
-    /// in which a snapshot keeps records (<see cref="Temporal{T}"/>), as after a whole reload. Also returns what was
-    /// read, so that the snapshot can be changed rather than built again (<see cref="DirectorySnapshot.With"/>).
+    /// in which a snapshot keeps records (<see cref="Temporal{T}"/>), as after a whole reload; the unchanged records are
+    /// shared, not copied (<see cref="RecordList{T}"/>). Also returns what was read, so that the snapshot can be changed
+    /// rather than built again (<see cref="DirectorySnapshot.With"/>).
     /// </summary>
     public async Task<(DirectoryContent Content, ContentChanges Changes)> WithChangedAsync(DirectoryDbContext db, IReadOnlyList<AuditEventRecord> changes,
         long generation, long sequence, CancellationToken ct)
@@ -78,7 +79,7 @@ public sealed record DirectoryContent(
             if (ids.Count == 0) return old;
             var fresh = await EntityTable<T>.Of(db).ReadWhereInAsync(db, connection, transaction, pool, property, ids, ct);
             read.Add(kind, ids, fresh);
-            return Replaced(old, fresh, ids, idOf);
+            return RecordList<T>.Of(old, idOf).With(ids, fresh, idOf);
         }
         const string Id = nameof(VersionedRecord.Id);
         var content = new DirectoryContent(await Replace(Sources, "source", nameof(SourceDocument.Id), s => s.Id),
@@ -94,23 +95,4 @@ public sealed record DirectoryContent(
     {
         "source", "country", "office", "office_function", "coverage", "unit", "mailbox", "focal_point", "committee",
     };
-
-    private static List<T> Replaced<T>(IReadOnlyList<T> old, List<T> fresh, HashSet<string> ids, Func<T, string> idOf)
-    {
-        var freshById = fresh.GroupBy(idOf, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var result = new List<T>(old.Count + fresh.Count);
-        var placed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var row in old)
-        {
-            var id = idOf(row);
-            if (!ids.Contains(id))
-                result.Add(row);
-            else if (placed.Add(id) && freshById.TryGetValue(id, out var versions))
-                result.AddRange(versions);
-        }
-        foreach (var (id, versions) in freshById)
-            if (placed.Add(id))
-                result.AddRange(versions);
-        return result;
-    }
 }

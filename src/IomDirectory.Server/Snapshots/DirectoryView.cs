@@ -38,7 +38,8 @@ public sealed class DirectoryView
     /// in which every record the <paramref name="changes"/> do not name had the version it has now: the changed
     /// records are put in, and what derives from them (children of their old and new parents, roots, the sorted
     /// lists of their kind) worked out again; the rest is shared with <paramref name="before"/>. Equal to a view
-    /// built from scratch; costs the change and a copy of the units' table, not a pass over every record.
+    /// built from scratch; costs the change, not a pass over every record (the units' table and the children lists are
+    /// shared with <paramref name="before"/>'s: <see cref="OverlayMap{TValue}"/>).
     /// </summary>
     internal static DirectoryView Patched(DirectoryView before, DirectorySnapshot snapshot, DateTime instant, ContentChanges changes)
     {
@@ -90,21 +91,9 @@ public sealed class DirectoryView
         // In the order the store gave them (the snapshot's table order for records new to it).
         var now = fresh.Select(u => u.Id).Distinct(StringComparer.Ordinal).Concat(changed).Distinct(StringComparer.Ordinal)
             .Select(id => (Id: id, Unit: snapshot.Units.At(id, instant))).ToList();
-        Dictionary<string, UnitRecord> units;
-        if (now.Any(c => c.Unit is null && before.Units.ContainsKey(c.Id)))
-        {
-            // A unit left the view: copy without it rather than leave a hole the next new unit would fill out of order.
-            units = new Dictionary<string, UnitRecord>(before.Units.Count, StringComparer.Ordinal);
-            foreach (var (id, unit) in before.Units)
-                if (!changed.Contains(id)) units[id] = unit;
-                else if (snapshot.Units.At(id, instant) is { } kept) units[id] = kept;
-        }
-        else
-        {
-            units = new Dictionary<string, UnitRecord>((Dictionary<string, UnitRecord>)before.Units, StringComparer.Ordinal);
-        }
-        foreach (var (id, unit) in now)
-            if (unit is not null) units[id] = unit;
+        // Shared with the view before, bar the changed units (a view built whole is copied once, at its first patch).
+        var units = Shared(before.Units).With(now.Where(c => c.Unit is null).Select(c => c.Id),
+            now.Where(c => c.Unit is not null).Select(c => KeyValuePair.Create(c.Id, c.Unit!)));
 
         // Parents whose children may differ: the changed units themselves (they may have appeared or gone), and their old and new parents.
         var parents = new HashSet<string>(changed, StringComparer.Ordinal);
@@ -113,16 +102,15 @@ public sealed class DirectoryView
             if (before.Units.GetValueOrDefault(id)?.ParentId is { } oldParent) parents.Add(oldParent);
             if (units.GetValueOrDefault(id)?.ParentId is { } newParent) parents.Add(newParent);
         }
-        var children = new Dictionary<string, IReadOnlyList<UnitRecord>>((Dictionary<string, IReadOnlyList<UnitRecord>>)before.Children, StringComparer.Ordinal);
+        var lists = new List<KeyValuePair<string, IReadOnlyList<UnitRecord>>>();
         foreach (var parent in parents)
         {
             // An unchanged unit under this parent was under it before: in its children, or a root if the parent was missing.
             var under = before.ChildrenOf(parent).Concat(before.Roots.Where(r => r.ParentId == parent)).Where(u => !changed.Contains(u.Id))
                 .Concat(now.Where(c => c.Unit?.ParentId == parent).Select(c => c.Unit!));
-            var list = units.ContainsKey(parent) ? InTreeOrder(under) : [];
-            if (list.Count > 0) children[parent] = list;
-            else children.Remove(parent);
+            lists.Add(KeyValuePair.Create(parent, (IReadOnlyList<UnitRecord>)(units.ContainsKey(parent) ? InTreeOrder(under) : [])));
         }
+        var children = Shared(before.Children).With(lists.Where(l => l.Value.Count == 0).Select(l => l.Key), lists.Where(l => l.Value.Count > 0));
         // Roots: the unchanged ones still without a parent in the view, the changed ones that have none, and the
         // unchanged children of a unit that left.
         var roots = before.Roots.Where(r => !changed.Contains(r.Id) && IsRoot(r, units))
@@ -130,6 +118,9 @@ public sealed class DirectoryView
             .Concat(changed.Where(id => !units.ContainsKey(id)).SelectMany(before.ChildrenOf).Where(u => !changed.Contains(u.Id)));
         return (units, children, InTreeOrder(roots.DistinctBy(u => u.Id)));
     }
+
+    /// <summary>The map as one <see cref="OverlayMap{TValue}.With"/> can change without copying it.</summary>
+    private static OverlayMap<TValue> Shared<TValue>(IReadOnlyDictionary<string, TValue> map) => map as OverlayMap<TValue> ?? new OverlayMap<TValue>(map);
 
     private static bool IsRoot(UnitRecord unit, IReadOnlyDictionary<string, UnitRecord> units) => unit.ParentId is null || !units.ContainsKey(unit.ParentId);
 

@@ -5,21 +5,20 @@ namespace IomDirectory.Server.Snapshots;
 /// <summary>All versions of every record of one kind, by id, each id's versions in date order.</summary>
 /// <remarks>
 /// Records are kept in the order of their first version in what it was built from (a new record last), the order
-/// every view enumerates them in. Immutable: a change makes a new one with <see cref="With"/>, which copies the
-/// table (a block copy) and replaces only the changed ids' versions.
+/// every view enumerates them in. Immutable: a change makes a new one with <see cref="With"/>, which replaces only the
+/// changed ids' versions and shares the rest (<see cref="OverlayMap{TValue}"/>).
 /// </remarks>
 public sealed class Temporal<T> where T : VersionedRecord
 {
-    private readonly Dictionary<string, T[]> _byId;
+    private readonly OverlayMap<T[]> _byId;
     private References? _references;   // built on first use, then shared with (and kept up by) the tables With makes
 
     public Temporal(IEnumerable<T> versions)
     {
-        _byId = versions.GroupBy(v => v.Id, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => InDateOrder(g), StringComparer.Ordinal);
+        _byId = new OverlayMap<T[]>(versions.GroupBy(v => v.Id, StringComparer.Ordinal).Select(g => KeyValuePair.Create(g.Key, InDateOrder(g))));
     }
 
-    private Temporal(Dictionary<string, T[]> byId, References? references)
+    private Temporal(OverlayMap<T[]> byId, References? references)
     {
         _byId = byId;
         _references = references;
@@ -37,19 +36,7 @@ public sealed class Temporal<T> where T : VersionedRecord
     public Temporal<T> With(IReadOnlyCollection<string> ids, IEnumerable<T> fresh)
     {
         var versions = fresh.GroupBy(v => v.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => InDateOrder(g), StringComparer.Ordinal);
-        Dictionary<string, T[]> byId;
-        if (ids.Any(id => _byId.ContainsKey(id) && !versions.ContainsKey(id)))
-        {
-            // Removing from a dictionary leaves a hole the next new id would take, out of order: copy without them.
-            byId = new Dictionary<string, T[]>(_byId.Count, StringComparer.Ordinal);
-            foreach (var (id, kept) in _byId)
-                if (!ids.Contains(id) || versions.ContainsKey(id)) byId[id] = kept;
-        }
-        else
-        {
-            byId = new Dictionary<string, T[]>(_byId, StringComparer.Ordinal);
-        }
-        foreach (var (id, changed) in versions) byId[id] = changed;
+        var byId = _byId.With(ids.Where(id => !versions.ContainsKey(id)), versions);
         var references = Volatile.Read(ref _references);
         references?.Add(versions);
         return new Temporal<T>(byId, references);
@@ -104,7 +91,7 @@ public sealed class Temporal<T> where T : VersionedRecord
         private readonly Dictionary<string, HashSet<string>> _byTarget = new(StringComparer.Ordinal);
         private readonly Dictionary<string, int> _place = new(StringComparer.Ordinal);
 
-        public References(Dictionary<string, T[]> byId, Func<T, string?> reference)
+        public References(OverlayMap<T[]> byId, Func<T, string?> reference)
         {
             _reference = reference;
             foreach (var (id, versions) in byId) Add(id, versions);
