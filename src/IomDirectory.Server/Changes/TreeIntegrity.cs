@@ -79,7 +79,7 @@ public static class TreeIntegrity
         foreach (var child in affected)
         {
             if (parentOf(child) is not { Length: > 0 } parent) continue;
-            var instants = TemporalTree.Instants(Temporal<TChild>.BoundariesOf([child]).Concat(Temporal<TParent>.BoundariesOf(parents.Versions(parent))), from);
+            var instants = TemporalTree.Instants(TemporalTree.Boundaries([child]).Concat(TemporalTree.Boundaries(parents.Versions(parent))), from);
             foreach (var instant in instants)
             {
                 if (first is { } found && instant >= found.Instant) break;
@@ -138,7 +138,7 @@ public static class TreeIntegrity
         {
             DateTime? next = null;
             foreach (var id in ids)
-            foreach (var date in Temporal<T>.BoundariesOf(Versions(id)))
+            foreach (var date in TemporalTree.Boundaries(Versions(id)))
                 if (date > after && (next is null || date < next)) next = date;
             return next;
         }

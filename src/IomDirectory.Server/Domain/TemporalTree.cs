@@ -12,6 +12,10 @@ public static class TemporalTree
     /// <summary>The parent of a record in force at the instant being checked; false when the record is not in force then.</summary>
     public delegate bool ParentAt(string id, out string? parent);
 
+    /// <summary>The dates at which <paramref name="versions"/> start or end (where a tree of them can change).</summary>
+    public static IEnumerable<DateTime> Boundaries(IEnumerable<VersionedRecord> versions) =>
+        versions.SelectMany(v => new[] { v.ValidFrom, v.ValidTo }).Where(d => d is not null).Select(d => d!.Value);
+
     /// <summary>The instants from <paramref name="from"/> on at which a tree of these versions can change, in order (it is constant between them).</summary>
     public static IEnumerable<DateTime> Instants(IEnumerable<DateTime> boundaries, DateTime from) =>
         boundaries.Where(d => d > from).Append(from).Distinct().Order();

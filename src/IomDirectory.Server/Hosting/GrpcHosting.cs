@@ -23,7 +23,7 @@ internal static class GrpcHosting
         var adminLimit = limits.Admin;
         services.AddSingleton(limits);
 
-        services.AddRpcMachinery(configuration);
+        services.AddRpcMachinery();
         services.AddSingleton<DirectoryGrpcService>();
         services.AddSingleton<RoutingGrpcService>();
         services.AddSingleton<AdminGrpcService>();

@@ -10,7 +10,7 @@ namespace IomDirectory.Server.Rpc;
 /// </summary>
 internal static class RpcMachinery
 {
-    public static IServiceCollection AddRpcMachinery(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddRpcMachinery(this IServiceCollection services)
     {
         services.AddSingleton<RpcPipeline>();
         services.AddSingleton<ExceptionMappingInterceptor>();

@@ -110,15 +110,8 @@ public sealed class SearchIndex
     /// the same rule (the word itself, or a term a 4+ letter query word begins), so that what a page highlights is
     /// what the search found.
     /// </summary>
-    public static bool Matches(string displayedWord, IReadOnlyList<string> queryTerms)
-    {
-        var tokens = TextNormalizer.Tokens(displayedWord);
-        if (tokens.Length != 1 || !(tokens[0].Length > 1 || char.IsDigit(tokens[0][0]))) return false;
-        var term = Stem(tokens[0]);
-        foreach (var word in queryTerms)
-            if (TermMatches(term, word)) return true;
-        return false;
-    }
+    public static bool Matches(string displayedWord, IReadOnlyList<string> queryTerms) =>
+        Terms(displayedWord).Any(term => queryTerms.Any(word => TermMatches(term, word)));
 
     /// <summary>The match rule: an indexed term matches a query word when it is the word or, for a word of <see cref="PrefixFrom"/>+ letters, begins with it.</summary>
     internal static bool TermMatches(string term, string word) =>

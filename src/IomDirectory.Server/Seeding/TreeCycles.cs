@@ -11,8 +11,7 @@ internal static class TreeCycles
     public static void Check<T>(IReadOnlyList<Sourced<T>> records, Func<T, string?> parentOf, string what, List<DataError> errors)
         where T : VersionedRecord
     {
-        var instants = TemporalTree.Instants(records.SelectMany(r => new[] { r.Record.ValidFrom, r.Record.ValidTo })
-            .Where(d => d is not null).Select(d => d!.Value), DateTime.MinValue);
+        var instants = TemporalTree.Instants(TemporalTree.Boundaries(records.Select(r => r.Record)), DateTime.MinValue);
         var reported = new HashSet<string>(StringComparer.Ordinal);
         foreach (var instant in instants)
         {

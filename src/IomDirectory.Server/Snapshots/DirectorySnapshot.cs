@@ -64,10 +64,10 @@ public sealed class DirectorySnapshot
             if (!changes.Touches(kind)) return table;
             var ids = changes.Ids(kind);
             foreach (var id in ids)
-            foreach (var date in Temporal<T>.BoundariesOf(table.History(id)))
+            foreach (var date in TemporalTree.Boundaries(table.History(id)))
                 if (--counts[date] == 0) counts.Remove(date);
             var fresh = changes.Fresh<T>(kind);
-            foreach (var date in Temporal<T>.BoundariesOf(fresh))
+            foreach (var date in TemporalTree.Boundaries(fresh))
             {
                 counts[date] = counts.GetValueOrDefault(date) + 1;
                 changedCounts[date] = changedCounts.GetValueOrDefault(date) + 1;

@@ -73,11 +73,7 @@ public sealed class Temporal<T> where T : VersionedRecord
                 yield return v;
     }
 
-    public IEnumerable<DateTime> Boundaries() => _byId.Values.SelectMany(BoundariesOf);
-
-    /// <summary>The dates the versions start or end at.</summary>
-    public static IEnumerable<DateTime> BoundariesOf(IEnumerable<T> versions) =>
-        versions.SelectMany(v => new[] { v.ValidFrom, v.ValidTo }).Where(d => d is not null).Select(d => d!.Value);
+    public IEnumerable<DateTime> Boundaries() => _byId.Values.SelectMany(TemporalTree.Boundaries);
 
     /// <summary>
     /// Which records have had a version referring to each id, and each record's place in the table's order. It only

@@ -16,7 +16,7 @@ public static class Highlighter
     public static IReadOnlyList<Run> Runs(string text, IReadOnlyList<string> terms)
     {
         var runs = new List<Run>();
-        if (string.IsNullOrEmpty(text) || terms.Count == 0) return string.IsNullOrEmpty(text) ? runs : [new Run(text, false)];
+        if (string.IsNullOrEmpty(text)) return runs;
         var plainStart = 0;
         var i = 0;
         while (i < text.Length)
